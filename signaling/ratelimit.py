@@ -1,0 +1,48 @@
+"""Sliding-window failure limits (pure: the caller passes the time)."""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+
+
+@dataclass
+class FailureLimiter:
+    """Allows at most ``max_failures`` failures per key within ``window`` seconds.
+
+    Used against code guessing: every wrong code counts, and once a key has used its
+    allowance :meth:`retry_after` says how long until the oldest failure leaves the window.
+    """
+
+    max_failures: int
+    window: float
+    _failures: dict[str, deque[float]] = field(default_factory=dict)
+
+    def retry_after(self, key: str, now: float) -> float:
+        """Seconds until ``key`` may try again; 0 when it may try now."""
+        failures = self._prune(key, now)
+        if failures is None or len(failures) < self.max_failures:
+            return 0.0
+        return max(0.0, failures[0] + self.window - now)
+
+    def record(self, key: str, now: float) -> None:
+        self._failures.setdefault(key, deque()).append(now)
+
+    def forget(self, key: str) -> None:
+        self._failures.pop(key, None)
+
+    def prune_all(self, now: float) -> None:
+        """Drop keys with no failures in the window (bounded memory under attack)."""
+        for key in list(self._failures):
+            self._prune(key, now)
+
+    def _prune(self, key: str, now: float) -> deque[float] | None:
+        failures = self._failures.get(key)
+        if failures is None:
+            return None
+        while failures and failures[0] <= now - self.window:
+            failures.popleft()
+        if not failures:
+            del self._failures[key]
+            return None
+        return failures

@@ -1,0 +1,380 @@
+"""Session registry: codes, joins, admission, relay and chat as a pure state machine.
+
+The registry knows connections only as opaque peer ids and returns the messages to send as
+``(peer_id, message)`` pairs, so every rule here is tested without sockets or an event loop.
+The server glue feeds it parsed messages and delivers what it returns.
+"""
+
+from __future__ import annotations
+
+import enum
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Final, TypeVar
+
+import msgspec
+
+from signaling import protocol as p
+from signaling.protocol import ErrorCode, ProtocolError, Role
+from signaling.ratelimit import FailureLimiter
+
+PeerId = int
+Outgoing = list[tuple[PeerId, p.Message]]
+
+M = TypeVar("M", bound=p.Message)
+
+CODE_TTL: Final = 600.0
+#: How long a dead code is remembered, so a late joiner hears "expired"/"used", not "invalid".
+DEAD_CODE_MEMORY: Final = 3600.0
+#: Wrong codes allowed per connection, and per address, within the window.
+CONNECTION_FAILURES: Final = (5, 60.0)
+ADDRESS_FAILURES: Final = (20, 600.0)
+
+
+class SessionState(enum.Enum):
+    WAITING = "waiting"  # code live, nobody admitted yet
+    ACTIVE = "active"  # a customer was admitted; the code is dead
+
+
+@dataclass
+class Peer:
+    peer_id: PeerId
+    role: Role
+    name: str
+    address: str
+    sessions: set[str] = field(default_factory=set)
+    pending_join: str | None = None  # join id while a customer waits for admission
+
+
+@dataclass
+class PendingJoin:
+    join_id: str
+    customer: PeerId
+    request_id: str
+
+
+@dataclass
+class Session:
+    session_id: str
+    code: str
+    agent: PeerId
+    expires_at: float
+    state: SessionState = SessionState.WAITING
+    customer: PeerId | None = None
+    pending: dict[str, PendingJoin] = field(default_factory=dict)
+    seq: int = 0
+    chat_by_msg_id: dict[str, p.ChatMessage] = field(default_factory=dict)
+
+
+class Registry:
+    """All live sessions of one server. Not thread-safe: use from one event loop."""
+
+    def __init__(
+        self,
+        org_name: str,
+        clock: Callable[[], float],
+        ice_servers: list[p.IceServer] | None = None,
+        code_ttl: float = CODE_TTL,
+        make_code: Callable[[], str] | None = None,
+    ) -> None:
+        self.org_name = org_name
+        self.ice_servers = list(ice_servers or [])
+        self._clock = clock
+        self._code_ttl = code_ttl
+        self._make_code = make_code or _random_code
+        self._peers: dict[PeerId, Peer] = {}
+        self._sessions: dict[str, Session] = {}
+        self._by_code: dict[str, str] = {}
+        self._dead_codes: dict[str, tuple[ErrorCode, float]] = {}
+        self._per_connection = FailureLimiter(*CONNECTION_FAILURES)
+        self._per_address = FailureLimiter(*ADDRESS_FAILURES)
+
+    # ------------------------------------------------------------------ peers
+
+    def add_peer(self, peer_id: PeerId, role: Role, name: str, address: str) -> None:
+        self._peers[peer_id] = Peer(peer_id, role, name.strip(), address)
+
+    def peer(self, peer_id: PeerId) -> Peer:
+        return self._peers[peer_id]
+
+    def session(self, session_id: str) -> Session | None:
+        return self._sessions.get(session_id)
+
+    @property
+    def live_sessions(self) -> int:
+        return len(self._sessions)
+
+    def remove_peer(self, peer_id: PeerId, graceful: bool) -> Outgoing:
+        """A connection closed: end its sessions and tell the other sides."""
+        peer = self._peers.pop(peer_id, None)
+        if peer is None:
+            return []
+        self._per_connection.forget(str(peer_id))
+        out: Outgoing = []
+        if peer.role is Role.AGENT:
+            reason = p.EndReason.AGENT_LEFT if graceful else p.EndReason.AGENT_DROPPED
+            for session_id in list(peer.sessions):
+                out += self._end(self._sessions[session_id], reason, skip={peer_id})
+        else:
+            if peer.pending_join is not None:
+                out += self._withdraw(peer)
+            reason = p.EndReason.CUSTOMER_LEFT if graceful else p.EndReason.CUSTOMER_DROPPED
+            for session_id in list(peer.sessions):
+                out += self._end(self._sessions[session_id], reason, skip={peer_id})
+        return out
+
+    # --------------------------------------------------------------- sessions
+
+    def create_session(self, agent_id: PeerId, request: p.CreateSession) -> Outgoing:
+        agent = self._peers[agent_id]
+        code = self._unique_code()
+        session = Session(
+            session_id=secrets.token_urlsafe(12),
+            code=code,
+            agent=agent_id,
+            expires_at=self._clock() + self._code_ttl,
+        )
+        self._sessions[session.session_id] = session
+        self._by_code[code] = session.session_id
+        agent.sessions.add(session.session_id)
+        reply = p.SessionCreated(
+            re=request.id, session_id=session.session_id, code=code, expires_in=self._code_ttl
+        )
+        return [(agent_id, reply)]
+
+    def join(self, customer_id: PeerId, request: p.Join) -> Outgoing:
+        """A customer typed a code: queue them for the agent's Admit, or raise why not."""
+        customer = self._peers[customer_id]
+        if customer.pending_join is not None or customer.sessions:
+            raise ProtocolError(ErrorCode.WRONG_STATE, "already joining or in a session")
+        now = self._clock()
+        self._check_rate(customer, now)
+        code = p.normalize_code(request.code)
+        session = self._live_session_for(code, now)
+        if session is None:
+            self._per_connection.record(str(customer_id), now)
+            self._per_address.record(customer.address, now)
+            dead = self._dead_codes.get(code)
+            if dead is not None:
+                raise ProtocolError(dead[0])
+            raise ProtocolError(ErrorCode.CODE_INVALID)
+        pending = PendingJoin(secrets.token_urlsafe(8), customer_id, request.id)
+        session.pending[pending.join_id] = pending
+        customer.pending_join = pending.join_id
+        agent = self._peers[session.agent]
+        return [
+            (
+                customer_id,
+                p.JoinPending(
+                    re=request.id,
+                    join_id=pending.join_id,
+                    session_id=session.session_id,
+                    agent_name=agent.name,
+                    org_name=self.org_name,
+                ),
+            ),
+            (
+                session.agent,
+                p.JoinRequest(
+                    session_id=session.session_id,
+                    join_id=pending.join_id,
+                    customer_name=customer.name,
+                ),
+            ),
+        ]
+
+    def admit(self, agent_id: PeerId, request: p.Admit) -> Outgoing:
+        session = self._own_session(agent_id, request.session_id)
+        pending = session.pending.pop(request.join_id, None)
+        if pending is None or session.state is not SessionState.WAITING:
+            raise ProtocolError(ErrorCode.NOT_FOUND, "no such waiting customer")
+        customer = self._peers[pending.customer]
+        customer.pending_join = None
+        customer.sessions.add(session.session_id)
+        session.customer = pending.customer
+        session.state = SessionState.ACTIVE
+        self._kill_code(session, ErrorCode.CODE_USED)
+        admitted = p.Admitted(
+            session_id=session.session_id,
+            agent_name=self._peers[agent_id].name,
+            customer_name=customer.name,
+            org_name=self.org_name,
+            ice_servers=self.ice_servers,
+        )
+        out: Outgoing = [
+            (agent_id, _with_re(admitted, request.id)),
+            (pending.customer, _with_re(admitted, pending.request_id)),
+        ]
+        # Anyone else who typed the same code is turned away: it was single use.
+        for other in session.pending.values():
+            self._peers[other.customer].pending_join = None
+            error = p.Error(code=ErrorCode.CODE_USED, re=other.request_id)
+            out.append((other.customer, error))
+        session.pending.clear()
+        return out
+
+    def decline(self, agent_id: PeerId, request: p.Decline) -> Outgoing:
+        """Turn one joiner away; the code stays valid for the person it was meant for."""
+        session = self._own_session(agent_id, request.session_id)
+        pending = session.pending.pop(request.join_id, None)
+        if pending is None:
+            raise ProtocolError(ErrorCode.NOT_FOUND, "no such waiting customer")
+        self._peers[pending.customer].pending_join = None
+        return [
+            (agent_id, p.Ok(re=request.id)),
+            (pending.customer, p.Declined(re=pending.request_id)),
+        ]
+
+    def end(self, peer_id: PeerId, request: p.EndSession) -> Outgoing:
+        session = self._participant_session(peer_id, request.session_id)
+        peer = self._peers[peer_id]
+        reason = p.EndReason.AGENT_ENDED if peer.role is Role.AGENT else p.EndReason.CUSTOMER_ENDED
+        out = self._end(session, reason, skip=set())
+        return [(to, _with_re(m, request.id) if to == peer_id else m) for to, m in out]
+
+    def expire(self) -> Outgoing:
+        """End sessions whose code expired unused; forget long-dead codes."""
+        now = self._clock()
+        out: Outgoing = []
+        for session in list(self._sessions.values()):
+            if session.state is SessionState.WAITING and now >= session.expires_at:
+                out += self._end(session, p.EndReason.EXPIRED, skip=set())
+        for code, (_, dead_at) in list(self._dead_codes.items()):
+            if now - dead_at > DEAD_CODE_MEMORY:
+                del self._dead_codes[code]
+        self._per_address.prune_all(now)
+        return out
+
+    # ------------------------------------------------------------- messages
+
+    def relay(self, sender_id: PeerId, message: p.Sdp | p.Ice | p.ShareStatus) -> Outgoing:
+        """Pass negotiation and share status to the other participant unchanged."""
+        session = self._participant_session(sender_id, message.session_id)
+        if session.state is not SessionState.ACTIVE:
+            raise ProtocolError(ErrorCode.WRONG_STATE, "nobody admitted yet")
+        return [(self._other(session, sender_id), message)]
+
+    def chat(self, sender_id: PeerId, message: p.Chat) -> Outgoing:
+        """Number a chat message and send it to both sides; a resend gets the same number."""
+        session = self._participant_session(sender_id, message.session_id)
+        if session.state is not SessionState.ACTIVE:
+            raise ProtocolError(ErrorCode.WRONG_STATE, "nobody admitted yet")
+        stored = session.chat_by_msg_id.get(message.msg_id)
+        if stored is not None:
+            return [(sender_id, _with_re(stored, message.id))]
+        sender = self._peers[sender_id]
+        session.seq += 1
+        stored = p.ChatMessage(
+            session_id=session.session_id,
+            msg_id=message.msg_id,
+            seq=session.seq,
+            sender=sender.role,
+            sender_name=sender.name,
+            text=message.text,
+            ts=self._clock(),
+        )
+        session.chat_by_msg_id[message.msg_id] = stored
+        return [
+            (sender_id, _with_re(stored, message.id)),
+            (self._other(session, sender_id), stored),
+        ]
+
+    # -------------------------------------------------------------- helpers
+
+    def _unique_code(self) -> str:
+        while True:
+            code = self._make_code()
+            if code not in self._by_code and code not in self._dead_codes:
+                return code
+
+    def _live_session_for(self, code: str, now: float) -> Session | None:
+        session_id = self._by_code.get(code)
+        if session_id is None:
+            return None
+        session = self._sessions[session_id]
+        if now >= session.expires_at:
+            return None  # expire() has not run yet; the code is dead all the same
+        return session
+
+    def _check_rate(self, customer: Peer, now: float) -> None:
+        wait = max(
+            self._per_connection.retry_after(str(customer.peer_id), now),
+            self._per_address.retry_after(customer.address, now),
+        )
+        if wait > 0:
+            raise RateLimited(wait)
+
+    def _own_session(self, agent_id: PeerId, session_id: str) -> Session:
+        session = self._sessions.get(session_id)
+        if session is None or session.agent != agent_id:
+            raise ProtocolError(ErrorCode.NOT_FOUND, "no such session")
+        return session
+
+    def _participant_session(self, peer_id: PeerId, session_id: str) -> Session:
+        session = self._sessions.get(session_id)
+        if session is None or peer_id not in (session.agent, session.customer):
+            raise ProtocolError(ErrorCode.NOT_FOUND, "no such session")
+        return session
+
+    @staticmethod
+    def _other(session: Session, peer_id: PeerId) -> PeerId:
+        other = session.customer if peer_id == session.agent else session.agent
+        assert other is not None
+        return other
+
+    def _kill_code(self, session: Session, why: ErrorCode) -> None:
+        if self._by_code.pop(session.code, None) is not None:
+            self._dead_codes[session.code] = (why, self._clock())
+
+    def _withdraw(self, customer: Peer) -> Outgoing:
+        join_id = customer.pending_join
+        customer.pending_join = None
+        for session in self._sessions.values():
+            if join_id in session.pending:
+                del session.pending[join_id]
+                withdrawn = p.JoinWithdrawn(session_id=session.session_id, join_id=join_id)
+                return [(session.agent, withdrawn)]
+        return []
+
+    def _end(self, session: Session, reason: p.EndReason, skip: set[PeerId]) -> Outgoing:
+        """Remove a session and tell everyone in it (except ``skip``) that it ended."""
+        self._sessions.pop(session.session_id, None)
+        why = ErrorCode.CODE_EXPIRED if reason is p.EndReason.EXPIRED else ErrorCode.CODE_USED
+        self._kill_code(session, why)
+        ended = p.SessionEnded(session_id=session.session_id, reason=reason)
+        out: Outgoing = []
+        participants = (
+            [session.agent] if session.customer is None else [session.agent, session.customer]
+        )
+        for peer_id in participants:
+            peer = self._peers.get(peer_id)
+            if peer is None:
+                continue
+            peer.sessions.discard(session.session_id)
+            if peer_id not in skip:
+                out.append((peer_id, ended))
+        for pending in session.pending.values():
+            customer = self._peers.get(pending.customer)
+            if customer is not None:
+                customer.pending_join = None
+                out.append((pending.customer, p.Error(code=why, re=pending.request_id)))
+        session.pending.clear()
+        return out
+
+
+class RateLimited(ProtocolError):
+    """Too many wrong codes; ``retry_after`` seconds until the next try is accepted."""
+
+    def __init__(self, retry_after: float) -> None:
+        super().__init__(ErrorCode.RATE_LIMITED, "too many wrong codes")
+        self.retry_after = retry_after
+
+
+def _random_code() -> str:
+    return f"{secrets.randbelow(10**p.CODE_DIGITS):0{p.CODE_DIGITS}d}"
+
+
+def _with_re(message: M, re_id: str) -> M:
+    """A copy of ``message`` answering request ``re_id`` (messages are shared, not mutated)."""
+    return msgspec.structs.replace(message, re=re_id)
