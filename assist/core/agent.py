@@ -1,0 +1,125 @@
+"""The agent's side of sessions: codes, admission, the customer's screen, chat."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from aiortc.mediastreams import MediaStreamTrack
+
+from assist.core import events as ev
+from assist.core.client_base import BaseClient, Emit
+from assist.core.rtc import DecodedFrame, FrameReceiver, RtcSession
+from signaling import protocol as p
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class AgentSession:
+    session_id: str
+    code: str
+    customer_name: str | None = None
+    waiting: dict[str, str] = field(default_factory=dict)  # join id -> customer name
+    rtc: RtcSession | None = None
+    receiver: FrameReceiver | None = None
+    share_state: p.ShareState = p.ShareState.STOPPED
+
+
+class AgentClient(BaseClient):
+    """One agent connection holding any number of sessions at once."""
+
+    role = p.Role.AGENT
+
+    def __init__(self, url: str, name: str, emit: Emit) -> None:
+        super().__init__(url, name, emit)
+        self.sessions: dict[str, AgentSession] = {}
+
+    async def new_session(self) -> AgentSession:
+        """Ask the server for a session and its code (shown to the agent to read out)."""
+        created = await self.signaling.request(p.CreateSession(), p.SessionCreated)
+        session = AgentSession(created.session_id, created.code)
+        self.sessions[session.session_id] = session
+        self.emit(ev.SessionOpened(session.session_id, created.code, created.expires_in))
+        return session
+
+    async def admit(self, session_id: str, join_id: str) -> None:
+        await self.signaling.request(p.Admit(session_id=session_id, join_id=join_id), p.Admitted)
+
+    async def decline(self, session_id: str, join_id: str) -> None:
+        await self.signaling.request(p.Decline(session_id=session_id, join_id=join_id), p.Ok)
+        self.sessions[session_id].waiting.pop(join_id, None)
+
+    async def close(self) -> None:
+        for session in list(self.sessions.values()):
+            await self._drop_media(session)
+        await super().close()
+
+    # ------------------------------------------------------------- routing
+
+    def _route(self, message: p.Message) -> None:
+        session = self.sessions.get(getattr(message, "session_id", ""))
+        if session is None:
+            return
+        match message:
+            case p.JoinRequest():
+                session.waiting[message.join_id] = message.customer_name
+                self.emit(
+                    ev.JoinRequested(session.session_id, message.join_id, message.customer_name)
+                )
+            case p.JoinWithdrawn():
+                session.waiting.pop(message.join_id, None)
+                self.emit(ev.JoinWithdrawn(session.session_id, message.join_id))
+            case p.Admitted():
+                session.customer_name = message.customer_name
+                session.waiting.clear()
+                self.emit(ev.CustomerAdmitted(session.session_id, message.customer_name))
+            case p.Sdp():
+                self._spawn(session.session_id, self._negotiate(session, message))
+            case p.Ice():
+                if session.rtc is not None:
+                    self._spawn(session.session_id, session.rtc.handle_ice(message))
+            case p.ShareStatus():
+                session.share_state = message.state
+                self.emit(ev.ShareChanged(session.session_id, message.state, message.reason))
+            case p.SessionEnded():
+                self._spawn(session.session_id, self._ended(session, message.reason))
+
+    async def _negotiate(self, session: AgentSession, message: p.Sdp) -> None:
+        if message.sdp_type is p.SdpType.OFFER:
+            # Each share (first, or again after Stop) is a fresh offer on a new connection.
+            await self._drop_media(session)
+            session.rtc = RtcSession(
+                session.session_id,
+                self.ice_servers,
+                self.signaling.send,
+                on_track=lambda track: self._receive(session, track),
+            )
+        if session.rtc is not None:
+            await session.rtc.handle_sdp(message)
+
+    def _receive(self, session: AgentSession, track: MediaStreamTrack) -> None:
+        if track.kind != "video":
+            return
+        sid = session.session_id
+
+        def on_frame(frame: DecodedFrame) -> None:
+            self.emit(ev.FrameArrived(sid, frame))
+
+        def on_ended() -> None:
+            self.emit(ev.StreamEnded(sid))
+
+        session.receiver = FrameReceiver(track, on_frame, on_ended)
+
+    async def _ended(self, session: AgentSession, reason: p.EndReason) -> None:
+        self.sessions.pop(session.session_id, None)
+        await self._drop_media(session)
+        self.emit(ev.SessionClosed(session.session_id, reason))
+
+    async def _drop_media(self, session: AgentSession) -> None:
+        receiver, rtc = session.receiver, session.rtc
+        session.receiver = session.rtc = None
+        if receiver is not None:
+            await receiver.stop()
+        if rtc is not None:
+            await rtc.close()

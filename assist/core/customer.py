@@ -1,0 +1,153 @@
+"""The customer's side of a session: join by code, consent, share a screen, chat.
+
+Nothing is captured until :meth:`CustomerClient.allow` is called with the customer's choice,
+and :meth:`CustomerClient.stop_sharing` ends capture at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+
+from assist.core import events as ev
+from assist.core.capture import CaptureThread, Grabber, MssGrabber, ScreenTrack
+from assist.core.client_base import BaseClient, Emit
+from assist.core.errors import AssistError, ClientErrorCode
+from assist.core.rtc import MediaStats, RtcSession
+from signaling import protocol as p
+
+logger = logging.getLogger(__name__)
+
+
+class CustomerClient(BaseClient):
+    role = p.Role.CUSTOMER
+
+    def __init__(
+        self,
+        url: str,
+        name: str,
+        emit: Emit,
+        grabber_factory: Callable[[], Grabber] = MssGrabber,
+    ) -> None:
+        super().__init__(url, name, emit)
+        self._grabber_factory = grabber_factory
+        self.pending: p.JoinPending | None = None
+        self.session_id: str | None = None
+        self.agent_name = ""
+        self.capture: CaptureThread | None = None
+        self.track: ScreenTrack | None = None
+        self.rtc: RtcSession | None = None
+        self.grabs_before_stop = 0
+
+    async def join(self, code: str) -> p.JoinPending:
+        """Ask to join; returns once the agent was told. Raises ``AssistError`` on bad codes."""
+        normalized = p.normalize_code(code)
+        self.pending = await self.signaling.request(p.Join(code=normalized), p.JoinPending)
+        self.agent_name = self.pending.agent_name
+        return self.pending
+
+    async def allow(self, screen_index: int) -> None:
+        """The customer consented: start capturing ``screen_index`` and offer it to the agent."""
+        session_id = self._require_session()
+        await self._release_media()
+        capture = await asyncio.to_thread(CaptureThread, self._grabber_factory)
+        screens = await asyncio.to_thread(capture.screens)
+        screen = next((s for s in screens if s.index == screen_index), None)
+        if screen is None:
+            capture.close()
+            raise AssistError(ClientErrorCode.NO_SUCH_SCREEN, f"screen {screen_index}")
+        self.capture = capture
+        self.track = ScreenTrack(capture, screen)
+        self.track.on("ended", self._track_ended)
+        self.rtc = RtcSession(session_id, self.ice_servers, self.signaling.send)
+        await self.rtc.offer(self.track)
+        await self._announce(p.ShareState.SHARING)
+
+    async def pause(self) -> None:
+        if self.track is not None and not self.track.paused:
+            self.track.pause()
+            await self._announce(p.ShareState.PAUSED)
+
+    async def resume(self) -> None:
+        if self.track is not None and self.track.paused:
+            self.track.resume()
+            await self._announce(p.ShareState.SHARING)
+
+    async def stop_sharing(self, reason: p.ShareReason = p.ShareReason.CUSTOMER) -> None:
+        """End capture now; the agent is told why. Safe to call when not sharing."""
+        was_sharing = self.track is not None
+        await self._release_media()
+        if was_sharing and self.session_id is not None:
+            await self._announce(p.ShareState.STOPPED, reason)
+
+    async def stats(self) -> MediaStats | None:
+        return await self.rtc.stats() if self.rtc is not None else None
+
+    @property
+    def grab_count(self) -> int:
+        """Frames grabbed from the screen so far (all shares of this session)."""
+        live = self.capture.grab_count if self.capture is not None else 0
+        return self.grabs_before_stop + live
+
+    async def close(self) -> None:
+        await self._release_media()
+        await super().close()
+
+    # ------------------------------------------------------------- inside
+
+    def _require_session(self) -> str:
+        if self.session_id is None:
+            raise AssistError(p.ErrorCode.WRONG_STATE, "not admitted")
+        return self.session_id
+
+    async def _announce(
+        self, state: p.ShareState, reason: p.ShareReason = p.ShareReason.CUSTOMER
+    ) -> None:
+        session_id = self._require_session()
+        self.emit(ev.SharingChanged(session_id, state, reason))
+        status = p.ShareStatus(session_id=session_id, state=state, reason=reason)
+        await self.signaling.send(status)
+
+    async def _release_media(self) -> None:
+        track, rtc, capture = self.track, self.rtc, self.capture
+        self.track = self.rtc = self.capture = None
+        if track is not None:
+            track.stop()
+        if capture is not None:
+            self.grabs_before_stop += capture.grab_count
+            await asyncio.to_thread(capture.close)
+        if rtc is not None:
+            await rtc.close()
+
+    def _track_ended(self) -> None:
+        track = self.track
+        if track is not None and track.failure is not None and self.session_id is not None:
+            logger.warning("Capture failed: %s", track.failure.code.value)
+            self._spawn(self.session_id, self.stop_sharing(p.ShareReason.CAPTURE_FAILED))
+
+    def _route(self, message: p.Message) -> None:
+        match message:
+            case p.Admitted():
+                self.session_id = message.session_id
+                self.pending = None
+                self.emit(ev.Admitted(message.session_id, message.agent_name, message.org_name))
+            case p.Declined():
+                self.pending = None
+                self.emit(ev.Declined())
+            case p.Error() if self.pending is not None and message.re == self.pending.re:
+                # The code died while we waited (used by someone else, or expired).
+                self.pending = None
+                self.emit(ev.JoinFailed(AssistError(message.code, message.message)))
+            case p.Sdp() if self.rtc is not None:
+                self._spawn(message.session_id, self.rtc.handle_sdp(message))
+            case p.Ice() if self.rtc is not None:
+                self._spawn(message.session_id, self.rtc.handle_ice(message))
+            case p.SessionEnded():
+                self._spawn(message.session_id, self._ended(message))
+
+    async def _ended(self, message: p.SessionEnded) -> None:
+        self.pending = None
+        self.session_id = None
+        await self._release_media()
+        self.emit(ev.SessionClosed(message.session_id, message.reason))

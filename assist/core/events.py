@@ -1,0 +1,119 @@
+"""Plain events the Qt-free clients emit; ``assist.qt`` turns each into a Qt signal."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assist.core.chat import ChatEntry
+from assist.core.errors import AssistError
+from assist.core.rtc import DecodedFrame
+from signaling import protocol as p
+
+
+@dataclass(frozen=True)
+class Event:
+    """Base of all client events."""
+
+
+@dataclass(frozen=True)
+class SessionEvent(Event):
+    session_id: str
+
+
+# -- both sides
+
+
+@dataclass(frozen=True)
+class ConnectionLost(Event):
+    error: AssistError
+
+
+@dataclass(frozen=True)
+class ChatUpdated(SessionEvent):
+    """A message was added, confirmed or failed; ``entry`` is its newest state."""
+
+    entry: ChatEntry
+
+
+@dataclass(frozen=True)
+class SessionClosed(SessionEvent):
+    reason: p.EndReason
+
+
+@dataclass(frozen=True)
+class OperationFailed(SessionEvent):
+    """Something the user asked for failed in the background (named by ``error.code``)."""
+
+    error: AssistError
+
+
+# -- agent side
+
+
+@dataclass(frozen=True)
+class SessionOpened(SessionEvent):
+    code: str
+    expires_in: float
+
+
+@dataclass(frozen=True)
+class JoinRequested(SessionEvent):
+    join_id: str
+    customer_name: str
+
+
+@dataclass(frozen=True)
+class JoinWithdrawn(SessionEvent):
+    join_id: str
+
+
+@dataclass(frozen=True)
+class CustomerAdmitted(SessionEvent):
+    customer_name: str
+
+
+@dataclass(frozen=True)
+class ShareChanged(SessionEvent):
+    state: p.ShareState
+    reason: p.ShareReason
+
+
+@dataclass(frozen=True)
+class FrameArrived(SessionEvent):
+    frame: DecodedFrame
+
+
+@dataclass(frozen=True)
+class StreamEnded(SessionEvent):
+    pass
+
+
+# -- customer side
+
+
+@dataclass(frozen=True)
+class Admitted(SessionEvent):
+    """The agent admitted us: time to ask for consent."""
+
+    agent_name: str
+    org_name: str
+
+
+@dataclass(frozen=True)
+class Declined(Event):
+    pass
+
+
+@dataclass(frozen=True)
+class SharingChanged(SessionEvent):
+    """Our own sharing started, paused, resumed or stopped (and why)."""
+
+    state: p.ShareState
+    reason: p.ShareReason
+
+
+@dataclass(frozen=True)
+class JoinFailed(Event):
+    """The code died while we waited to be admitted (used by someone else, or expired)."""
+
+    error: AssistError

@@ -1,0 +1,207 @@
+"""The WebRTC side of a session: one aiortc peer connection and the frames it receives."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+import av
+import numpy as np
+from aiortc import (
+    RTCConfiguration,
+    RTCIceServer,
+    RTCPeerConnection,
+    RTCSessionDescription,
+)
+from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
+from aiortc.sdp import SessionDescription, candidate_from_sdp
+
+from signaling import protocol as p
+
+logger = logging.getLogger(__name__)
+
+SendSdp = Callable[[p.Sdp], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class MediaStats:
+    """What the session's RTP streams carried so far."""
+
+    codec: str | None
+    packets_sent: int
+    bytes_sent: int
+    packets_received: int
+
+
+class RtcSession:
+    """One peer connection. The customer offers its screen track; the agent answers.
+
+    No ICE servers are configured unless the signaling server hands some out: an empty list
+    keeps aiortc from falling back to a public STUN server that may not be reachable.
+    """
+
+    def __init__(
+        self,
+        session_id: str,
+        ice_servers: list[p.IceServer],
+        send_sdp: SendSdp,
+        on_track: Callable[[MediaStreamTrack], None] | None = None,
+        on_state: Callable[[str], None] | None = None,
+    ) -> None:
+        self.session_id = session_id
+        servers = [
+            RTCIceServer(urls=s.urls, username=s.username, credential=s.credential)
+            for s in ice_servers
+        ]
+        self.pc = RTCPeerConnection(RTCConfiguration(iceServers=servers))
+        self._send_sdp = send_sdp
+        self._on_track = on_track
+        self._on_state = on_state
+        self.pc.on("track", self._track_arrived)
+        self.pc.on("connectionstatechange", self._state_changed)
+
+    async def offer(self, track: MediaStreamTrack) -> None:
+        """Add ``track`` and send the offer (customer side)."""
+        self.pc.addTrack(track)
+        await self.pc.setLocalDescription(await self.pc.createOffer())
+        await self._send_local(p.SdpType.OFFER)
+
+    async def handle_sdp(self, message: p.Sdp) -> None:
+        description = RTCSessionDescription(sdp=message.sdp, type=message.sdp_type.value)
+        await self.pc.setRemoteDescription(description)
+        if message.sdp_type is p.SdpType.OFFER:
+            await self.pc.setLocalDescription(await self.pc.createAnswer())
+            await self._send_local(p.SdpType.ANSWER)
+
+    async def handle_ice(self, message: p.Ice) -> None:
+        """Add a trickled candidate (browsers trickle; aiortc puts its own in the SDP)."""
+        if not message.candidate:
+            return
+        text = message.candidate.removeprefix("candidate:")
+        candidate = candidate_from_sdp(text)
+        candidate.sdpMid = message.sdp_mid
+        candidate.sdpMLineIndex = message.sdp_mline_index
+        await self.pc.addIceCandidate(candidate)
+
+    async def close(self) -> None:
+        await self.pc.close()
+
+    def negotiated_codec(self) -> str | None:
+        """The video codec both sides agreed on (the first one in the answer), e.g. VP8."""
+        description = self.pc.remoteDescription
+        local = self.pc.localDescription
+        answer = description if description and description.type == "answer" else local
+        if answer is None or answer.type != "answer":
+            return None
+        for media in SessionDescription.parse(answer.sdp).media:
+            if media.kind == "video" and media.rtp.codecs:
+                return str(media.rtp.codecs[0].mimeType)
+        return None
+
+    async def stats(self) -> MediaStats:
+        report = await self.pc.getStats()
+        sent = [s for s in report.values() if s.type == "outbound-rtp"]
+        received = [s for s in report.values() if s.type == "inbound-rtp"]
+        return MediaStats(
+            codec=self.negotiated_codec(),
+            packets_sent=sum(s.packetsSent for s in sent),
+            bytes_sent=sum(s.bytesSent for s in sent),
+            packets_received=sum(s.packetsReceived for s in received),
+        )
+
+    async def _send_local(self, sdp_type: p.SdpType) -> None:
+        local = self.pc.localDescription
+        message = p.Sdp(session_id=self.session_id, sdp_type=sdp_type, sdp=local.sdp)
+        await self._send_sdp(message)
+
+    def _track_arrived(self, track: MediaStreamTrack) -> None:
+        logger.debug("Remote %s track arrived", track.kind)
+        if self._on_track is not None:
+            self._on_track(track)
+
+    def _state_changed(self) -> None:
+        state = str(self.pc.connectionState)
+        logger.debug("Peer connection %s", state)
+        if self._on_state is not None:
+            self._on_state(state)
+
+
+@dataclass(frozen=True)
+class DecodedFrame:
+    """A received frame as packed 32-bit BGRX pixels, ready to wrap in a QImage."""
+
+    pixels: np.ndarray[Any, np.dtype[np.uint8]]
+    width: int
+    height: int
+    received_at: float
+
+    @property
+    def stride(self) -> int:
+        return int(self.pixels.strides[0])
+
+
+class FrameReceiver:
+    """Pulls decoded frames off a remote track and hands on the newest one.
+
+    Colour conversion runs in a worker thread; while it is busy, newer frames replace older
+    ones, so a slow consumer sees fresh pictures instead of a growing backlog.
+    """
+
+    def __init__(
+        self,
+        track: MediaStreamTrack,
+        on_frame: Callable[[DecodedFrame], None],
+        on_ended: Callable[[], None],
+    ) -> None:
+        self._track = track
+        self._on_frame = on_frame
+        self._on_ended = on_ended
+        self._latest: av.VideoFrame | None = None
+        self._arrived = asyncio.Event()
+        self.frames_received = 0
+        self._tasks = [
+            asyncio.create_task(self._pull()),
+            asyncio.create_task(self._convert()),
+        ]
+
+    async def _pull(self) -> None:
+        try:
+            while True:
+                frame = await self._track.recv()
+                assert isinstance(frame, av.VideoFrame)
+                self._latest = frame
+                self.frames_received += 1
+                self._arrived.set()
+        except MediaStreamError:
+            pass
+        finally:
+            self._latest = None
+            self._arrived.set()
+            for task in self._tasks[1:]:
+                task.cancel()
+            self._on_ended()
+
+    async def _convert(self) -> None:
+        loop = asyncio.get_running_loop()
+        while True:
+            await self._arrived.wait()
+            self._arrived.clear()
+            frame, self._latest = self._latest, None
+            if frame is None:
+                continue
+            decoded = await loop.run_in_executor(None, _to_bgrx, frame)
+            self._on_frame(decoded)
+
+    async def stop(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+
+
+def _to_bgrx(frame: av.VideoFrame) -> DecodedFrame:
+    pixels = np.ascontiguousarray(frame.to_ndarray(format="bgra"), dtype=np.uint8)
+    return DecodedFrame(pixels, frame.width, frame.height, time.monotonic())
