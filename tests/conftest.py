@@ -1,10 +1,19 @@
-"""Suite-wide rules: a skipped test fails CI, and one factor scales every wait."""
+"""Suite-wide rules: widget tests run offscreen with private settings, and in CI a skipped
+test fails the run."""
 
 from __future__ import annotations
 
 import os
+import tempfile
 
 import pytest
+
+# Before any QApplication exists: pure widget tests need no X server, and settings written
+# by the apps under test must never touch the real user's configuration.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="assist-test-config-")
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="assist-test-data-")
+
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if not os.environ.get("CI"):

@@ -1,0 +1,158 @@
+"""Connects the agent's client (on the worker loop) with the console's widgets."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Slot
+
+from assist.agent.main_window import MainWindow
+from assist.agent.session_tab import SessionTab
+from assist.core.agent import AgentClient
+from assist.core.chat import ChatEntry
+from assist.core.errors import AssistError
+from assist.core.invite import Invite
+from assist.qt.bridge import Bridge, FrameImage
+from assist.qt.messages import error_text
+from signaling.protocol import EndReason, ShareReason, ShareState
+
+logger = logging.getLogger(__name__)
+
+
+class AgentController(QObject):
+    """Routes client events to the right session tab and tab requests to the client.
+
+    ``public_url`` is the server address customers use (it goes into invite links).
+    """
+
+    def __init__(
+        self, bridge: Bridge, client: AgentClient, window: MainWindow, public_url: str
+    ) -> None:
+        super().__init__(window)
+        self.bridge = bridge
+        self.client = client
+        self.window = window
+        self.public_url = public_url
+        window.new_session_requested.connect(self.on_window_new_session_requested)
+        bridge.session_opened.connect(self.on_bridge_session_opened)
+        bridge.join_requested.connect(self.on_bridge_join_requested)
+        bridge.join_withdrawn.connect(self.on_bridge_join_withdrawn)
+        bridge.customer_admitted.connect(self.on_bridge_customer_admitted)
+        bridge.frame_arrived.connect(self.on_bridge_frame_arrived)
+        bridge.share_changed.connect(self.on_bridge_share_changed)
+        bridge.stream_ended.connect(self.on_bridge_stream_ended)
+        bridge.chat_updated.connect(self.on_bridge_chat_updated)
+        bridge.session_closed.connect(self.on_bridge_session_closed)
+        bridge.operation_failed.connect(self.on_bridge_operation_failed)
+        bridge.connection_lost.connect(self.on_bridge_connection_lost)
+
+    @Slot()
+    def on_window_new_session_requested(self) -> None:
+        self.bridge.call(self.client.new_session(), on_error=self._show_window_error)
+
+    @Slot(str, str, float)
+    def on_bridge_session_opened(self, session_id: str, code: str, expires_in: float) -> None:
+        invite = Invite(self.public_url, code)
+        tab = SessionTab(session_id, code, invite, expires_in, self.window)
+        tab.admit_requested.connect(self.on_tab_admit_requested)
+        tab.decline_requested.connect(self.on_tab_decline_requested)
+        tab.chat_submitted.connect(self.on_tab_chat_submitted)
+        tab.chat_retry_requested.connect(self.on_tab_chat_retry_requested)
+        tab.end_requested.connect(self.on_tab_end_requested)
+        self.window.add_session(tab)
+
+    @Slot(str, str, str)
+    def on_bridge_join_requested(self, session_id: str, join_id: str, name: str) -> None:
+        if tab := self.window.tab_for(session_id):
+            tab.on_join_requested(join_id, name)
+
+    @Slot(str, str)
+    def on_bridge_join_withdrawn(self, session_id: str, join_id: str) -> None:
+        if tab := self.window.tab_for(session_id):
+            tab.remove_waiting(join_id)
+
+    @Slot(str, str)
+    def on_bridge_customer_admitted(self, session_id: str, name: str) -> None:
+        if tab := self.window.tab_for(session_id):
+            tab.on_customer_admitted(name)
+
+    @Slot(str, object)
+    def on_bridge_frame_arrived(self, session_id: str, frame: FrameImage) -> None:
+        if tab := self.window.tab_for(session_id):
+            tab.on_frame(frame)
+
+    @Slot(str, object, object)
+    def on_bridge_share_changed(
+        self, session_id: str, state: ShareState, reason: ShareReason
+    ) -> None:
+        if tab := self.window.tab_for(session_id):
+            tab.on_share_changed(state, reason)
+
+    @Slot(str)
+    def on_bridge_stream_ended(self, session_id: str) -> None:
+        if tab := self.window.tab_for(session_id):
+            tab.on_stream_ended()
+
+    @Slot(str, object)
+    def on_bridge_chat_updated(self, session_id: str, entry: ChatEntry) -> None:
+        if tab := self.window.tab_for(session_id):
+            tab.on_chat(entry)
+
+    @Slot(str, object)
+    def on_bridge_session_closed(self, session_id: str, reason: EndReason) -> None:
+        if tab := self.window.tab_for(session_id):
+            tab.on_session_closed(reason)
+
+    @Slot(str, object)
+    def on_bridge_operation_failed(self, session_id: str, error: AssistError) -> None:
+        if tab := self.window.tab_for(session_id):
+            tab.show_error(error_text(error))
+
+    @Slot(object)
+    def on_bridge_connection_lost(self, error: AssistError) -> None:
+        self._show_window_error(error)
+        self.window.new_session_action.setEnabled(False)
+        for index in range(self.window.tabs.count()):
+            tab = self.window.tabs.widget(index)
+            if isinstance(tab, SessionTab) and not tab.ended:
+                tab.show_error(error_text(error))
+                tab.chat.set_enabled(False)
+
+    @Slot(str, str)
+    def on_tab_admit_requested(self, session_id: str, join_id: str) -> None:
+        self.bridge.call(
+            self.client.admit(session_id, join_id), on_error=self._tab_error(session_id)
+        )
+
+    @Slot(str, str)
+    def on_tab_decline_requested(self, session_id: str, join_id: str) -> None:
+        tab = self.window.tab_for(session_id)
+        if tab is not None:
+            tab.remove_waiting(join_id)
+        self.bridge.call(
+            self.client.decline(session_id, join_id), on_error=self._tab_error(session_id)
+        )
+
+    @Slot(str, str)
+    def on_tab_chat_submitted(self, session_id: str, text: str) -> None:
+        self.bridge.call(
+            self.client.send_chat(session_id, text), on_error=self._tab_error(session_id)
+        )
+
+    @Slot(str)
+    def on_tab_chat_retry_requested(self, session_id: str) -> None:
+        self.bridge.call(self.client.retry_chat(session_id), on_error=self._tab_error(session_id))
+
+    @Slot(str)
+    def on_tab_end_requested(self, session_id: str) -> None:
+        self.bridge.call(self.client.end_session(session_id), on_error=self._tab_error(session_id))
+
+    def _tab_error(self, session_id: str) -> Callable[[AssistError], None]:
+        def show(error: AssistError) -> None:
+            self.on_bridge_operation_failed(session_id, error)
+
+        return show
+
+    def _show_window_error(self, error: AssistError) -> None:
+        self.window.statusBar().showMessage(error_text(error), 15000)

@@ -1,0 +1,70 @@
+"""The agent console window: New session, one tab per session, connection status."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QToolBar, QWidget
+
+from assist.agent.session_tab import SessionTab
+
+
+class MainWindow(QMainWindow):
+    new_session_requested = Signal()
+    close_requested = Signal()
+
+    def __init__(self, agent_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Assist — Agent console"))
+        self.tabs = QTabWidget(self)
+        self.tabs.setTabsClosable(True)
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self.new_session_action = QAction(self.tr("New session"), self)
+        self.new_session_action.setShortcut(QKeySequence.StandardKey.New)
+        toolbar = QToolBar(self.tr("Sessions"), self)
+        toolbar.setMovable(False)
+        toolbar.addAction(self.new_session_action)
+        self.addToolBar(toolbar)
+        self.agent_label = QLabel(self.tr("Signed in as %1").replace("%1", agent_name))
+        self.server_label = QLabel()
+        self.statusBar().addWidget(self.agent_label)
+        self.statusBar().addPermanentWidget(self.server_label)
+        self.new_session_action.triggered.connect(self.new_session_requested)
+        self.tabs.tabCloseRequested.connect(self._on_tabs_close_requested)
+        self.resize(1280, 800)
+
+    def add_session(self, tab: SessionTab) -> None:
+        index = self.tabs.addTab(tab, tab.title)
+        self.tabs.setCurrentIndex(index)
+        tab.title_changed.connect(self._on_tab_title_changed)
+
+    def tab_for(self, session_id: str) -> SessionTab | None:
+        for index in range(self.tabs.count()):
+            tab = self.tabs.widget(index)
+            if isinstance(tab, SessionTab) and tab.session_id == session_id:
+                return tab
+        return None
+
+    def set_server_text(self, text: str) -> None:
+        self.server_label.setText(text)
+
+    @Slot(str, str)
+    def _on_tab_title_changed(self, session_id: str, title: str) -> None:
+        tab = self.tab_for(session_id)
+        if tab is not None:
+            self.tabs.setTabText(self.tabs.indexOf(tab), title)
+
+    @Slot(int)
+    def _on_tabs_close_requested(self, index: int) -> None:
+        tab = self.tabs.widget(index)
+        if not isinstance(tab, SessionTab):
+            return
+        if not tab.ended:
+            tab.end_requested.emit(tab.session_id)
+        self.tabs.removeTab(index)
+        tab.deleteLater()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self.close_requested.emit()
+        super().closeEvent(event)

@@ -1,0 +1,46 @@
+"""First start: the agent says which name customers will see."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from signaling.protocol import MAX_NAME_CHARS
+
+
+class DisplayNameDialog(QDialog):
+    def __init__(self, current: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Welcome to Assist"))
+        intro = QLabel(
+            self.tr("Enter the name customers will see when you help them, e.g. “Taro Yamada”.")
+        )
+        intro.setWordWrap(True)
+        self.name_edit = QLineEdit(current)
+        self.name_edit.setMaxLength(MAX_NAME_CHARS)
+        self.name_edit.setPlaceholderText(self.tr("Your display name"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.name_edit.textChanged.connect(self._validate)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.name_edit)
+        layout.addWidget(self.buttons)
+        self._validate()
+
+    @property
+    def name(self) -> str:
+        return self.name_edit.text().strip()
+
+    def _validate(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(self.name))

@@ -1,0 +1,31 @@
+"""The agent's saved preferences (QtCore only)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+
+class AgentSettings:
+    """Display name and server address, kept between runs in the platform's settings store."""
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self._settings = settings or QSettings("Assist", "agent")
+
+    @property
+    def display_name(self) -> str:
+        return str(self._settings.value("display_name", "") or "")
+
+    @display_name.setter
+    def display_name(self, name: str) -> None:
+        self._settings.setValue("display_name", name.strip())
+        self._settings.sync()
+
+    @property
+    def server_url(self) -> str:
+        """Central server to use; empty means run the embedded one."""
+        return str(self._settings.value("server_url", "") or "")
+
+    @server_url.setter
+    def server_url(self, url: str) -> None:
+        self._settings.setValue("server_url", url.strip())
+        self._settings.sync()

@@ -1,0 +1,100 @@
+"""Who is asking, what for, a warning about scams, and which screen to share."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assist.core.capture import Screen
+
+
+class ConsentDialog(QDialog):
+    """Nothing is captured unless the customer presses Allow here."""
+
+    def __init__(
+        self,
+        agent_name: str,
+        org_name: str,
+        screens: list[Screen],
+        error: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Share your screen?"))
+        self.who_label = QLabel(
+            self.tr("<b>%1</b> from <b>%2</b> asks to view your screen.")
+            .replace("%1", _escape(agent_name))
+            .replace("%2", _escape(org_name))
+        )
+        self.who_label.setWordWrap(True)
+        what = QLabel(
+            self.tr(
+                "They will see everything on the screen you choose, until you press Stop. "
+                "They cannot control your computer."
+            )
+        )
+        what.setWordWrap(True)
+        self.warning_label = QLabel(
+            self.tr(
+                "⚠ Continue only if you contacted %1 yourself. If someone called you "
+                "unexpectedly and asked you to install this app, press Decline."
+            ).replace("%1", _escape(org_name))
+        )
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setStyleSheet(
+            "background: #fff4e5; color: #663c00; padding: 8px; border-radius: 4px;"
+        )
+        self.screen_combo = QComboBox()
+        for screen in screens:
+            label = self.tr("Screen %1 (%2 × %3)")
+            self.screen_combo.addItem(
+                label.replace("%1", str(screen.index))
+                .replace("%2", str(screen.width))
+                .replace("%3", str(screen.height)),
+                screen.index,
+            )
+        self.screen_label = QLabel(self.tr("Screen to share:"))
+        several = len(screens) > 1
+        self.screen_combo.setVisible(several)
+        self.screen_label.setVisible(several)
+        self.error_label = QLabel(error)
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b3261e;")
+        self.error_label.setVisible(bool(error))
+        self.allow_button = QPushButton(self.tr("Allow"))
+        self.allow_button.setEnabled(bool(screens) and not error)
+        self.decline_button = QPushButton(self.tr("Decline"))
+        self.decline_button.setDefault(True)
+
+        choose = QHBoxLayout()
+        choose.addWidget(self.screen_label)
+        choose.addWidget(self.screen_combo, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        buttons.addWidget(self.decline_button)
+        buttons.addWidget(self.allow_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.who_label)
+        layout.addWidget(what)
+        layout.addWidget(self.warning_label)
+        layout.addLayout(choose)
+        layout.addWidget(self.error_label)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(480)
+        self.allow_button.clicked.connect(self.accept)
+        self.decline_button.clicked.connect(self.reject)
+
+    @property
+    def screen_index(self) -> int:
+        return int(self.screen_combo.currentData() or 1)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

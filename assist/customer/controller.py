@@ -1,0 +1,248 @@
+"""The customer's journey: join, wait, consent, share, chat, end; one window at a time."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QDialog, QWidget
+
+from assist.core.capture import Grabber, MssGrabber, Screen, list_screens
+from assist.core.chat import ChatEntry
+from assist.core.customer import CustomerClient
+from assist.core.errors import AssistError, ClientErrorCode
+from assist.customer.chat_window import ChatWindow
+from assist.customer.consent_dialog import ConsentDialog
+from assist.customer.join_dialog import JoinDialog
+from assist.customer.share_bar import ShareBar
+from assist.qt.bridge import Bridge
+from assist.qt.messages import end_reason_text, error_text
+from signaling import protocol as p
+
+logger = logging.getLogger(__name__)
+
+
+class CustomerController(QObject):
+    def __init__(
+        self,
+        bridge: Bridge,
+        server_url: str,
+        join_dialog: JoinDialog,
+        grabber_factory: Callable[[], Grabber] = MssGrabber,
+        screens: Callable[[], list[Screen]] = list_screens,
+    ) -> None:
+        super().__init__(join_dialog)
+        self.bridge = bridge
+        self.server_url = server_url
+        self.join_dialog = join_dialog
+        self.client: CustomerClient | None = None
+        self.share_bar: ShareBar | None = None
+        self.chat_window: ChatWindow | None = None
+        self.consent: ConsentDialog | None = None
+        self._grabber_factory = grabber_factory
+        self._screens = screens
+        self._connected = False
+        join_dialog.join_requested.connect(self.on_join_dialog_join_requested)
+        join_dialog.cancel_requested.connect(self.on_join_dialog_cancel_requested)
+        bridge.admitted.connect(self.on_bridge_admitted)
+        bridge.declined.connect(self.on_bridge_declined)
+        bridge.join_failed.connect(self.on_bridge_join_failed)
+        bridge.sharing_changed.connect(self.on_bridge_sharing_changed)
+        bridge.chat_updated.connect(self.on_bridge_chat_updated)
+        bridge.session_closed.connect(self.on_bridge_session_closed)
+        bridge.connection_lost.connect(self.on_bridge_connection_lost)
+        bridge.operation_failed.connect(self.on_bridge_operation_failed)
+
+    # ------------------------------------------------------------- joining
+
+    @Slot(str, str)
+    def on_join_dialog_join_requested(self, code: str, name: str) -> None:
+        try:
+            p.normalize_code(code)
+        except p.ProtocolError as exc:
+            self.join_dialog.show_error(error_text(AssistError(exc.code)))
+            return
+        if self.client is not None and self.client.name != name:
+            self._drop_client()
+        if self.client is None:
+            self.client = CustomerClient(
+                self.server_url, name, self.bridge.deliver, self._grabber_factory
+            )
+            self._connected = False
+        self.join_dialog.set_connecting()
+        self.bridge.call(self._join(self.client, code), self._on_join_pending, self._on_join_error)
+
+    async def _join(self, client: CustomerClient, code: str) -> p.JoinPending:
+        if not self._connected:
+            await client.connect()
+            self._connected = True
+        return await client.join(code)
+
+    def _on_join_pending(self, pending: p.JoinPending) -> None:
+        self.join_dialog.set_waiting(pending.agent_name, pending.org_name)
+
+    def _on_join_error(self, error: AssistError) -> None:
+        if error.code in (p.ErrorCode.HELLO_REQUIRED, p.ErrorCode.UNSUPPORTED_VERSION):
+            self._drop_client()
+        elif not self._connected:
+            self.client = None
+        self.join_dialog.show_error(error_text(error))
+
+    @Slot()
+    def on_join_dialog_cancel_requested(self) -> None:
+        self._drop_client()
+        self.join_dialog.set_idle()
+
+    @Slot()
+    def on_bridge_declined(self) -> None:
+        self.join_dialog.show_error(error_text(AssistError(p.ErrorCode.JOIN_DECLINED)))
+
+    @Slot(object)
+    def on_bridge_join_failed(self, error: AssistError) -> None:
+        self.join_dialog.show_error(error_text(error))
+
+    # ------------------------------------------------------------- session
+
+    @Slot(str, str, str)
+    def on_bridge_admitted(self, session_id: str, agent_name: str, org_name: str) -> None:
+        self.join_dialog.hide()
+        self.share_bar = ShareBar(agent_name, org_name)
+        self.chat_window = ChatWindow(agent_name)
+        self.share_bar.pause_clicked.connect(self.on_share_bar_pause_clicked)
+        self.share_bar.resume_clicked.connect(self.on_share_bar_resume_clicked)
+        self.share_bar.stop_clicked.connect(self.on_share_bar_stop_clicked)
+        self.share_bar.share_clicked.connect(self.ask_consent)
+        self.share_bar.chat_clicked.connect(self.chat_window.show)
+        self.share_bar.end_clicked.connect(self.on_share_bar_end_clicked)
+        self.chat_window.panel.message_submitted.connect(self.on_chat_message_submitted)
+        self.chat_window.panel.retry_requested.connect(self.on_chat_retry_requested)
+        self.share_bar.place_top_center()
+        self.share_bar.show()
+        self.chat_window.show()
+        self.ask_consent()
+
+    @Slot()
+    def ask_consent(self) -> None:
+        """Ask which screen to share (listing screens happens off the GUI thread)."""
+        self.bridge.call(
+            asyncio.to_thread(self._screens),
+            lambda screens: self._show_consent(screens, ""),
+            lambda error: self._show_consent([], error_text(error)),
+        )
+
+    def _show_consent(self, screens: list[Screen], error: str) -> None:
+        if self.client is None or self.share_bar is None:
+            return
+        self.consent = ConsentDialog(
+            self.client.agent_name, self.share_bar.org_name, screens, error, self.chat_window
+        )
+        self.consent.finished.connect(self._on_consent_finished)
+        self.consent.open()
+
+    @Slot(int)
+    def _on_consent_finished(self, result: int) -> None:
+        consent, self.consent = self.consent, None
+        if consent is None or self.client is None:
+            return
+        if result == QDialog.DialogCode.Accepted:
+            self.bridge.call(
+                self.client.allow(consent.screen_index), on_error=self._show_session_error
+            )
+        consent.deleteLater()
+
+    @Slot()
+    def on_share_bar_pause_clicked(self) -> None:
+        if self.client is not None:
+            self.bridge.call(self.client.pause(), on_error=self._show_session_error)
+
+    @Slot()
+    def on_share_bar_resume_clicked(self) -> None:
+        if self.client is not None:
+            self.bridge.call(self.client.resume(), on_error=self._show_session_error)
+
+    @Slot()
+    def on_share_bar_stop_clicked(self) -> None:
+        if self.client is not None:
+            self.bridge.call(self.client.stop_sharing(), on_error=self._show_session_error)
+
+    @Slot()
+    def on_share_bar_end_clicked(self) -> None:
+        if self.client is not None and self.client.session_id is not None:
+            self.bridge.call(
+                self.client.end_session(self.client.session_id),
+                on_error=self._show_session_error,
+            )
+
+    @Slot(str)
+    def on_chat_message_submitted(self, text: str) -> None:
+        if self.client is not None and self.client.session_id is not None:
+            self.bridge.call(
+                self.client.send_chat(self.client.session_id, text),
+                on_error=self._show_session_error,
+            )
+
+    @Slot()
+    def on_chat_retry_requested(self) -> None:
+        if self.client is not None and self.client.session_id is not None:
+            self.bridge.call(
+                self.client.retry_chat(self.client.session_id), on_error=self._show_session_error
+            )
+
+    @Slot(str, object, object)
+    def on_bridge_sharing_changed(
+        self, session_id: str, state: p.ShareState, reason: p.ShareReason
+    ) -> None:
+        if self.share_bar is not None:
+            self.share_bar.set_state(state)
+        if reason is p.ShareReason.CAPTURE_FAILED:
+            self._show_session_error(AssistError(ClientErrorCode.CAPTURE_FAILED))
+
+    @Slot(str, object)
+    def on_bridge_chat_updated(self, session_id: str, entry: ChatEntry) -> None:
+        if self.chat_window is not None:
+            self.chat_window.panel.apply(entry)
+
+    @Slot(str, object)
+    def on_bridge_session_closed(self, session_id: str, reason: p.EndReason) -> None:
+        self._close_session_windows()
+        self.join_dialog.set_idle(end_reason_text(reason))
+        self.join_dialog.show()
+
+    @Slot(object)
+    def on_bridge_connection_lost(self, error: AssistError) -> None:
+        self.client = None
+        self._close_session_windows()
+        self.join_dialog.show_error(error_text(error))
+        self.join_dialog.show()
+
+    @Slot(str, object)
+    def on_bridge_operation_failed(self, session_id: str, error: AssistError) -> None:
+        self._show_session_error(error)
+
+    def _show_session_error(self, error: AssistError) -> None:
+        if self.share_bar is not None:
+            self.share_bar.label.setText(error_text(error))
+        else:
+            self.join_dialog.show_error(error_text(error))
+
+    def _close_session_windows(self) -> None:
+        widgets: list[QWidget | None] = [self.consent, self.share_bar, self.chat_window]
+        for widget in widgets:
+            if widget is not None:
+                widget.close()
+                widget.deleteLater()
+        self.consent = self.share_bar = self.chat_window = None
+
+    def _drop_client(self) -> None:
+        client, self.client = self.client, None
+        self._connected = False
+        if client is not None:
+            self.bridge.call(client.close())
+
+    def shutdown(self) -> None:
+        """Close the connection before the app exits (the agent sees "customer left")."""
+        client, self.client = self.client, None
+        if client is not None:
+            self.bridge.runner.run(client.close(), timeout=10)

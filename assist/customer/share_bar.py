@@ -1,0 +1,93 @@
+"""The small always-on-top bar that says who sees the screen, with Pause and Stop."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from signaling.protocol import ShareState
+
+
+class ShareBar(QFrame):
+    pause_clicked = Signal()
+    resume_clicked = Signal()
+    stop_clicked = Signal()
+    share_clicked = Signal()
+    chat_clicked = Signal()
+    end_clicked = Signal()
+
+    def __init__(self, agent_name: str, org_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(
+            parent,
+            Qt.WindowType.Tool
+            | Qt.WindowType.FramelessWindowHint
+            | Qt.WindowType.WindowStaysOnTopHint,
+        )
+        self.agent_name = agent_name
+        self.org_name = org_name
+        self.state = ShareState.STOPPED
+        self.setObjectName("shareBar")
+        self.setStyleSheet(
+            "#shareBar { background: #1f3a5f; border-radius: 6px; }"
+            "#shareBar QLabel { color: white; font-weight: bold; }"
+        )
+        self.dot = QLabel("●")
+        self.label = QLabel()
+        self.pause_button = QPushButton(self.tr("Pause"))
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.share_button = QPushButton(self.tr("Share my screen"))
+        self.chat_button = QPushButton(self.tr("Chat"))
+        self.end_button = QPushButton(self.tr("End session"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.addWidget(self.dot)
+        layout.addWidget(self.label, 1)
+        for button in (
+            self.pause_button,
+            self.stop_button,
+            self.share_button,
+            self.chat_button,
+            self.end_button,
+        ):
+            layout.addWidget(button)
+        self.pause_button.clicked.connect(self._on_pause_clicked)
+        self.stop_button.clicked.connect(self.stop_clicked)
+        self.share_button.clicked.connect(self.share_clicked)
+        self.chat_button.clicked.connect(self.chat_clicked)
+        self.end_button.clicked.connect(self.end_clicked)
+        self.set_state(ShareState.STOPPED)
+
+    def set_state(self, state: ShareState) -> None:
+        self.state = state
+        who = self.tr("%1 (%2)").replace("%1", self.agent_name).replace("%2", self.org_name)
+        if state is ShareState.SHARING:
+            text = self.tr("Sharing your screen with %1").replace("%1", who)
+            color = "#ff5252"
+        elif state is ShareState.PAUSED:
+            text = self.tr("Sharing paused — %1 sees a frozen picture").replace("%1", who)
+            color = "#ffc107"
+        else:
+            text = self.tr("Connected to %1 — your screen is not shared").replace("%1", who)
+            color = "#9e9e9e"
+        self.label.setText(text)
+        self.dot.setStyleSheet(f"color: {color};")
+        sharing = state is not ShareState.STOPPED
+        self.pause_button.setVisible(sharing)
+        self.pause_button.setText(
+            self.tr("Resume") if state is ShareState.PAUSED else self.tr("Pause")
+        )
+        self.stop_button.setVisible(sharing)
+        self.share_button.setVisible(not sharing)
+        self.adjustSize()
+
+    def place_top_center(self) -> None:
+        screen = QGuiApplication.primaryScreen().availableGeometry()
+        self.adjustSize()
+        self.move(screen.center().x() - self.width() // 2, screen.top() + 8)
+
+    def _on_pause_clicked(self) -> None:
+        if self.state is ShareState.PAUSED:
+            self.resume_clicked.emit()
+        else:
+            self.pause_clicked.emit()

@@ -1,0 +1,119 @@
+"""Translated, human wording for every named error and end reason."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from assist.core.errors import AssistError, ClientErrorCode
+from signaling.protocol import EndReason, ErrorCode, ShareReason
+
+
+def error_text(error: AssistError) -> str:
+    """A sentence for the person in front of the screen; the code stays in the logs."""
+    code = error.code
+    texts: dict[str, str] = {
+        ErrorCode.CODE_MALFORMED: QCoreApplication.translate(
+            "messages", "A session code has 9 digits. Please check the code."
+        ),
+        ErrorCode.CODE_INVALID: QCoreApplication.translate(
+            "messages", "This code is not valid. Please check it with the person helping you."
+        ),
+        ErrorCode.CODE_EXPIRED: QCoreApplication.translate(
+            "messages", "This code has expired. Please ask for a new code."
+        ),
+        ErrorCode.CODE_USED: QCoreApplication.translate(
+            "messages", "This code was already used. Please ask for a new code."
+        ),
+        ErrorCode.JOIN_DECLINED: QCoreApplication.translate(
+            "messages", "The support agent declined the request."
+        ),
+        ErrorCode.UNSUPPORTED_VERSION: QCoreApplication.translate(
+            "messages", "This app is too old or too new for the server. Please update it."
+        ),
+        ErrorCode.SERVER_SHUTTING_DOWN: QCoreApplication.translate(
+            "messages", "The server is restarting. Please try again."
+        ),
+        ErrorCode.FORBIDDEN: QCoreApplication.translate("messages", "That is not allowed."),
+        ErrorCode.WRONG_STATE: QCoreApplication.translate(
+            "messages", "That is not possible right now."
+        ),
+        ErrorCode.NOT_FOUND: QCoreApplication.translate(
+            "messages", "That session no longer exists."
+        ),
+        ErrorCode.TOO_LARGE: QCoreApplication.translate("messages", "The message is too long."),
+        ClientErrorCode.SERVER_UNREACHABLE: QCoreApplication.translate(
+            "messages",
+            "Cannot reach the server. Check your network connection and the server address.",
+        ),
+        ClientErrorCode.CONNECTION_LOST: QCoreApplication.translate(
+            "messages", "The connection to the server was lost."
+        ),
+        ClientErrorCode.TIMEOUT: QCoreApplication.translate(
+            "messages", "The server did not answer in time. Please try again."
+        ),
+        ClientErrorCode.NO_DISPLAY: QCoreApplication.translate(
+            "messages", "No screen was found that could be shared."
+        ),
+        ClientErrorCode.WAYLAND_UNSUPPORTED: QCoreApplication.translate(
+            "messages",
+            "Screen sharing is not available in a Wayland session yet. "
+            "Please sign in with an X11 (Xorg) session to share your screen.",
+        ),
+        ClientErrorCode.NO_SUCH_SCREEN: QCoreApplication.translate(
+            "messages", "That screen is no longer connected."
+        ),
+        ClientErrorCode.CAPTURE_FAILED: QCoreApplication.translate(
+            "messages", "Your screen could not be captured."
+        ),
+        ClientErrorCode.MEDIA_FAILED: QCoreApplication.translate(
+            "messages", "The video connection failed."
+        ),
+    }
+    if code is ErrorCode.RATE_LIMITED:
+        seconds = int(error.retry_after or 0) + 1
+        return QCoreApplication.translate(
+            "messages", "Too many wrong codes. Please wait %n second(s) and try again.", "", seconds
+        )
+    return texts.get(
+        code,
+        QCoreApplication.translate("messages", "Something went wrong (%1).").replace(
+            "%1", code.value
+        ),
+    )
+
+
+def end_reason_text(reason: EndReason) -> str:
+    texts = {
+        EndReason.AGENT_ENDED: QCoreApplication.translate(
+            "messages", "The support agent ended the session."
+        ),
+        EndReason.CUSTOMER_ENDED: QCoreApplication.translate(
+            "messages", "The customer ended the session."
+        ),
+        EndReason.AGENT_LEFT: QCoreApplication.translate("messages", "The support agent left."),
+        EndReason.CUSTOMER_LEFT: QCoreApplication.translate("messages", "The customer left."),
+        EndReason.AGENT_DROPPED: QCoreApplication.translate(
+            "messages", "The support agent's connection dropped."
+        ),
+        EndReason.CUSTOMER_DROPPED: QCoreApplication.translate(
+            "messages", "The customer's connection dropped."
+        ),
+        EndReason.EXPIRED: QCoreApplication.translate(
+            "messages", "The code expired before anyone joined."
+        ),
+        EndReason.SERVER_SHUTDOWN: QCoreApplication.translate("messages", "The server shut down."),
+    }
+    return texts[reason]
+
+
+def share_reason_text(reason: ShareReason) -> str:
+    texts = {
+        ShareReason.CUSTOMER: QCoreApplication.translate(
+            "messages", "The customer stopped sharing."
+        ),
+        ShareReason.CAPTURE_FAILED: QCoreApplication.translate(
+            "messages", "The customer's screen could not be captured."
+        ),
+        ShareReason.SESSION_ENDED: QCoreApplication.translate("messages", "The session ended."),
+    }
+    return texts[reason]

@@ -1,0 +1,139 @@
+"""The agent console's real widgets and controller against a real server process, with a
+customer client sharing a synthetic screen through real aiortc peers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from pytestqt.qtbot import QtBot
+
+from assist.agent.controller import AgentController
+from assist.agent.main_window import MainWindow
+from assist.agent.session_tab import SessionTab
+from assist.core import events as ev
+from assist.core.agent import AgentClient
+from assist.core.customer import CustomerClient
+from assist.core.synthetic import SyntheticGrabber
+from assist.qt.bridge import AsyncioThread, Bridge
+from tests.helpers.qt_input import commit_text
+from tests.helpers.server_process import ServerProcess, server_process
+from tests.helpers.waits import scaled
+
+TIMEOUT_MS = int(scaled(15) * 1000)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[ServerProcess]:
+    with server_process("--org-name", "Acme Support") as running:
+        yield running
+
+
+@pytest.fixture
+def runner() -> Iterator[AsyncioThread]:
+    thread = AsyncioThread()
+    thread.start()
+    yield thread
+    thread.stop()
+
+
+class Console:
+    def __init__(self, qtbot: QtBot, runner: AsyncioThread, url: str) -> None:
+        self.bridge = Bridge(runner)
+        self.client = AgentClient(url, "Taro", self.bridge.deliver)
+        self.window = MainWindow("Taro")
+        qtbot.addWidget(self.window)
+        self.controller = AgentController(self.bridge, self.client, self.window, url)
+        runner.run(self.client.connect(), timeout=scaled(10))
+        self.window.show()
+
+    def tab(self, index: int) -> SessionTab:
+        tab = self.window.tabs.widget(index)
+        assert isinstance(tab, SessionTab)
+        return tab
+
+
+@pytest.fixture
+def console(qtbot: QtBot, runner: AsyncioThread, server: ServerProcess) -> Iterator[Console]:
+    console = Console(qtbot, runner, server.url)
+    yield console
+    runner.run(console.client.close(), timeout=scaled(10))
+
+
+def new_session(qtbot: QtBot, console: Console) -> SessionTab:
+    before = console.window.tabs.count()
+    console.window.new_session_action.trigger()
+    qtbot.waitUntil(lambda: console.window.tabs.count() == before + 1, timeout=TIMEOUT_MS)
+    return console.tab(before)
+
+
+def test_several_sessions_each_get_their_own_tab_and_code(qtbot: QtBot, console: Console) -> None:
+    first = new_session(qtbot, console)
+    second = new_session(qtbot, console)
+    codes = {first.code_panel.code_label.text(), second.code_panel.code_label.text()}
+    assert len(codes) == 2
+    for code in codes:
+        assert len(code) == 11 and code[3] == " " and code[7] == " "
+    assert first.code_panel.link_edit.text().startswith("assist://join?server=ws")
+    assert 590 <= first.code_panel.seconds_left <= 600
+    assert console.window.tabs.currentWidget() is second
+
+
+def test_admitted_customer_screen_and_chat_show_in_the_tab(
+    qtbot: QtBot, console: Console, runner: AsyncioThread, server: ServerProcess
+) -> None:
+    tab = new_session(qtbot, console)
+    customer_events: list[ev.Event] = []
+    customer = CustomerClient(server.url, "Hanako", customer_events.append, SyntheticGrabber)
+    runner.run(customer.connect(), timeout=scaled(10))
+    runner.run(customer.join(tab.code_panel.code), timeout=scaled(10))
+    qtbot.waitUntil(lambda: len(tab.waiting) == 1, timeout=TIMEOUT_MS)
+    row = next(iter(tab.waiting.values()))
+    assert row.label.text() == "Hanako is waiting"
+
+    qtbot.mouseClick(row.admit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.customer_name == "Hanako", timeout=TIMEOUT_MS)
+    assert console.window.tabs.tabText(0) == "Hanako"
+    assert tab.code_panel.isHidden()
+    qtbot.waitUntil(lambda: customer.session_id is not None, timeout=TIMEOUT_MS)
+
+    runner.run(customer.allow(1), timeout=scaled(10))
+    qtbot.waitUntil(lambda: tab.view.frame is not None, timeout=TIMEOUT_MS)
+    assert "sharing" in tab.status_label.text()
+    # The picture on screen shows the customer's red top-left quadrant.
+    target = tab.view.image_rect()
+    quarter = QPoint(target.x() + target.width() // 4, target.y() + target.height() // 4)
+    shown = tab.view.widget().grab().toImage().pixelColor(quarter)
+    assert shown.red() > 170 and shown.green() < 90 and shown.blue() < 90
+
+    qtbot.keyClicks(tab.chat.edit, "Hello Hanako")
+    qtbot.keyClick(tab.chat.edit, Qt.Key.Key_Return)
+    assert tab.chat.edit.toPlainText() == ""
+    runner.run(customer.send_chat(customer.session_id or "", "画面の右上です"), timeout=scaled(10))
+    qtbot.waitUntil(lambda: len(tab.chat.model.entries) == 2, timeout=TIMEOUT_MS)
+    mine, theirs = tab.chat.model.entries
+    assert (mine.text, mine.seq, mine.sender_name) == ("Hello Hanako", 1, "Taro")
+    assert (theirs.text, theirs.seq, theirs.sender_name) == ("画面の右上です", 2, "Hanako")
+    assert any(
+        isinstance(e, ev.ChatUpdated) and e.entry.text == "Hello Hanako" for e in customer_events
+    )
+
+    runner.run(customer.stop_sharing(), timeout=scaled(10))
+    qtbot.waitUntil(lambda: "stopped" in tab.status_label.text(), timeout=TIMEOUT_MS)
+    assert "The customer stopped sharing." in tab.view.notice
+
+    qtbot.mouseClick(tab.end_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.ended, timeout=TIMEOUT_MS)
+    assert console.window.tabs.tabText(0) == "Hanako (ended)"
+    assert not tab.chat.edit.isEnabled()
+    runner.run(customer.close(), timeout=scaled(10))
+
+
+def test_shift_enter_makes_a_new_line_instead_of_sending(qtbot: QtBot, console: Console) -> None:
+    tab = new_session(qtbot, console)
+    tab.chat.set_enabled(True)
+    commit_text(tab.chat.edit, "一行目")
+    qtbot.keyClick(tab.chat.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    commit_text(tab.chat.edit, "二行目")
+    assert tab.chat.edit.toPlainText() == "一行目\n二行目"

@@ -1,0 +1,150 @@
+"""The customer app's real controller and windows against a real server process, with the
+agent's client on the other side and a synthetic screen behind the real capture track."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from assist.core import events as ev
+from assist.core.agent import AgentClient, AgentSession
+from assist.core.synthetic import SyntheticGrabber
+from assist.customer.controller import CustomerController
+from assist.customer.join_dialog import JoinDialog
+from assist.qt.bridge import AsyncioThread, Bridge
+from signaling.protocol import ShareState
+from tests.helpers.server_process import ServerProcess, server_process
+from tests.helpers.waits import scaled
+
+TIMEOUT_MS = int(scaled(15) * 1000)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[ServerProcess]:
+    with server_process("--org-name", "Acme Support") as running:
+        yield running
+
+
+@pytest.fixture
+def runner() -> Iterator[AsyncioThread]:
+    thread = AsyncioThread()
+    thread.start()
+    yield thread
+    thread.stop()
+
+
+class Agent:
+    def __init__(self, runner: AsyncioThread, url: str) -> None:
+        self.runner = runner
+        self.events: list[ev.Event] = []
+        self.client = AgentClient(url, "Taro", self.events.append)
+        runner.run(self.client.connect(), timeout=scaled(10))
+        self.session: AgentSession = runner.run(self.client.new_session(), timeout=scaled(10))
+
+    def latest(self, kind: type[ev.Event]) -> ev.Event | None:
+        return next((e for e in reversed(self.events) if isinstance(e, kind)), None)
+
+    def join_id(self) -> str:
+        request = self.latest(ev.JoinRequested)
+        assert isinstance(request, ev.JoinRequested)
+        return request.join_id
+
+
+class App:
+    def __init__(self, qtbot: QtBot, runner: AsyncioThread, url: str) -> None:
+        self.grabber = SyntheticGrabber()
+        self.dialog = JoinDialog(url)
+        qtbot.addWidget(self.dialog)
+        self.controller = CustomerController(
+            Bridge(runner),
+            url,
+            self.dialog,
+            grabber_factory=lambda: self.grabber,
+            screens=self.grabber.screens,
+        )
+        self.dialog.show()
+
+    def join(self, qtbot: QtBot, code: str, name: str = "Hanako") -> None:
+        self.dialog.code_edit.setText(code)
+        self.dialog.name_edit.setText(name)
+        qtbot.mouseClick(self.dialog.join_button, Qt.MouseButton.LeftButton)
+
+
+@pytest.fixture
+def agent(runner: AsyncioThread, server: ServerProcess) -> Iterator[Agent]:
+    agent = Agent(runner, server.url)
+    yield agent
+    runner.run(agent.client.close(), timeout=scaled(10))
+
+
+@pytest.fixture
+def app(qtbot: QtBot, runner: AsyncioThread, server: ServerProcess) -> Iterator[App]:
+    app = App(qtbot, runner, server.url)
+    yield app
+    app.controller.shutdown()
+
+
+def test_letters_in_the_code_are_refused_before_asking_the_server(qtbot: QtBot, app: App) -> None:
+    app.join(qtbot, "12a 456 789")
+    assert "9 digits" in app.dialog.status_label.text()
+    assert app.controller.client is None
+
+
+def test_wrong_code_says_so_and_keeps_the_input(qtbot: QtBot, app: App, agent: Agent) -> None:
+    wrong = "000000000" if agent.session.code != "000000000" else "000000001"
+    app.join(qtbot, wrong)
+    qtbot.waitUntil(lambda: "not valid" in app.dialog.status_label.text(), timeout=TIMEOUT_MS)
+    assert app.dialog.code_edit.text() == "000 000 00" + wrong[-1]
+    assert app.dialog.join_button.isEnabled()
+
+
+def test_declined_customer_is_told_and_the_code_stays_valid(
+    qtbot: QtBot, app: App, agent: Agent, runner: AsyncioThread
+) -> None:
+    app.join(qtbot, agent.session.code)
+    qtbot.waitUntil(
+        lambda: "Waiting for Taro" in app.dialog.status_label.text(), timeout=TIMEOUT_MS
+    )
+    qtbot.waitUntil(lambda: agent.latest(ev.JoinRequested) is not None, timeout=TIMEOUT_MS)
+    runner.run(agent.client.decline(agent.session.session_id, agent.join_id()), scaled(10))
+    qtbot.waitUntil(lambda: "declined" in app.dialog.status_label.text(), timeout=TIMEOUT_MS)
+    app.join(qtbot, agent.session.code)
+    qtbot.waitUntil(
+        lambda: "Waiting for Taro" in app.dialog.status_label.text(), timeout=TIMEOUT_MS
+    )
+
+
+def test_consent_share_stop_and_end(
+    qtbot: QtBot, app: App, agent: Agent, runner: AsyncioThread
+) -> None:
+    app.join(qtbot, agent.session.code)
+    qtbot.waitUntil(lambda: agent.latest(ev.JoinRequested) is not None, timeout=TIMEOUT_MS)
+    runner.run(agent.client.admit(agent.session.session_id, agent.join_id()), scaled(10))
+    qtbot.waitUntil(lambda: app.controller.consent is not None, timeout=TIMEOUT_MS)
+    consent = app.controller.consent
+    assert consent is not None
+    assert "Taro" in consent.who_label.text() and "Acme Support" in consent.who_label.text()
+    assert app.dialog.isHidden()
+    bar = app.controller.share_bar
+    assert bar is not None and bar.isVisible()
+    assert app.grabber.grab_count == 0  # nothing captured before Allow
+
+    qtbot.mouseClick(consent.allow_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bar.state is ShareState.SHARING, timeout=TIMEOUT_MS)
+    assert bar.label.text() == "Sharing your screen with Taro (Acme Support)"
+    qtbot.waitUntil(lambda: agent.latest(ev.FrameArrived) is not None, timeout=TIMEOUT_MS)
+
+    qtbot.mouseClick(bar.stop_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bar.state is ShareState.STOPPED, timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: agent.latest(ev.StreamEnded) is not None, timeout=TIMEOUT_MS)
+    grabs = app.grabber.grab_count
+    qtbot.wait(int(scaled(300)))
+    assert app.grabber.grab_count == grabs
+
+    runner.run(agent.client.end_session(agent.session.session_id), scaled(10))
+    qtbot.waitUntil(lambda: app.dialog.isVisible(), timeout=TIMEOUT_MS)
+    assert app.dialog.status_label.text() == "The support agent ended the session."
+    assert app.controller.share_bar is None
