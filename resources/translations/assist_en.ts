@@ -1,0 +1,438 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>AgentApp</name>
+    <message>
+        <source>Assist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start the built-in server on %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built-in server — customers connect to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChatModel</name>
+    <message>
+        <source>not sent — press Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChatPanel</name>
+    <message>
+        <source>Type a message — Enter sends, Shift+Enter new line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChatWindow</name>
+    <message>
+        <source>Chat with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CodePanel</name>
+    <message>
+        <source>Copy code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy invite link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read this code to the customer, or send them the invite link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Share your screen?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; from &lt;b&gt;%2&lt;/b&gt; asks to view your screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They will see everything on the screen you choose, until you press Stop. They cannot control your computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Continue only if you contacted %1 yourself. If someone called you unexpectedly and asked you to install this app, press Decline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screen %1 (%2 × %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screen to share:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DisplayNameDialog</name>
+    <message>
+        <source>Welcome to Assist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the name customers will see when you help them, e.g. “Taro Yamada”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JoinDialog</name>
+    <message>
+        <source>Join a support session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the code the support agent gave you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for %1 (%2) to let you in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Assist — Agent console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionTab</name>
+    <message>
+        <source>1:1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the screen pixel for pixel (scroll to see all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the customer to enter the code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s screen will appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (ended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 joined.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for %1 to allow screen sharing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is sharing their screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 paused sharing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing is paused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The screen stream ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShareBar</name>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share my screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing your screen with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing paused — %1 sees a frozen picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1 — your screen is not shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WaitingRow</name>
+    <message>
+        <source>%1 is waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>A session code has 9 digits. Please check the code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This code is not valid. Please check it with the person helping you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This code has expired. Please ask for a new code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This code was already used. Please ask for a new code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The support agent declined the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This app is too old or too new for the server. Please update it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is restarting. Please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not possible right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That session no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach the server. Check your network connection and the server address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not answer in time. Please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No screen was found that could be shared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screen sharing is not available in a Wayland session yet. Please sign in with an X11 (Xorg) session to share your screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That screen is no longer connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your screen could not be captured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video connection failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong codes. Please wait %n second(s) and try again.</source>
+        <translation>
+            <numerusform>Too many wrong codes. Please wait %n second and try again.</numerusform>
+            <numerusform>Too many wrong codes. Please wait %n seconds and try again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The support agent ended the session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer ended the session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The support agent left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The support agent&apos;s connection dropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s connection dropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code expired before anyone joined.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server shut down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer stopped sharing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s screen could not be captured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,437 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja" sourcelanguage="en">
+<context>
+    <name>AgentApp</name>
+    <message>
+        <source>Assist</source>
+        <translation>Assist</translation>
+    </message>
+    <message>
+        <source>Cannot start the built-in server on %1: %2</source>
+        <translation>内蔵サーバーを %1 で起動できません: %2</translation>
+    </message>
+    <message>
+        <source>Built-in server — customers connect to %1</source>
+        <translation>内蔵サーバー — お客様の接続先: %1</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>サーバー: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChatModel</name>
+    <message>
+        <source>not sent — press Retry</source>
+        <translation>未送信 — 「再送」を押してください</translation>
+    </message>
+    <message>
+        <source>sending…</source>
+        <translation>送信中…</translation>
+    </message>
+</context>
+<context>
+    <name>ChatPanel</name>
+    <message>
+        <source>Type a message — Enter sends, Shift+Enter new line</source>
+        <translation>メッセージを入力 — Enter で送信、Shift+Enter で改行</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>送信</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>再送</translation>
+    </message>
+    <message>
+        <source>The message is too long.</source>
+        <translation>メッセージが長すぎます。</translation>
+    </message>
+</context>
+<context>
+    <name>ChatWindow</name>
+    <message>
+        <source>Chat with %1</source>
+        <translation>%1 さんとのチャット</translation>
+    </message>
+</context>
+<context>
+    <name>CodePanel</name>
+    <message>
+        <source>Copy code</source>
+        <translation>コードをコピー</translation>
+    </message>
+    <message>
+        <source>Copy invite link</source>
+        <translation>招待リンクをコピー</translation>
+    </message>
+    <message>
+        <source>Read this code to the customer, or send them the invite link.</source>
+        <translation>このコードをお客様に読み上げるか、招待リンクを送ってください。</translation>
+    </message>
+    <message>
+        <source>Expires in %1</source>
+        <translation>有効期限まで %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Share your screen?</source>
+        <translation>画面を共有しますか？</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; from &lt;b&gt;%2&lt;/b&gt; asks to view your screen.</source>
+        <translation>&lt;b&gt;%2&lt;/b&gt; の &lt;b&gt;%1&lt;/b&gt; が、あなたの画面の表示を求めています。</translation>
+    </message>
+    <message>
+        <source>They will see everything on the screen you choose, until you press Stop. They cannot control your computer.</source>
+        <translation>「停止」を押すまで、選んだ画面に表示されるものがすべて相手に見えます。相手があなたのコンピューターを操作することはできません。</translation>
+    </message>
+    <message>
+        <source>⚠ Continue only if you contacted %1 yourself. If someone called you unexpectedly and asked you to install this app, press Decline.</source>
+        <translation>⚠ ご自身から %1 に問い合わせた場合にのみ続けてください。突然電話がかかってきて、このアプリのインストールを求められた場合は「拒否」を押してください。</translation>
+    </message>
+    <message>
+        <source>Screen %1 (%2 × %3)</source>
+        <translation>画面 %1（%2 × %3）</translation>
+    </message>
+    <message>
+        <source>Screen to share:</source>
+        <translation>共有する画面:</translation>
+    </message>
+    <message>
+        <source>Allow</source>
+        <translation>許可</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>拒否</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayNameDialog</name>
+    <message>
+        <source>Welcome to Assist</source>
+        <translation>Assist へようこそ</translation>
+    </message>
+    <message>
+        <source>Enter the name customers will see when you help them, e.g. “Taro Yamada”.</source>
+        <translation>サポート中にお客様に表示される名前を入力してください（例:「山田 太郎」）。</translation>
+    </message>
+    <message>
+        <source>Your display name</source>
+        <translation>表示名</translation>
+    </message>
+</context>
+<context>
+    <name>JoinDialog</name>
+    <message>
+        <source>Join a support session</source>
+        <translation>サポートセッションに参加</translation>
+    </message>
+    <message>
+        <source>Enter the code the support agent gave you.</source>
+        <translation>サポート担当者から伝えられたコードを入力してください。</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>お名前</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>サーバー: %1</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>参加</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>コード</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>お名前</translation>
+    </message>
+    <message>
+        <source>Waiting for %1 (%2) to let you in…</source>
+        <translation>%1（%2）が参加を承認するのを待っています…</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>接続中…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Assist — Agent console</source>
+        <translation>Assist — エージェントコンソール</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>新しいセッション</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>セッション</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>%1 としてサインイン中</translation>
+    </message>
+</context>
+<context>
+    <name>SessionTab</name>
+    <message>
+        <source>1:1</source>
+        <translation>等倍</translation>
+    </message>
+    <message>
+        <source>Show the screen pixel for pixel (scroll to see all)</source>
+        <translation>画面を等倍で表示します（全体はスクロールで確認）</translation>
+    </message>
+    <message>
+        <source>End session</source>
+        <translation>セッションを終了</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer to enter the code.</source>
+        <translation>お客様がコードを入力するのを待っています。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s screen will appear here.</source>
+        <translation>お客様の画面がここに表示されます。</translation>
+    </message>
+    <message>
+        <source>%1 (ended)</source>
+        <translation>%1（終了）</translation>
+    </message>
+    <message>
+        <source>%1 joined.</source>
+        <translation>%1 さんが参加しました。</translation>
+    </message>
+    <message>
+        <source>Waiting for %1 to allow screen sharing…</source>
+        <translation>%1 さんが画面共有を許可するのを待っています…</translation>
+    </message>
+    <message>
+        <source>%1 is sharing their screen.</source>
+        <translation>%1 さんが画面を共有しています。</translation>
+    </message>
+    <message>
+        <source>%1 paused sharing.</source>
+        <translation>%1 さんが共有を一時停止しました。</translation>
+    </message>
+    <message>
+        <source>Sharing is paused.</source>
+        <translation>共有は一時停止中です。</translation>
+    </message>
+    <message>
+        <source>Sharing stopped: %1</source>
+        <translation>共有が停止しました: %1</translation>
+    </message>
+    <message>
+        <source>The screen stream ended.</source>
+        <translation>画面の配信が終了しました。</translation>
+    </message>
+</context>
+<context>
+    <name>ShareBar</name>
+    <message>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Share my screen</source>
+        <translation>画面を共有</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>チャット</translation>
+    </message>
+    <message>
+        <source>End session</source>
+        <translation>セッションを終了</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Sharing your screen with %1</source>
+        <translation>%1 に画面を共有しています</translation>
+    </message>
+    <message>
+        <source>Sharing paused — %1 sees a frozen picture</source>
+        <translation>共有を一時停止中 — %1 には止まった画面が見えています</translation>
+    </message>
+    <message>
+        <source>Connected to %1 — your screen is not shared</source>
+        <translation>%1 に接続中 — 画面は共有されていません</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>再開</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingRow</name>
+    <message>
+        <source>%1 is waiting</source>
+        <translation>%1 さんが待っています</translation>
+    </message>
+    <message>
+        <source>Admit</source>
+        <translation>承認</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>拒否</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>A session code has 9 digits. Please check the code.</source>
+        <translation>セッションコードは9桁の数字です。コードをご確認ください。</translation>
+    </message>
+    <message>
+        <source>This code is not valid. Please check it with the person helping you.</source>
+        <translation>このコードは無効です。サポート担当者にご確認ください。</translation>
+    </message>
+    <message>
+        <source>This code has expired. Please ask for a new code.</source>
+        <translation>このコードは有効期限が切れています。新しいコードをお求めください。</translation>
+    </message>
+    <message>
+        <source>This code was already used. Please ask for a new code.</source>
+        <translation>このコードはすでに使用されています。新しいコードをお求めください。</translation>
+    </message>
+    <message>
+        <source>The support agent declined the request.</source>
+        <translation>サポート担当者が参加リクエストを拒否しました。</translation>
+    </message>
+    <message>
+        <source>This app is too old or too new for the server. Please update it.</source>
+        <translation>このアプリのバージョンがサーバーに対応していません。アプリを更新してください。</translation>
+    </message>
+    <message>
+        <source>The server is restarting. Please try again.</source>
+        <translation>サーバーが再起動中です。もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>That is not allowed.</source>
+        <translation>その操作は許可されていません。</translation>
+    </message>
+    <message>
+        <source>That is not possible right now.</source>
+        <translation>現在その操作はできません。</translation>
+    </message>
+    <message>
+        <source>That session no longer exists.</source>
+        <translation>そのセッションはすでに存在しません。</translation>
+    </message>
+    <message>
+        <source>The message is too long.</source>
+        <translation>メッセージが長すぎます。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server. Check your network connection and the server address.</source>
+        <translation>サーバーに接続できません。ネットワーク接続とサーバーのアドレスをご確認ください。</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost.</source>
+        <translation>サーバーとの接続が切れました。</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time. Please try again.</source>
+        <translation>サーバーから時間内に応答がありませんでした。もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>No screen was found that could be shared.</source>
+        <translation>共有できる画面が見つかりません。</translation>
+    </message>
+    <message>
+        <source>Screen sharing is not available in a Wayland session yet. Please sign in with an X11 (Xorg) session to share your screen.</source>
+        <translation>Wayland セッションでは画面共有をまだ利用できません。画面を共有するには X11（Xorg）セッションでサインインしてください。</translation>
+    </message>
+    <message>
+        <source>That screen is no longer connected.</source>
+        <translation>その画面はもう接続されていません。</translation>
+    </message>
+    <message>
+        <source>Your screen could not be captured.</source>
+        <translation>画面を取得できませんでした。</translation>
+    </message>
+    <message>
+        <source>The video connection failed.</source>
+        <translation>映像の接続に失敗しました。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong codes. Please wait %n second(s) and try again.</source>
+        <translation>
+            <numerusform>誤ったコードの入力が多すぎます。%n 秒待ってからもう一度お試しください。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1).</source>
+        <translation>問題が発生しました（%1）。</translation>
+    </message>
+    <message>
+        <source>The support agent ended the session.</source>
+        <translation>サポート担当者がセッションを終了しました。</translation>
+    </message>
+    <message>
+        <source>The customer ended the session.</source>
+        <translation>お客様がセッションを終了しました。</translation>
+    </message>
+    <message>
+        <source>The support agent left.</source>
+        <translation>サポート担当者が退出しました。</translation>
+    </message>
+    <message>
+        <source>The customer left.</source>
+        <translation>お客様が退出しました。</translation>
+    </message>
+    <message>
+        <source>The support agent&apos;s connection dropped.</source>
+        <translation>サポート担当者の接続が切れました。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s connection dropped.</source>
+        <translation>お客様の接続が切れました。</translation>
+    </message>
+    <message>
+        <source>The code expired before anyone joined.</source>
+        <translation>誰も参加しないまま、コードの有効期限が切れました。</translation>
+    </message>
+    <message>
+        <source>The server shut down.</source>
+        <translation>サーバーが停止しました。</translation>
+    </message>
+    <message>
+        <source>The customer stopped sharing.</source>
+        <translation>お客様が共有を停止しました。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s screen could not be captured.</source>
+        <translation>お客様の画面を取得できませんでした。</translation>
+    </message>
+    <message>
+        <source>The session ended.</source>
+        <translation>セッションが終了しました。</translation>
+    </message>
+</context>
+</TS>
