@@ -11,6 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from assist.core import events as ev
 from assist.core.agent import AgentClient, AgentSession
+from assist.core.capture import Screen
+from assist.core.errors import AssistError, ClientErrorCode
 from assist.core.synthetic import SyntheticGrabber
 from assist.customer.controller import CustomerController
 from assist.customer.join_dialog import JoinDialog
@@ -148,3 +150,23 @@ def test_consent_share_stop_and_end(
     qtbot.waitUntil(lambda: app.dialog.isVisible(), timeout=TIMEOUT_MS)
     assert app.dialog.status_label.text() == "The support agent ended the session."
     assert app.controller.share_bar is None
+
+
+def test_capture_that_cannot_work_is_named_on_the_consent_screen(
+    qtbot: QtBot, agent: Agent, runner: AsyncioThread, server: ServerProcess
+) -> None:
+    def wayland() -> list[Screen]:
+        raise AssistError(ClientErrorCode.WAYLAND_UNSUPPORTED)
+
+    dialog = JoinDialog(server.url, agent.session.code, "Hanako")
+    qtbot.addWidget(dialog)
+    controller = CustomerController(Bridge(runner), server.url, dialog, screens=wayland)
+    qtbot.mouseClick(dialog.join_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: agent.latest(ev.JoinRequested) is not None, timeout=TIMEOUT_MS)
+    runner.run(agent.client.admit(agent.session.session_id, agent.join_id()), scaled(10))
+    qtbot.waitUntil(lambda: controller.consent is not None, timeout=TIMEOUT_MS)
+    consent = controller.consent
+    assert consent is not None
+    assert "Wayland" in consent.error_label.text()
+    assert not consent.allow_button.isEnabled()
+    controller.shutdown()

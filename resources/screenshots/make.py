@@ -1,0 +1,107 @@
+"""Regenerate the README screenshots: the real apps, in English and Japanese, under Xvfb.
+
+    .venv/bin/python resources/screenshots/make.py
+
+Starts a signaling server and two private X displays, runs the agent console on one and the
+customer client (in front of a small demo desktop) on the other, walks them through a session
+and captures each display with the same X11 grabber the product uses.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import tempfile
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT))
+
+from tests.helpers.server_process import server_process  # noqa: E402
+from tests.helpers.xvfb import Display, xvfb  # noqa: E402
+
+NAMES = {"en": ("Taro", "Hanako", "Acme Support"), "ja": ("山田 太郎", "佐藤 花子", "アクメ サポート")}
+
+
+class Scene:
+    """One app process on one display, stepped by lines on stdin/stdout."""
+
+    def __init__(self, display: Display, role: str, *args: str) -> None:
+        self.display = display
+        self.proc = subprocess.Popen(
+            [sys.executable, str(OUT / "scenes.py"), role, *args],
+            env=display.env(PYTHONPATH=str(ROOT), XDG_CONFIG_HOME=tempfile.mkdtemp()),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    def expect(self, word: str) -> str:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            if line.startswith(word):
+                return line[len(word) :].strip()
+        raise RuntimeError(f"{self.proc.args[2]} ended before {word!r}")
+
+    def send(self, line: str) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(line + "\n")
+        self.proc.stdin.flush()
+
+    def close(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=20)
+
+
+def shoot(display: Display, name: str) -> None:
+    import mss
+    import mss.tools
+
+    os.environ["DISPLAY"] = display.name
+    with mss.MSS() as grabber:
+        shot = grabber.grab(grabber.monitors[1])
+        mss.tools.to_png(shot.rgb, shot.size, output=str(OUT / f"{name}.png"))
+    print("wrote", OUT / f"{name}.png")
+
+
+def run(language: str) -> None:
+    agent_name, customer_name, org = NAMES[language]
+    with (
+        server_process("--org-name", org) as server,
+        xvfb(1440, 900) as agent_display,
+        xvfb(1280, 800) as customer_display,
+    ):
+        agent = Scene(agent_display, "agent", server.url, agent_name, language)
+        customer = None
+        try:
+            code = agent.expect("code")
+            assert re.fullmatch(r"\d{9}", code)
+            customer = Scene(
+                customer_display, "customer", server.url, customer_name, language, code
+            )
+            customer.expect("join-dialog")
+            shoot(customer_display, f"customer_join_{language}")
+            customer.send("join")
+            agent.expect("waiting")
+            shoot(agent_display, f"agent_waiting_{language}")
+            agent.send("admit")
+            customer.expect("consent")
+            shoot(customer_display, f"customer_consent_{language}")
+            customer.send("allow")
+            customer.expect("sharing")
+            agent.expect("streaming")
+            customer.expect("chatted")
+            shoot(agent_display, f"agent_session_{language}")
+            shoot(customer_display, f"customer_sharing_{language}")
+        finally:
+            if customer is not None:
+                customer.close()
+            agent.close()
+
+
+if __name__ == "__main__":
+    for lang in sys.argv[1:] or ["en", "ja"]:
+        run(lang)

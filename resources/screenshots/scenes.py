@@ -1,0 +1,202 @@
+"""The two apps as make.py drives them: real controllers and windows, stepped from stdin."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+from PySide6.QtCore import QSocketNotifier, Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assist.agent.controller import AgentController
+from assist.agent.main_window import MainWindow
+from assist.agent.session_tab import SessionTab
+from assist.core.agent import AgentClient
+from assist.core.chat import ChatEntry
+from assist.customer.controller import CustomerController
+from assist.customer.join_dialog import JoinDialog
+from assist.qt.bridge import AsyncioThread, Bridge
+from assist.qt.i18n import install_translations
+from signaling.protocol import Role, ShareState
+
+TEXT = {
+    "en": {
+        "agent_chat": "Hello Hanako, I can see your screen now. Let's look at the printer error.",
+        "customer_chat": "Thank you! The printer shows error 0x0000011b.",
+        "demo_title": "Printer settings",
+        "demo_error": "Error 0x0000011b: Windows cannot connect to the printer.",
+        "printers": ["Office printer (3F)", "Reception printer", "PDF printer"],
+        "retry": "Try again",
+    },
+    "ja": {
+        "agent_chat": "佐藤様、画面が見えました。プリンターのエラーを一緒に確認しましょう。",
+        "customer_chat": "ありがとうございます。エラー 0x0000011b と表示されています。",
+        "demo_title": "プリンターの設定",
+        "demo_error": "エラー 0x0000011b: プリンターに接続できません。",
+        "printers": ["3階 事務所プリンター", "受付プリンター", "PDF プリンター"],
+        "retry": "再試行",
+    },
+}
+
+
+def on_stdin(app: QApplication, handle: Callable[[str], None]) -> QSocketNotifier:
+    notifier = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
+
+    def read() -> None:
+        line = sys.stdin.readline()
+        if not line:
+            app.quit()
+            return
+        handle(line.strip())
+
+    notifier.activated.connect(read)
+    return notifier
+
+
+def say(text: str) -> None:
+    print(text, flush=True)
+
+
+def agent(url: str, name: str, language: str) -> None:
+    app = QApplication(sys.argv[:1])
+    keep = install_translations(app, language)
+    runner = AsyncioThread()
+    runner.start()
+    bridge = Bridge(runner)
+    client = AgentClient(url, name, bridge.deliver)
+    window = MainWindow(name)
+    AgentController(bridge, client, window, url)
+    window.set_server_text(url)
+    window.setGeometry(0, 0, 1440, 900)
+    runner.run(client.connect(), timeout=10)
+    window.show()
+    state = {"frames": 0, "chatted": False}
+
+    def tab() -> SessionTab:
+        widget = window.tabs.widget(window.tabs.count() - 1)
+        assert isinstance(widget, SessionTab)
+        return widget
+
+    def opened(session_id: str, code: str, expires_in: float) -> None:
+        if window.tabs.count() == 2:
+            say(f"code {code}")
+
+    def join_requested(session_id: str, join_id: str, customer: str) -> None:
+        QTimer.singleShot(300, lambda: say("waiting"))
+
+    def frame(session_id: str, _: object) -> None:
+        state["frames"] += 1
+        if state["frames"] == 5:
+            tab().chat.message_submitted.emit(TEXT[language]["agent_chat"])
+
+    def chat(session_id: str, entry: ChatEntry) -> None:
+        if entry.sender is Role.CUSTOMER and not state["chatted"]:
+            state["chatted"] = True
+            QTimer.singleShot(1500, lambda: say("streaming"))
+
+    def command(line: str) -> None:
+        if line == "admit":
+            next(iter(tab().waiting.values())).admit_button.click()
+
+    bridge.session_opened.connect(opened)
+    bridge.join_requested.connect(join_requested)
+    bridge.frame_arrived.connect(frame)
+    bridge.chat_updated.connect(chat)
+    notifier = on_stdin(app, command)
+    window.new_session_action.trigger()
+    QTimer.singleShot(400, window.new_session_action.trigger)
+    app.exec()
+    del notifier, keep
+    runner.stop()
+
+
+def demo_desktop(language: str) -> QWidget:
+    """Something worth sharing: a settings window with an error, on a plain desktop."""
+    desktop = QWidget(None, Qt.WindowType.FramelessWindowHint)
+    desktop.setStyleSheet("background: #2d5a7b;")
+    desktop.setGeometry(0, 0, 1280, 800)
+    panel = QFrame(desktop)
+    panel.setStyleSheet("QFrame { background: #f5f5f5; } QLabel, QListWidget { color: #222; }")
+    panel.setGeometry(80, 120, 560, 420)
+    title = QLabel(TEXT[language]["demo_title"])
+    title.setStyleSheet("font-size: 20px; font-weight: bold;")
+    printers = QListWidget()
+    printers.addItems(TEXT[language]["printers"])
+    printers.setCurrentRow(0)
+    error = QLabel(TEXT[language]["demo_error"])
+    error.setWordWrap(True)
+    error.setStyleSheet("color: #b3261e; font-size: 15px;")
+    layout = QVBoxLayout(panel)
+    layout.addWidget(title)
+    layout.addWidget(printers)
+    layout.addWidget(error)
+    layout.addWidget(QPushButton(TEXT[language]["retry"]))
+    desktop.show()
+    return desktop
+
+
+def customer(url: str, name: str, language: str, code: str) -> None:
+    app = QApplication(sys.argv[:1])
+    app.setQuitOnLastWindowClosed(False)
+    keep = install_translations(app, language)
+    desktop = demo_desktop(language)
+    runner = AsyncioThread()
+    runner.start()
+    bridge = Bridge(runner)
+    dialog = JoinDialog(url, code, name)
+    controller = CustomerController(bridge, url, dialog)
+    dialog.show()
+    dialog.move(700, 200)
+    QTimer.singleShot(500, lambda: say("join-dialog"))
+    state = {"chatted": False}
+
+    def wait_for_consent() -> None:
+        consent = controller.consent
+        if consent is None:
+            QTimer.singleShot(100, wait_for_consent)
+            return
+        if controller.chat_window is not None:
+            controller.chat_window.move(880, 300)
+        consent.move(380, 200)
+        QTimer.singleShot(500, lambda: say("consent"))
+
+    def sharing(session_id: str, state_: ShareState, reason: object) -> None:
+        if state_ is ShareState.SHARING:
+            say("sharing")
+
+    def chat(session_id: str, entry: ChatEntry) -> None:
+        if entry.sender is Role.AGENT and not state["chatted"] and controller.chat_window:
+            state["chatted"] = True
+            controller.chat_window.panel.message_submitted.emit(TEXT[language]["customer_chat"])
+            QTimer.singleShot(1000, lambda: say("chatted"))
+
+    def command(line: str) -> None:
+        if line == "join":
+            dialog.join_button.click()
+            wait_for_consent()
+        elif line == "allow" and controller.consent is not None:
+            controller.consent.allow_button.click()
+
+    bridge.sharing_changed.connect(sharing)
+    bridge.chat_updated.connect(chat)
+    notifier = on_stdin(app, command)
+    app.exec()
+    controller.shutdown()
+    del notifier, keep, desktop
+    runner.stop()
+
+
+if __name__ == "__main__":
+    role, *rest = sys.argv[1:]
+    if role == "agent":
+        agent(*rest)
+    else:
+        customer(*rest)
