@@ -170,3 +170,47 @@ def test_capture_that_cannot_work_is_named_on_the_consent_screen(
     assert "Wayland" in consent.error_label.text()
     assert not consent.allow_button.isEnabled()
     controller.shutdown()
+
+
+def test_server_not_running_is_said_at_once(qtbot: QtBot, runner: AsyncioThread) -> None:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]  # closed again below: nothing listens there
+    app = App(qtbot, runner, f"ws://127.0.0.1:{port}")
+    app.join(qtbot, "123 456 789")
+    qtbot.waitUntil(
+        lambda: "Cannot reach the server" in app.dialog.status_label.text(), timeout=TIMEOUT_MS
+    )
+    assert app.dialog.join_button.isEnabled()  # the customer can simply try again
+
+
+def test_closing_the_customer_app_tells_the_agent(
+    qtbot: QtBot, app: App, agent: Agent, runner: AsyncioThread
+) -> None:
+    app.join(qtbot, agent.session.code)
+    qtbot.waitUntil(lambda: agent.latest(ev.JoinRequested) is not None, timeout=TIMEOUT_MS)
+    runner.run(agent.client.admit(agent.session.session_id, agent.join_id()), scaled(10))
+    qtbot.waitUntil(lambda: app.controller.share_bar is not None, timeout=TIMEOUT_MS)
+    app.controller.shutdown()
+    qtbot.waitUntil(lambda: agent.latest(ev.SessionClosed) is not None, timeout=TIMEOUT_MS)
+    closed = agent.latest(ev.SessionClosed)
+    assert isinstance(closed, ev.SessionClosed) and closed.reason.value == "customer_left"
+
+
+def test_server_gone_mid_session_is_said_and_nothing_hangs(
+    qtbot: QtBot, runner: AsyncioThread
+) -> None:
+    with server_process(expect_exit=None) as doomed:
+        agent = Agent(runner, doomed.url)
+        app = App(qtbot, runner, doomed.url)
+        app.join(qtbot, agent.session.code)
+        qtbot.waitUntil(lambda: agent.latest(ev.JoinRequested) is not None, timeout=TIMEOUT_MS)
+        runner.run(agent.client.admit(agent.session.session_id, agent.join_id()), scaled(10))
+        qtbot.waitUntil(lambda: app.controller.share_bar is not None, timeout=TIMEOUT_MS)
+        doomed.kill()
+        qtbot.waitUntil(lambda: app.dialog.isVisible(), timeout=TIMEOUT_MS)
+        assert "connection to the server was lost" in app.dialog.status_label.text()
+        qtbot.waitUntil(lambda: agent.latest(ev.ConnectionLost) is not None, timeout=TIMEOUT_MS)
+        runner.run(agent.client.close(), timeout=scaled(10))
