@@ -95,7 +95,7 @@ def _run(
         public_url = _public_url(host, server.port)
 
     bridge = Bridge(runner)
-    client = AgentClient(url, settings.display_name, bridge.deliver)
+    client = AgentClient(url, settings.display_name, bridge.sink)
     window = MainWindow(settings.display_name)
     AgentController(bridge, client, window, public_url)
     if server is not None:

@@ -68,7 +68,7 @@ class CustomerController(QObject):
             self._drop_client()
         if self.client is None:
             self.client = CustomerClient(
-                self.server_url, name, self.bridge.deliver, self._grabber_factory
+                self.server_url, name, self.bridge.sink, self._grabber_factory
             )
             self._connected = False
         self.join_dialog.set_connecting()

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import itertools
 import logging
 import threading
+import weakref
 from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
 
@@ -82,8 +84,8 @@ class Bridge(QObject):
     re-emits each event as the matching, specifically named signal.
     """
 
-    # Outcome of Bridge.call: (callback, value).
-    _finished = Signal(object, object)
+    # Outcome of Bridge.call: (call token, succeeded, value).
+    _finished = Signal(int, bool, object)
 
     connection_lost = Signal(object)  # AssistError
     operation_failed = Signal(str, object)  # session id, AssistError
@@ -104,7 +106,25 @@ class Bridge(QObject):
     def __init__(self, runner: AsyncioThread, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
+        self._callbacks: dict[
+            int, tuple[Callable[[Any], None] | None, Callable[[Any], None] | None]
+        ] = {}
+        self._tokens = itertools.count(1)
         self._finished.connect(self._on_finished)
+
+    @property
+    def sink(self) -> Callable[[ev.Event], None]:
+        """The ``emit`` to hand a client: it refers to the bridge weakly, so the worker
+        thread never holds the last reference to a QObject (deleting a QObject from the
+        wrong thread crashes)."""
+        bridge = weakref.ref(self)
+
+        def emit(event: ev.Event) -> None:
+            target = bridge()
+            if target is not None:
+                target.deliver(event)
+
+        return emit
 
     def call(
         self,
@@ -112,37 +132,49 @@ class Bridge(QObject):
         on_done: Callable[[T], None] | None = None,
         on_error: Callable[[AssistError], None] | None = None,
     ) -> None:
-        """Run ``coro`` on the worker loop; ``on_done``/``on_error`` run on the GUI thread."""
-        future = self.runner.submit(coro)
+        """Run ``coro`` on the worker loop; ``on_done``/``on_error`` run on the GUI thread.
+
+        The callbacks stay on the GUI thread (the worker only sees a token), for the same
+        reason as :attr:`sink`.
+        """
+        token = next(self._tokens)
+        self._callbacks[token] = (on_done, on_error)
+        bridge = weakref.ref(self)
 
         def finished(done: concurrent.futures.Future[T]) -> None:
+            target = bridge()
+            if target is None:
+                return
             try:
                 value = done.result()
             except concurrent.futures.CancelledError:
+                target._finished.emit(token, False, None)
                 return
             except AssistError as exc:
-                if on_error is not None:
-                    self._finished.emit(on_error, exc)
-                else:
-                    logger.warning("Background call failed: %s", exc.code.value)
+                target._finished.emit(token, False, exc)
                 return
             except Exception as exc:
                 logger.error("Background call crashed", exc_info=exc)
-                if on_error is not None:
-                    error = AssistError(ClientErrorCode.MEDIA_FAILED, str(exc))
-                    self._finished.emit(on_error, error)
+                error = AssistError(ClientErrorCode.MEDIA_FAILED, str(exc))
+                target._finished.emit(token, False, error)
                 return
-            if on_done is not None:
-                self._finished.emit(on_done, value)
+            target._finished.emit(token, True, value)
 
-        future.add_done_callback(finished)
+        self.runner.submit(coro).add_done_callback(finished)
 
-    @Slot(object, object)
-    def _on_finished(self, callback: Callable[[Any], None], value: Any) -> None:
-        callback(value)
+    @Slot(int, bool, object)
+    def _on_finished(self, token: int, succeeded: bool, value: Any) -> None:
+        on_done, on_error = self._callbacks.pop(token, (None, None))
+        if succeeded and on_done is not None:
+            on_done(value)
+        elif not succeeded and isinstance(value, AssistError):
+            if on_error is not None:
+                on_error(value)
+            else:
+                logger.warning("Background call failed: %s", value.code.value)
 
     def deliver(self, event: ev.Event) -> None:
-        """Turn a client event into its signal. Thread-safe; used as the clients' ``emit``."""
+        """Turn a client event into its signal. Thread-safe; clients get it through ``sink``."""
         match event:
             case ev.FrameArrived():
                 # Wrapping the pixels happens here, off the GUI thread.

@@ -71,7 +71,7 @@ def agent(url: str, name: str, language: str) -> None:
     runner = AsyncioThread()
     runner.start()
     bridge = Bridge(runner)
-    client = AgentClient(url, name, bridge.deliver)
+    client = AgentClient(url, name, bridge.sink)
     window = MainWindow(name)
     AgentController(bridge, client, window, url)
     window.set_server_text(url)

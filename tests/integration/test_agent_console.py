@@ -41,7 +41,7 @@ def runner() -> Iterator[AsyncioThread]:
 class Console:
     def __init__(self, qtbot: QtBot, runner: AsyncioThread, url: str) -> None:
         self.bridge = Bridge(runner)
-        self.client = AgentClient(url, "Taro", self.bridge.deliver)
+        self.client = AgentClient(url, "Taro", self.bridge.sink)
         self.window = MainWindow("Taro")
         qtbot.addWidget(self.window)
         self.controller = AgentController(self.bridge, self.client, self.window, url)
