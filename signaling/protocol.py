@@ -365,7 +365,10 @@ def parse(data: str | bytes, direction: Literal["client", "server"] = "client") 
     UNSUPPORTED_VERSION. Checks are in that order, so a client learns the most useful
     reason first.
     """
-    size = len(data.encode() if isinstance(data, str) else data)
+    try:
+        size = len(data.encode() if isinstance(data, str) else data)
+    except UnicodeEncodeError:
+        raise ProtocolError(ErrorCode.BAD_JSON, "text is not valid Unicode") from None
     if size > MAX_MESSAGE_BYTES:
         raise ProtocolError(ErrorCode.TOO_LARGE, f"{size} bytes > {MAX_MESSAGE_BYTES}")
     try:

@@ -64,7 +64,8 @@ class Session:
     customer: PeerId | None = None
     pending: dict[str, PendingJoin] = field(default_factory=dict)
     seq: int = 0
-    chat_by_msg_id: dict[str, p.ChatMessage] = field(default_factory=dict)
+    #: Keyed by (sender, msg_id): each side numbers its own messages.
+    chat_by_msg_id: dict[tuple[p.Role, str], p.ChatMessage] = field(default_factory=dict)
 
 
 class Registry:
@@ -151,14 +152,11 @@ class Registry:
         now = self._clock()
         self._check_rate(customer, now)
         code = p.normalize_code(request.code)
-        session = self._live_session_for(code, now)
+        session, failure = self._lookup_code(code, now)
         if session is None:
             self._per_connection.record(str(customer_id), now)
             self._per_address.record(customer.address, now)
-            dead = self._dead_codes.get(code)
-            if dead is not None:
-                raise ProtocolError(dead[0])
-            raise ProtocolError(ErrorCode.CODE_INVALID)
+            raise ProtocolError(failure)
         pending = PendingJoin(secrets.token_urlsafe(8), customer_id, request.id)
         session.pending[pending.join_id] = pending
         customer.pending_join = pending.join_id
@@ -260,10 +258,11 @@ class Registry:
         session = self._participant_session(sender_id, message.session_id)
         if session.state is not SessionState.ACTIVE:
             raise ProtocolError(ErrorCode.WRONG_STATE, "nobody admitted yet")
-        stored = session.chat_by_msg_id.get(message.msg_id)
+        sender = self._peers[sender_id]
+        key = (sender.role, message.msg_id)
+        stored = session.chat_by_msg_id.get(key)
         if stored is not None:
             return [(sender_id, _with_re(stored, message.id))]
-        sender = self._peers[sender_id]
         session.seq += 1
         stored = p.ChatMessage(
             session_id=session.session_id,
@@ -274,7 +273,7 @@ class Registry:
             text=message.text,
             ts=self._clock(),
         )
-        session.chat_by_msg_id[message.msg_id] = stored
+        session.chat_by_msg_id[key] = stored
         return [
             (sender_id, _with_re(stored, message.id)),
             (self._other(session, sender_id), stored),
@@ -288,14 +287,16 @@ class Registry:
             if code not in self._by_code and code not in self._dead_codes:
                 return code
 
-    def _live_session_for(self, code: str, now: float) -> Session | None:
+    def _lookup_code(self, code: str, now: float) -> tuple[Session | None, ErrorCode]:
+        """The live session a code opens, or why it opens none."""
         session_id = self._by_code.get(code)
         if session_id is None:
-            return None
+            dead = self._dead_codes.get(code)
+            return None, dead[0] if dead is not None else ErrorCode.CODE_INVALID
         session = self._sessions[session_id]
         if now >= session.expires_at:
-            return None  # expire() has not run yet; the code is dead all the same
-        return session
+            return None, ErrorCode.CODE_EXPIRED  # expire() has not swept it yet
+        return session, ErrorCode.CODE_INVALID
 
     def _check_rate(self, customer: Peer, now: float) -> None:
         wait = max(

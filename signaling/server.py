@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import logging
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -191,7 +192,7 @@ class SignalingServer:
     def _error(exc: ProtocolError, re_id: str) -> p.Error:
         error = p.error_for(exc, re_id)
         if isinstance(exc, RateLimited):
-            error.retry_after = round(exc.retry_after, 1)
+            error.retry_after = math.ceil(exc.retry_after * 10) / 10  # never round to 0
         if exc.code is ErrorCode.UNSUPPORTED_VERSION:
             error.supported_versions = sorted(p.SUPPORTED_VERSIONS)
         return error

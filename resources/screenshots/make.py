@@ -12,8 +12,8 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-import tempfile
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,7 +23,10 @@ sys.path.insert(0, str(ROOT))
 from tests.helpers.server_process import server_process  # noqa: E402
 from tests.helpers.xvfb import Display, xvfb  # noqa: E402
 
-NAMES = {"en": ("Taro", "Hanako", "Acme Support"), "ja": ("山田 太郎", "佐藤 花子", "アクメ サポート")}
+NAMES = {
+    "en": ("Taro", "Hanako", "Acme Support"),
+    "ja": ("山田 太郎", "佐藤 花子", "アクメ サポート"),
+}
 
 
 class Scene:

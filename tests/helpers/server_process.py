@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import queue
 import re
 import signal
 import subprocess
@@ -9,60 +10,102 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
 
 from tests.helpers.waits import scaled
 
-_LISTENING = re.compile(r"Signaling server listening on (ws://\S+:(\d+))")
+ROOT = Path(__file__).resolve().parents[2]
+LISTENING = re.compile(r"Signaling server listening on ws://127\.0\.0\.1:(\d+)")
+START_TIMEOUT = 15.0
+STOP_TIMEOUT = 10.0
 
 
-@dataclass
 class ServerProcess:
-    proc: subprocess.Popen[str]
-    url: str
-    port: int
-    log: list[str] = field(default_factory=list)
+    """``python -m signaling.cli --port 0 ARGS``, with its stderr drained into :attr:`log`."""
 
-    def kill(self) -> None:
-        self.proc.kill()
-        self.proc.wait(timeout=scaled(10))
+    def __init__(self, *args: str) -> None:
+        self.log: list[str] = []
+        self._sigterm_sent = False
+        self._lines: queue.Queue[str | None] = queue.Queue()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "signaling.cli", "--host", "127.0.0.1", "--port", "0", *args],
+            cwd=ROOT,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+        )
+        # A thread keeps reading so the server never blocks on a full stderr pipe.
+        self._reader = threading.Thread(target=self._drain, daemon=True)
+        self._reader.start()
+        self.port = self._wait_for_port()
+        self.url = f"ws://127.0.0.1:{self.port}"
+
+    def _drain(self) -> None:
+        assert self.process.stderr is not None
+        for line in self.process.stderr:
+            self.log.append(line)
+            self._lines.put(line)
+        self._lines.put(None)
+
+    def _wait_for_port(self) -> int:
+        try:
+            while True:
+                line = self._lines.get(timeout=scaled(START_TIMEOUT))
+                if line is None:
+                    raise RuntimeError("server exited before listening")
+                match = LISTENING.search(line)
+                if match:
+                    return int(match.group(1))
+        except (queue.Empty, RuntimeError) as exc:
+            self.kill()
+            pytest.fail(f"signaling server did not start ({exc!r}):\n{self.output}")
+
+    @property
+    def output(self) -> str:
+        return "".join(self.log)
+
+    def send_sigterm(self) -> None:
+        """Ask the server to shut down, once: while it shuts down, a second SIGTERM can
+        arrive after asyncio restored the default handler, and would kill it."""
+        if not self._sigterm_sent and self.process.poll() is None:
+            self._sigterm_sent = True
+            self.process.send_signal(signal.SIGTERM)
+
+    def terminate(self) -> int:
+        """SIGTERM and wait; returns the exit code (again on later calls)."""
+        self.send_sigterm()
+        return self._reap()
+
+    def kill(self) -> int:
+        if self.process.poll() is None:
+            self.process.kill()
+        return self._reap()
+
+    def _reap(self) -> int:
+        try:
+            code = self.process.wait(timeout=scaled(STOP_TIMEOUT))
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+            pytest.fail(f"signaling server ignored SIGTERM:\n{self.output}")
+        self._reader.join(timeout=scaled(STOP_TIMEOUT))
+        assert self.process.stderr is not None
+        self.process.stderr.close()
+        return code
 
 
 @contextmanager
 def server_process(*args: str, expect_exit: int | None = 0) -> Iterator[ServerProcess]:
-    """Start ``assist-signaling --port 0`` with ``args``; SIGTERM it afterwards."""
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "signaling.cli", "--host", "127.0.0.1", "--port", "0", *args],
-        stderr=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        text=True,
-    )
-    assert proc.stderr is not None
-    log: list[str] = []
-    found = threading.Event()
-    where: list[re.Match[str]] = []
-
-    def drain() -> None:
-        assert proc.stderr is not None
-        for line in proc.stderr:
-            log.append(line)
-            match = _LISTENING.search(line)
-            if match and not found.is_set():
-                where.append(match)
-                found.set()
-        found.set()
-
-    drainer = threading.Thread(target=drain, daemon=True)
-    drainer.start()
+    """Start ``assist-signaling --port 0 ARGS``; SIGTERM it afterwards and check its exit."""
+    server = ServerProcess(*args)
     try:
-        assert found.wait(scaled(20)) and where, "server did not start:\n" + "".join(log)
-        server = ServerProcess(proc, where[0].group(1), int(where[0].group(2)), log)
         yield server
     finally:
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGTERM)
-            code = proc.wait(timeout=scaled(15))
-            if expect_exit is not None:
-                assert code == expect_exit, "".join(log)
-        drainer.join(scaled(10))
-        proc.stderr.close()
+        code = server.terminate()
+    if expect_exit is not None:
+        assert code == expect_exit, f"server exited with {code}:\n{server.output}"

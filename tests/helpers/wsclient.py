@@ -1,0 +1,112 @@
+"""A small test client for the signaling server: typed answers, auto ids, scaled waits."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+from types import TracebackType
+from typing import Any, TypeVar
+
+from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed
+
+from signaling import protocol as p
+from tests.helpers.waits import scaled
+
+M = TypeVar("M", bound=p.Message)
+
+#: How long any single answer may take before the test fails.
+ANSWER_TIMEOUT = 5.0
+
+
+class Client:
+    """One WebSocket connection to the server, used as ``async with Client(url) as c``.
+
+    Everything received is parsed as a server message, so a malformed answer fails the
+    test. :meth:`expect` insists on the *next* message: the server's answers on one
+    connection are ordered, and an unexpected message is worth seeing.
+    """
+
+    def __init__(self, url: str, label: str = "c") -> None:
+        self.url = url
+        self.label = label
+        self._ids = itertools.count(1)
+        self._ws: ClientConnection | None = None
+
+    @property
+    def ws(self) -> ClientConnection:
+        assert self._ws is not None, "connect() first"
+        return self._ws
+
+    async def connect(self) -> Client:
+        self._ws = await connect(self.url, open_timeout=scaled(ANSWER_TIMEOUT))
+        return self
+
+    async def close(self) -> None:
+        if self._ws is not None:
+            await self._ws.close()
+
+    async def __aenter__(self) -> Client:
+        return await self.connect()
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    # ------------------------------------------------------------------ sending
+
+    async def send_raw(self, data: str | bytes) -> None:
+        await self.ws.send(data)
+
+    async def send(self, type_: str, **fields: Any) -> None:
+        """Send a message that expects no answer (``sdp``, ``ice``, ``share_status``)."""
+        await self.send_raw(json.dumps({"type": type_, "v": 1, **fields}, ensure_ascii=False))
+
+    async def request(self, type_: str, **fields: Any) -> str:
+        """Send a request with a fresh ``id``; returns it (the answer carries it as ``re``)."""
+        request_id = f"{self.label}-{next(self._ids)}"
+        await self.send(type_, id=request_id, **fields)
+        return request_id
+
+    async def hello(self, role: str, name: str) -> p.Welcome:
+        request_id = await self.request("hello", role=role, name=name, client="tests/1")
+        return await self.expect(p.Welcome, re=request_id)
+
+    # ---------------------------------------------------------------- receiving
+
+    async def recv(self, timeout: float = ANSWER_TIMEOUT) -> p.Message:
+        async with asyncio.timeout(scaled(timeout)):
+            data = await self.ws.recv()
+        return p.parse(data, direction="server")
+
+    async def expect(self, kind: type[M], timeout: float = ANSWER_TIMEOUT, **fields: Any) -> M:
+        """The next message, which must be a ``kind`` whose ``fields`` have these values."""
+        message = await self.recv(timeout)
+        assert isinstance(message, kind), f"{self.label} expected {kind.__name__}, got {message}"
+        for name, value in fields.items():
+            assert getattr(message, name) == value, f"{self.label}: {name} of {message}"
+        return message
+
+    async def expect_error(self, code: p.ErrorCode, **fields: Any) -> p.Error:
+        return await self.expect(p.Error, code=code, **fields)
+
+    async def closed(self, timeout: float = ANSWER_TIMEOUT) -> tuple[ConnectionClosed, list[str]]:
+        """Wait for the server to end the connection; returns why, and what came before."""
+        before: list[str] = []
+        async with asyncio.timeout(scaled(timeout)):
+            try:
+                while True:
+                    data = await self.ws.recv()
+                    before.append(data if isinstance(data, str) else data.decode())
+            except ConnectionClosed as exc:
+                return exc, before
+
+    async def abort(self) -> None:
+        """Drop the TCP connection without a close frame, as a crashed client would."""
+        self.ws.transport.abort()
+        await self.ws.wait_closed()

@@ -1,0 +1,36 @@
+"""Fixtures for tests against the real signaling server process."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from tests.helpers.server_process import ServerProcess
+
+ORG_NAME = "Acme Support"
+
+
+@pytest.fixture
+def start_server() -> Iterator[Callable[[], ServerProcess]]:
+    """Start extra servers a test may kill; whatever is left is killed afterwards."""
+    started: list[ServerProcess] = []
+
+    def start() -> ServerProcess:
+        started.append(ServerProcess("--org-name", ORG_NAME))
+        return started[-1]
+
+    yield start
+    for server in started:
+        server.kill()
+
+
+@pytest.fixture
+def server() -> Iterator[ServerProcess]:
+    """A fresh server per test (rate limits are per address, and every test is 127.0.0.1)."""
+    process = ServerProcess("--org-name", ORG_NAME)
+    try:
+        yield process
+    finally:
+        code = process.terminate()
+    assert code == 0, f"server exited with {code}:\n{process.output}"
