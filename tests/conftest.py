@@ -5,8 +5,13 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from assist.qt.bridge import AsyncioThread
 
 # Before any QApplication exists: pure widget tests need no X server, and settings written
 # by the apps under test must never touch the real user's configuration.
@@ -24,3 +29,14 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
         if reporter is not None:
             reporter.write_line(f"CI: {len(skipped)} skipped test(s) count as failures", red=True)
+
+
+@pytest.fixture
+def runner() -> Iterator[AsyncioThread]:
+    """The apps' asyncio worker thread, as the GUI hands it coroutines."""
+    from assist.qt.bridge import AsyncioThread
+
+    thread = AsyncioThread()
+    thread.start()
+    yield thread
+    thread.stop()

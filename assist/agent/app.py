@@ -16,8 +16,8 @@ from assist.agent.name_dialog import DisplayNameDialog
 from assist.agent.settings import AgentSettings
 from assist.core.agent import AgentClient
 from assist.core.errors import AssistError
+from assist.qt.application import add_common_arguments, create_application
 from assist.qt.bridge import AsyncioThread, Bridge
-from assist.qt.i18n import install_translations, pick_language
 from assist.qt.messages import error_text
 from signaling.server import ServerConfig, SignalingServer
 
@@ -37,20 +37,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="embedded server port")
     parser.add_argument("--org-name", default="Assist", help="embedded server's organisation")
     parser.add_argument("--name", help="display name customers see (saved)")
-    parser.add_argument("--lang", choices=["en", "ja"], help="interface language")
-    parser.add_argument("--log-level", default="INFO")
+    add_common_arguments(parser)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    app = QApplication(sys.argv[:1])
-    app.setApplicationName("Assist")
-    app.setOrganizationName("Assist")
-    translators = install_translations(app, pick_language(args.lang))
+    started = create_application(args)
+    app = started.app
     settings = AgentSettings()
     if args.name:
         settings.display_name = args.name
@@ -68,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         return _run(app, runner, settings, args)
     finally:
         runner.stop()
-        del translators
+        del started
 
 
 def _run(

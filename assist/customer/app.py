@@ -6,15 +6,13 @@ import argparse
 import logging
 import sys
 
-from PySide6.QtWidgets import QApplication
-
 from assist.core.errors import AssistError
 from assist.core.invite import parse_invite
 from assist.customer.config import configured_server
 from assist.customer.controller import CustomerController
 from assist.customer.join_dialog import JoinDialog
+from assist.qt.application import add_common_arguments, create_application
 from assist.qt.bridge import AsyncioThread, Bridge
-from assist.qt.i18n import install_translations, pick_language
 from assist.qt.messages import error_text
 
 logger = logging.getLogger(__name__)
@@ -26,20 +24,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--server", help="signaling server URL (overrides the configuration)")
     parser.add_argument("--code", default="", help="session code to fill in")
     parser.add_argument("--name", default="", help="your name to fill in")
-    parser.add_argument("--lang", choices=["en", "ja"], help="interface language")
-    parser.add_argument("--log-level", default="INFO")
+    add_common_arguments(parser)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    app = QApplication(sys.argv[:1])
-    app.setApplicationName("Assist")
+    started = create_application(args)
+    app = started.app
     app.setQuitOnLastWindowClosed(False)
-    translators = install_translations(app, pick_language(args.lang))
     server = args.server or configured_server()
     code = args.code
     invite_error = ""
@@ -64,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         controller.shutdown()
         runner.stop()
-        del translators
+        del started
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from tests.helpers.server_process import ServerProcess
+from tests.helpers.server_process import ServerProcess, server_process
 
 ORG_NAME = "Acme Support"
 
@@ -34,3 +34,10 @@ def server() -> Iterator[ServerProcess]:
     finally:
         code = process.terminate()
     assert code == 0, f"server exited with {code}:\n{process.output}"
+
+
+@pytest.fixture(scope="module")
+def org_server() -> Iterator[ServerProcess]:
+    """One server for a whole module, for tests that do not count on fresh rate limits."""
+    with server_process("--org-name", ORG_NAME) as running:
+        yield running

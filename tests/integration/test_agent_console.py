@@ -18,24 +18,10 @@ from assist.core.customer import CustomerClient
 from assist.core.synthetic import SyntheticGrabber
 from assist.qt.bridge import AsyncioThread, Bridge
 from tests.helpers.qt_input import commit_text
-from tests.helpers.server_process import ServerProcess, server_process
+from tests.helpers.server_process import ServerProcess
 from tests.helpers.waits import scaled
 
 TIMEOUT_MS = int(scaled(15) * 1000)
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[ServerProcess]:
-    with server_process("--org-name", "Acme Support") as running:
-        yield running
-
-
-@pytest.fixture
-def runner() -> Iterator[AsyncioThread]:
-    thread = AsyncioThread()
-    thread.start()
-    yield thread
-    thread.stop()
 
 
 class Console:
@@ -55,8 +41,8 @@ class Console:
 
 
 @pytest.fixture
-def console(qtbot: QtBot, runner: AsyncioThread, server: ServerProcess) -> Iterator[Console]:
-    console = Console(qtbot, runner, server.url)
+def console(qtbot: QtBot, runner: AsyncioThread, org_server: ServerProcess) -> Iterator[Console]:
+    console = Console(qtbot, runner, org_server.url)
     yield console
     runner.run(console.client.close(), timeout=scaled(10))
 
@@ -81,11 +67,11 @@ def test_several_sessions_each_get_their_own_tab_and_code(qtbot: QtBot, console:
 
 
 def test_admitted_customer_screen_and_chat_show_in_the_tab(
-    qtbot: QtBot, console: Console, runner: AsyncioThread, server: ServerProcess
+    qtbot: QtBot, console: Console, runner: AsyncioThread, org_server: ServerProcess
 ) -> None:
     tab = new_session(qtbot, console)
     customer_events: list[ev.Event] = []
-    customer = CustomerClient(server.url, "Hanako", customer_events.append, SyntheticGrabber)
+    customer = CustomerClient(org_server.url, "Hanako", customer_events.append, SyntheticGrabber)
     runner.run(customer.connect(), timeout=scaled(10))
     runner.run(customer.join(tab.code_panel.code), timeout=scaled(10))
     qtbot.waitUntil(lambda: len(tab.waiting) == 1, timeout=TIMEOUT_MS)

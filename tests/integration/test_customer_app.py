@@ -24,20 +24,6 @@ from tests.helpers.waits import scaled
 TIMEOUT_MS = int(scaled(15) * 1000)
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[ServerProcess]:
-    with server_process("--org-name", "Acme Support") as running:
-        yield running
-
-
-@pytest.fixture
-def runner() -> Iterator[AsyncioThread]:
-    thread = AsyncioThread()
-    thread.start()
-    yield thread
-    thread.stop()
-
-
 class Agent:
     def __init__(self, runner: AsyncioThread, url: str) -> None:
         self.runner = runner
@@ -53,6 +39,11 @@ class Agent:
         request = self.latest(ev.JoinRequested)
         assert isinstance(request, ev.JoinRequested)
         return request.join_id
+
+    def admit_when_asked(self, qtbot: QtBot) -> None:
+        """Wait for the customer's join request and admit it, as the agent would."""
+        qtbot.waitUntil(lambda: self.latest(ev.JoinRequested) is not None, timeout=TIMEOUT_MS)
+        self.runner.run(self.client.admit(self.session.session_id, self.join_id()), scaled(10))
 
 
 class App:
@@ -76,15 +67,15 @@ class App:
 
 
 @pytest.fixture
-def agent(runner: AsyncioThread, server: ServerProcess) -> Iterator[Agent]:
-    agent = Agent(runner, server.url)
+def agent(runner: AsyncioThread, org_server: ServerProcess) -> Iterator[Agent]:
+    agent = Agent(runner, org_server.url)
     yield agent
     runner.run(agent.client.close(), timeout=scaled(10))
 
 
 @pytest.fixture
-def app(qtbot: QtBot, runner: AsyncioThread, server: ServerProcess) -> Iterator[App]:
-    app = App(qtbot, runner, server.url)
+def app(qtbot: QtBot, runner: AsyncioThread, org_server: ServerProcess) -> Iterator[App]:
+    app = App(qtbot, runner, org_server.url)
     yield app
     app.controller.shutdown()
 
@@ -123,8 +114,7 @@ def test_consent_share_stop_and_end(
     qtbot: QtBot, app: App, agent: Agent, runner: AsyncioThread
 ) -> None:
     app.join(qtbot, agent.session.code)
-    qtbot.waitUntil(lambda: agent.latest(ev.JoinRequested) is not None, timeout=TIMEOUT_MS)
-    runner.run(agent.client.admit(agent.session.session_id, agent.join_id()), scaled(10))
+    agent.admit_when_asked(qtbot)
     qtbot.waitUntil(lambda: app.controller.consent is not None, timeout=TIMEOUT_MS)
     consent = app.controller.consent
     assert consent is not None
@@ -153,17 +143,16 @@ def test_consent_share_stop_and_end(
 
 
 def test_capture_that_cannot_work_is_named_on_the_consent_screen(
-    qtbot: QtBot, agent: Agent, runner: AsyncioThread, server: ServerProcess
+    qtbot: QtBot, agent: Agent, runner: AsyncioThread, org_server: ServerProcess
 ) -> None:
     def wayland() -> list[Screen]:
         raise AssistError(ClientErrorCode.WAYLAND_UNSUPPORTED)
 
-    dialog = JoinDialog(server.url, agent.session.code, "Hanako")
+    dialog = JoinDialog(org_server.url, agent.session.code, "Hanako")
     qtbot.addWidget(dialog)
-    controller = CustomerController(Bridge(runner), server.url, dialog, screens=wayland)
+    controller = CustomerController(Bridge(runner), org_server.url, dialog, screens=wayland)
     qtbot.mouseClick(dialog.join_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: agent.latest(ev.JoinRequested) is not None, timeout=TIMEOUT_MS)
-    runner.run(agent.client.admit(agent.session.session_id, agent.join_id()), scaled(10))
+    agent.admit_when_asked(qtbot)
     qtbot.waitUntil(lambda: controller.consent is not None, timeout=TIMEOUT_MS)
     consent = controller.consent
     assert consent is not None
@@ -190,8 +179,7 @@ def test_closing_the_customer_app_tells_the_agent(
     qtbot: QtBot, app: App, agent: Agent, runner: AsyncioThread
 ) -> None:
     app.join(qtbot, agent.session.code)
-    qtbot.waitUntil(lambda: agent.latest(ev.JoinRequested) is not None, timeout=TIMEOUT_MS)
-    runner.run(agent.client.admit(agent.session.session_id, agent.join_id()), scaled(10))
+    agent.admit_when_asked(qtbot)
     qtbot.waitUntil(lambda: app.controller.share_bar is not None, timeout=TIMEOUT_MS)
     app.controller.shutdown()
     qtbot.waitUntil(lambda: agent.latest(ev.SessionClosed) is not None, timeout=TIMEOUT_MS)
@@ -206,8 +194,7 @@ def test_server_gone_mid_session_is_said_and_nothing_hangs(
         agent = Agent(runner, doomed.url)
         app = App(qtbot, runner, doomed.url)
         app.join(qtbot, agent.session.code)
-        qtbot.waitUntil(lambda: agent.latest(ev.JoinRequested) is not None, timeout=TIMEOUT_MS)
-        runner.run(agent.client.admit(agent.session.session_id, agent.join_id()), scaled(10))
+        agent.admit_when_asked(qtbot)
         qtbot.waitUntil(lambda: app.controller.share_bar is not None, timeout=TIMEOUT_MS)
         doomed.kill()
         qtbot.waitUntil(lambda: app.dialog.isVisible(), timeout=TIMEOUT_MS)

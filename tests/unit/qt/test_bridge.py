@@ -7,22 +7,12 @@ import asyncio
 import gc
 import threading
 import weakref
-from collections.abc import Iterator
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from assist.core import events as ev
 from assist.core.errors import AssistError, ClientErrorCode
 from assist.qt.bridge import AsyncioThread, Bridge
-
-
-@pytest.fixture
-def runner() -> Iterator[AsyncioThread]:
-    thread = AsyncioThread()
-    thread.start()
-    yield thread
-    thread.stop()
 
 
 def test_results_and_errors_arrive_on_the_gui_thread(qtbot: QtBot, runner: AsyncioThread) -> None:

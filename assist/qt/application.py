@@ -1,0 +1,36 @@
+"""Start-up shared by both apps: common options, logging, the QApplication, translations."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from dataclasses import dataclass
+
+from PySide6.QtCore import QTranslator
+from PySide6.QtWidgets import QApplication
+
+from assist.qt.i18n import LANGUAGES, install_translations, pick_language
+
+
+def add_common_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=LANGUAGES, help="interface language")
+    parser.add_argument("--log-level", default="INFO", help="DEBUG, INFO, WARNING…")
+
+
+@dataclass
+class Application:
+    """The running QApplication and the translators that must outlive every window."""
+
+    app: QApplication
+    translators: list[QTranslator]
+
+
+def create_application(args: argparse.Namespace) -> Application:
+    logging.basicConfig(
+        level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("Assist")
+    app.setOrganizationName("Assist")
+    return Application(app, install_translations(app, pick_language(args.lang)))
