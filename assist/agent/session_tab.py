@@ -233,7 +233,7 @@ class SessionTab(QWidget):
         self.code_panel.hide()
         self.chat.set_enabled(False)
         self.end_button.setEnabled(False)
-        text = end_reason_text(reason)
+        text = end_reason_text(reason, Role.AGENT)
         self._set_status(text)
         self.view.set_notice(text)
         self.title_changed.emit(self.session_id, self.title)

@@ -207,7 +207,7 @@ class CustomerController(QObject):
     @Slot(str, object)
     def on_bridge_session_closed(self, session_id: str, reason: p.EndReason) -> None:
         self._close_session_windows()
-        self.join_dialog.set_idle(end_reason_text(reason))
+        self.join_dialog.set_idle(end_reason_text(reason, p.Role.CUSTOMER))
         self.join_dialog.show()
 
     @Slot(object)

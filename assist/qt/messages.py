@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from assist.core.errors import AssistError, ClientErrorCode
-from signaling.protocol import EndReason, ErrorCode, ShareReason
+from signaling.protocol import EndReason, ErrorCode, Role, ShareReason
 
 
 def error_text(error: AssistError) -> str:
@@ -82,7 +82,11 @@ def error_text(error: AssistError) -> str:
     )
 
 
-def end_reason_text(reason: EndReason) -> str:
+def end_reason_text(reason: EndReason, viewer: Role) -> str:
+    """Why a session ended, worded for ``viewer`` (who may be the one who ended it)."""
+    own = EndReason.AGENT_ENDED if viewer is Role.AGENT else EndReason.CUSTOMER_ENDED
+    if reason is own:
+        return QCoreApplication.translate("messages", "You ended the session.")
     texts = {
         EndReason.AGENT_ENDED: QCoreApplication.translate(
             "messages", "The support agent ended the session."

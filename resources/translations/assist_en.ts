@@ -391,6 +391,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>You ended the session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The support agent ended the session.</source>
         <translation type="unfinished"></translation>
     </message>

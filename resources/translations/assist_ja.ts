@@ -390,6 +390,10 @@
         <translation>問題が発生しました（%1）。</translation>
     </message>
     <message>
+        <source>You ended the session.</source>
+        <translation>セッションを終了しました。</translation>
+    </message>
+    <message>
         <source>The support agent ended the session.</source>
         <translation>サポート担当者がセッションを終了しました。</translation>
     </message>
