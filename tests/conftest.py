@@ -3,6 +3,7 @@ test fails the run."""
 
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
 from collections.abc import Iterator
@@ -18,6 +19,18 @@ if TYPE_CHECKING:
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="assist-test-config-")
 os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="assist-test-data-")
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_the_main_thread() -> Iterator[None]:
+    """As the apps do (assist/qt/gc_collector.py): the cyclic collector never runs on its
+    own, where it could start on a worker thread and destroy Qt objects off their thread;
+    the main thread collects between tests instead."""
+    from assist.qt.gc_collector import collect_if_due
+
+    gc.disable()
+    yield
+    collect_if_due()
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

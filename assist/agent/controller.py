@@ -116,8 +116,7 @@ class AgentController(QObject):
         for index in range(self.window.tabs.count()):
             tab = self.window.tabs.widget(index)
             if isinstance(tab, SessionTab) and not tab.ended:
-                tab.show_error(error_text(error))
-                tab.chat.set_enabled(False)
+                tab.on_connection_lost(error_text(error))
 
     @Slot(str, str)
     def on_tab_admit_requested(self, session_id: str, join_id: str) -> None:

@@ -227,13 +227,19 @@ class SessionTab(QWidget):
 
     @Slot(object)
     def on_session_closed(self, reason: EndReason) -> None:
+        self._end(end_reason_text(reason, Role.AGENT))
+
+    def on_connection_lost(self, text: str) -> None:
+        """The server is gone, and the session with it (the media was stopped first)."""
+        self._end(text)
+
+    def _end(self, text: str) -> None:
         self.ended = True
         for join_id in list(self.waiting):
             self.remove_waiting(join_id)
         self.code_panel.hide()
         self.chat.set_enabled(False)
         self.end_button.setEnabled(False)
-        text = end_reason_text(reason, Role.AGENT)
         self._set_status(text)
         self.view.set_notice(text)
         self.title_changed.emit(self.session_id, self.title)

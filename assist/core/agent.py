@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass, field
 
@@ -24,6 +25,9 @@ class AgentSession:
     rtc: RtcSession | None = None
     receiver: FrameReceiver | None = None
     share_state: p.ShareState = p.ShareState.STOPPED
+    ended: bool = False
+    #: One negotiation at a time: Stop then Share again sends two offers back to back.
+    media_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
 
 class AgentClient(BaseClient):
@@ -48,12 +52,17 @@ class AgentClient(BaseClient):
 
     async def decline(self, session_id: str, join_id: str) -> None:
         await self.signaling.request(p.Decline(session_id=session_id, join_id=join_id), p.Ok)
-        self.sessions[session_id].waiting.pop(join_id, None)
+        session = self.sessions.get(session_id)
+        if session is not None:
+            session.waiting.pop(join_id, None)
 
-    async def close(self) -> None:
-        for session in list(self.sessions.values()):
-            await self._drop_media(session)
-        await super().close()
+    async def _release_all_media(self) -> None:
+        sessions = list(self.sessions.values())
+        self.sessions.clear()
+        for session in sessions:
+            session.ended = True
+            async with session.media_lock:
+                await self._drop_media(session)
 
     # ------------------------------------------------------------- routing
 
@@ -86,17 +95,20 @@ class AgentClient(BaseClient):
                 self._spawn(session.session_id, self._ended(session, message.reason))
 
     async def _negotiate(self, session: AgentSession, message: p.Sdp) -> None:
-        if message.sdp_type is p.SdpType.OFFER:
-            # Each share (first, or again after Stop) is a fresh offer on a new connection.
-            await self._drop_media(session)
-            session.rtc = RtcSession(
-                session.session_id,
-                self.ice_servers,
-                self.signaling.send,
-                on_track=lambda track: self._receive(session, track),
-            )
-        if session.rtc is not None:
-            await session.rtc.handle_sdp(message)
+        async with session.media_lock:
+            if session.ended:
+                return  # ended while this offer waited
+            if message.sdp_type is p.SdpType.OFFER:
+                # Each share (first, or again after Stop) is a fresh offer on a new connection.
+                await self._drop_media(session)
+                session.rtc = RtcSession(
+                    session.session_id,
+                    self.ice_servers,
+                    self.signaling.send,
+                    on_track=lambda track: self._receive(session, track),
+                )
+            if session.rtc is not None:
+                await session.rtc.handle_sdp(message)
 
     def _receive(self, session: AgentSession, track: MediaStreamTrack) -> None:
         if track.kind != "video":
@@ -112,8 +124,12 @@ class AgentClient(BaseClient):
         session.receiver = FrameReceiver(track, on_frame, on_ended)
 
     async def _ended(self, session: AgentSession, reason: p.EndReason) -> None:
+        # The session stays listed until its media is gone, so close() still finds it if
+        # this task is cancelled half-way.
+        session.ended = True
+        async with session.media_lock:
+            await self._drop_media(session)
         self.sessions.pop(session.session_id, None)
-        await self._drop_media(session)
         self.emit(ev.SessionClosed(session.session_id, reason))
 
     async def _drop_media(self, session: AgentSession) -> None:

@@ -123,6 +123,7 @@ class CaptureThread:
         self._pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="capture")
         try:
             self._grabber: Grabber = self._pool.submit(factory).result()
+            self._closed = False
         except BaseException:
             self._pool.shutdown(wait=False)
             raise
@@ -139,6 +140,10 @@ class CaptureThread:
         return await loop.run_in_executor(self._pool, self._grabber.grab, screen)
 
     def close(self) -> None:
+        """Release the grabber and its thread; safe to call more than once."""
+        if self._closed:
+            return
+        self._closed = True
         self._pool.submit(self._grabber.close)
         self._pool.shutdown(wait=True)
 

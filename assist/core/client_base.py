@@ -63,9 +63,11 @@ class BaseClient:
         await self.signaling.request(p.EndSession(session_id=session_id), p.SessionEnded)
 
     async def close(self) -> None:
+        """Cancel background work first (so none of it starts new media), then release."""
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self._release_all_media()
         await self.signaling.close()
 
     # ---------------------------------------------------------------- inside
@@ -121,4 +123,15 @@ class BaseClient:
 
     def _on_closed(self, error: AssistError | None) -> None:
         if error is not None:
+            self._spawn("", self._connection_lost(error))
+
+    async def _connection_lost(self, error: AssistError) -> None:
+        """The server is gone and with it every session: stop media before telling anyone,
+        so nothing is captured or shown after the UI says the session is over."""
+        try:
+            await self._release_all_media()
+        finally:
             self.emit(ev.ConnectionLost(error))
+
+    async def _release_all_media(self) -> None:
+        raise NotImplementedError

@@ -39,30 +39,49 @@ class CustomerClient(BaseClient):
         self.track: ScreenTrack | None = None
         self.rtc: RtcSession | None = None
         self.grabs_before_stop = 0
+        self._media_lock = asyncio.Lock()
 
     async def join(self, code: str) -> p.JoinPending:
-        """Ask to join; returns once the agent was told. Raises ``AssistError`` on bad codes."""
+        """Ask to join; returns once the agent was told. Raises ``AssistError`` on bad codes.
+
+        What happens next (admitted, declined, the code dying meanwhile) arrives as events,
+        possibly before this returns: check :attr:`pending` before showing "waiting".
+        """
         normalized = p.normalize_code(code)
-        self.pending = await self.signaling.request(p.Join(code=normalized), p.JoinPending)
-        self.agent_name = self.pending.agent_name
-        return self.pending
+        reply = await self.signaling.request(p.Join(code=normalized), p.JoinPending)
+        self.agent_name = reply.agent_name
+        return reply
 
     async def allow(self, screen_index: int) -> None:
-        """The customer consented: start capturing ``screen_index`` and offer it to the agent."""
-        session_id = self._require_session()
-        await self._release_media()
-        capture = await asyncio.to_thread(CaptureThread, self._grabber_factory)
-        screens = await asyncio.to_thread(capture.screens)
-        screen = next((s for s in screens if s.index == screen_index), None)
-        if screen is None:
-            capture.close()
-            raise AssistError(ClientErrorCode.NO_SUCH_SCREEN, f"screen {screen_index}")
-        self.capture = capture
-        self.track = ScreenTrack(capture, screen)
-        self.track.on("ended", self._track_ended)
-        self.rtc = RtcSession(session_id, self.ice_servers, self.signaling.send)
-        await self.rtc.offer(self.track)
-        await self._announce(p.ShareState.SHARING)
+        """The customer consented: start capturing ``screen_index`` and offer it to the agent.
+
+        One media change at a time; if the session ends meanwhile, whatever was started is
+        released and nothing is sent.
+        """
+        async with self._media_lock:
+            session_id = self._require_session()
+            await self._release_media()
+            capture = await asyncio.to_thread(CaptureThread, self._grabber_factory)
+            try:
+                screens = await asyncio.to_thread(capture.screens)
+                screen = next((s for s in screens if s.index == screen_index), None)
+                if screen is None:
+                    raise AssistError(ClientErrorCode.NO_SUCH_SCREEN, f"screen {screen_index}")
+                if self.session_id != session_id:
+                    raise _SessionGone
+                self.capture = capture
+                self.track = ScreenTrack(capture, screen)
+                self.track.on("ended", self._track_ended)
+                self.rtc = RtcSession(session_id, self.ice_servers, self.signaling.send)
+                await self.rtc.offer(self.track)
+                if self.session_id != session_id:
+                    raise _SessionGone
+                await self._announce(p.ShareState.SHARING)
+            except _SessionGone:
+                await self._release_media(capture)
+            except BaseException:
+                await self._release_media(capture)
+                raise
 
     async def pause(self) -> None:
         if self.track is not None and not self.track.paused:
@@ -76,8 +95,9 @@ class CustomerClient(BaseClient):
 
     async def stop_sharing(self, reason: p.ShareReason = p.ShareReason.CUSTOMER) -> None:
         """End capture now; the agent is told why. Safe to call when not sharing."""
-        was_sharing = self.track is not None
-        await self._release_media()
+        async with self._media_lock:
+            was_sharing = self.track is not None
+            await self._release_media()
         if was_sharing and self.session_id is not None:
             await self._announce(p.ShareState.STOPPED, reason)
 
@@ -89,10 +109,6 @@ class CustomerClient(BaseClient):
         """Frames grabbed from the screen so far (all shares of this session)."""
         live = self.capture.grab_count if self.capture is not None else 0
         return self.grabs_before_stop + live
-
-    async def close(self) -> None:
-        await self._release_media()
-        await super().close()
 
     # ------------------------------------------------------------- inside
 
@@ -109,14 +125,21 @@ class CustomerClient(BaseClient):
         status = p.ShareStatus(session_id=session_id, state=state, reason=reason)
         await self.signaling.send(status)
 
-    async def _release_media(self) -> None:
+    async def _release_all_media(self) -> None:
+        self.session_id = None
+        self.pending = None
+        await self._release_media()
+
+    async def _release_media(self, extra: CaptureThread | None = None) -> None:
+        """Stop the track, close the peer connection and the capture thread (and ``extra``,
+        a capture thread an interrupted Allow had opened)."""
         track, rtc, capture = self.track, self.rtc, self.capture
         self.track = self.rtc = self.capture = None
         if track is not None:
             track.stop()
-        if capture is not None:
-            self.grabs_before_stop += capture.grab_count
-            await asyncio.to_thread(capture.close)
+        for thread in {c for c in (capture, extra) if c is not None}:
+            self.grabs_before_stop += thread.grab_count
+            await asyncio.to_thread(thread.close)
         if rtc is not None:
             await rtc.close()
 
@@ -128,6 +151,10 @@ class CustomerClient(BaseClient):
 
     def _route(self, message: p.Message) -> None:
         match message:
+            case p.JoinPending():
+                # Recorded here, not when join() returns: an error about this join may be
+                # the very next message, handled before join() resumes.
+                self.pending = message
             case p.Admitted():
                 self.session_id = message.session_id
                 self.pending = None
@@ -147,7 +174,13 @@ class CustomerClient(BaseClient):
                 self._spawn(message.session_id, self._ended(message))
 
     async def _ended(self, message: p.SessionEnded) -> None:
+        # Not behind the media lock: an Allow that is still starting sees the session gone
+        # and undoes itself, and the customer learns at once that the session ended.
         self.pending = None
         self.session_id = None
         await self._release_media()
         self.emit(ev.SessionClosed(message.session_id, message.reason))
+
+
+class _SessionGone(Exception):
+    """The session ended while Allow was starting: undo quietly, the end is already shown."""

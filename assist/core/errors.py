@@ -18,6 +18,7 @@ class ClientErrorCode(enum.StrEnum):
     NO_SUCH_SCREEN = "no_such_screen"
     CAPTURE_FAILED = "capture_failed"
     MEDIA_FAILED = "media_failed"
+    CANCELLED = "cancelled"
 
 
 class AssistError(Exception):

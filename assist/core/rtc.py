@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +25,9 @@ from signaling import protocol as p
 logger = logging.getLogger(__name__)
 
 SendSdp = Callable[[p.Sdp], Awaitable[None]]
+
+#: How long close() waits for a negotiation under way (see RtcSession._uninterrupted).
+NEGOTIATION_GRACE = 5.0
 
 
 @dataclass(frozen=True)
@@ -63,19 +66,15 @@ class RtcSession:
         self._on_state = on_state
         self.pc.on("track", self._track_arrived)
         self.pc.on("connectionstatechange", self._state_changed)
+        self._negotiations: set[asyncio.Future[None]] = set()
 
     async def offer(self, track: MediaStreamTrack) -> None:
         """Add ``track`` and send the offer (customer side)."""
         self.pc.addTrack(track)
-        await self.pc.setLocalDescription(await self.pc.createOffer())
-        await self._send_local(p.SdpType.OFFER)
+        await self._uninterrupted(self._offer())
 
     async def handle_sdp(self, message: p.Sdp) -> None:
-        description = RTCSessionDescription(sdp=message.sdp, type=message.sdp_type.value)
-        await self.pc.setRemoteDescription(description)
-        if message.sdp_type is p.SdpType.OFFER:
-            await self.pc.setLocalDescription(await self.pc.createAnswer())
-            await self._send_local(p.SdpType.ANSWER)
+        await self._uninterrupted(self._apply_sdp(message))
 
     async def handle_ice(self, message: p.Ice) -> None:
         """Add a trickled candidate (browsers trickle; aiortc puts its own in the SDP)."""
@@ -88,7 +87,38 @@ class RtcSession:
         await self.pc.addIceCandidate(candidate)
 
     async def close(self) -> None:
+        """Close the connection once any negotiation under way has finished gathering.
+
+        Runs to the end even if the caller is cancelled: a half-closed peer connection
+        keeps its UDP sockets (and the camera or screen track) open.
+        """
+        await asyncio.shield(self._close())
+
+    async def _close(self) -> None:
+        if self._negotiations:
+            await asyncio.wait(self._negotiations, timeout=NEGOTIATION_GRACE)
         await self.pc.close()
+
+    async def _uninterrupted(self, work: Coroutine[Any, Any, None]) -> None:
+        # aioice opens a UDP socket per host address while gathering and only registers them
+        # when gathering completes: closing or cancelling mid-gathering leaks those sockets.
+        # So negotiation runs as its own task that a cancelled caller does not cancel, and
+        # close() lets it finish (host-only gathering takes milliseconds).
+        task = asyncio.ensure_future(work)
+        self._negotiations.add(task)
+        task.add_done_callback(self._negotiations.discard)
+        await asyncio.shield(task)
+
+    async def _offer(self) -> None:
+        await self.pc.setLocalDescription(await self.pc.createOffer())
+        await self._send_local(p.SdpType.OFFER)
+
+    async def _apply_sdp(self, message: p.Sdp) -> None:
+        description = RTCSessionDescription(sdp=message.sdp, type=message.sdp_type.value)
+        await self.pc.setRemoteDescription(description)
+        if message.sdp_type is p.SdpType.OFFER:
+            await self.pc.setLocalDescription(await self.pc.createAnswer())
+            await self._send_local(p.SdpType.ANSWER)
 
     def negotiated_codec(self) -> str | None:
         """The video codec both sides agreed on (the first one in the answer), e.g. VP8."""
@@ -193,8 +223,12 @@ class FrameReceiver:
             frame, self._latest = self._latest, None
             if frame is None:
                 continue
-            decoded = await loop.run_in_executor(None, _to_bgrx, frame)
-            self._on_frame(decoded)
+            try:
+                decoded = await loop.run_in_executor(None, _to_bgrx, frame)
+                self._on_frame(decoded)
+            except Exception:
+                # One bad frame must not freeze the picture: log it and show the next one.
+                logger.exception("Could not convert a received frame")
 
     async def stop(self) -> None:
         for task in self._tasks:

@@ -44,6 +44,8 @@ class CustomerController(QObject):
         self._grabber_factory = grabber_factory
         self._screens = screens
         self._connected = False
+        self._session_id: str | None = None  # the session the windows belong to
+        self._consent_requested = False
         join_dialog.join_requested.connect(self.on_join_dialog_join_requested)
         join_dialog.cancel_requested.connect(self.on_join_dialog_cancel_requested)
         bridge.admitted.connect(self.on_bridge_admitted)
@@ -81,6 +83,8 @@ class CustomerController(QObject):
         return await client.join(code)
 
     def _on_join_pending(self, pending: p.JoinPending) -> None:
+        if self.client is None or self.client.pending is None:
+            return  # admitted, declined or failed already: that outcome is on screen
         self.join_dialog.set_waiting(pending.agent_name, pending.org_name)
 
     def _on_join_error(self, error: AssistError) -> None:
@@ -97,16 +101,22 @@ class CustomerController(QObject):
 
     @Slot()
     def on_bridge_declined(self) -> None:
-        self.join_dialog.show_error(error_text(AssistError(p.ErrorCode.JOIN_DECLINED)))
+        if self.client is not None:
+            self.join_dialog.show_error(error_text(AssistError(p.ErrorCode.JOIN_DECLINED)))
 
     @Slot(object)
     def on_bridge_join_failed(self, error: AssistError) -> None:
-        self.join_dialog.show_error(error_text(error))
+        if self.client is not None:
+            self.join_dialog.show_error(error_text(error))
 
     # ------------------------------------------------------------- session
 
     @Slot(str, str, str)
     def on_bridge_admitted(self, session_id: str, agent_name: str, org_name: str) -> None:
+        if self.client is None or self.client.session_id != session_id:
+            return  # from a join the customer cancelled meanwhile
+        self._close_session_windows(keep_chat=False)
+        self._session_id = session_id
         self.join_dialog.hide()
         self.share_bar = ShareBar(agent_name, org_name)
         self.chat_window = ChatWindow(agent_name)
@@ -125,7 +135,17 @@ class CustomerController(QObject):
 
     @Slot()
     def ask_consent(self) -> None:
-        """Ask which screen to share (listing screens happens off the GUI thread)."""
+        """Ask which screen to share (listing screens happens off the GUI thread).
+
+        Only one consent dialog exists at a time: asking again brings it to the front.
+        """
+        if self.consent is not None:
+            self.consent.raise_()
+            self.consent.activateWindow()
+            return
+        if self._consent_requested:
+            return
+        self._consent_requested = True
         self.bridge.call(
             asyncio.to_thread(self._screens),
             lambda screens: self._show_consent(screens, ""),
@@ -133,24 +153,27 @@ class CustomerController(QObject):
         )
 
     def _show_consent(self, screens: list[Screen], error: str) -> None:
+        self._consent_requested = False
         if self.client is None or self.share_bar is None:
             return
-        self.consent = ConsentDialog(
+        dialog = ConsentDialog(
             self.client.agent_name, self.share_bar.org_name, screens, error, self.chat_window
         )
-        self.consent.finished.connect(self._on_consent_finished)
-        self.consent.open()
+        dialog.finished.connect(lambda result: self._on_consent_finished(dialog, result))
+        self.consent = dialog
+        dialog.open()
 
-    @Slot(int)
-    def _on_consent_finished(self, result: int) -> None:
-        consent, self.consent = self.consent, None
-        if consent is None or self.client is None:
+    def _on_consent_finished(self, dialog: ConsentDialog, result: int) -> None:
+        """Act on the dialog the customer answered (its own screen choice, no other)."""
+        if self.consent is dialog:
+            self.consent = None
+        dialog.deleteLater()
+        if self.client is None or self._session_id is None:
             return
         if result == QDialog.DialogCode.Accepted:
             self.bridge.call(
-                self.client.allow(consent.screen_index), on_error=self._show_session_error
+                self.client.allow(dialog.screen_index), on_error=self._show_session_error
             )
-        consent.deleteLater()
 
     @Slot()
     def on_share_bar_pause_clicked(self) -> None:
@@ -169,31 +192,35 @@ class CustomerController(QObject):
 
     @Slot()
     def on_share_bar_end_clicked(self) -> None:
-        if self.client is not None and self.client.session_id is not None:
+        if self.client is not None and self._session_id is not None:
             self.bridge.call(
-                self.client.end_session(self.client.session_id),
+                self.client.end_session(self._session_id),
                 on_error=self._show_session_error,
             )
 
     @Slot(str)
     def on_chat_message_submitted(self, text: str) -> None:
-        if self.client is not None and self.client.session_id is not None:
-            self.bridge.call(
-                self.client.send_chat(self.client.session_id, text),
-                on_error=self._show_session_error,
-            )
+        if self.client is None or self._session_id is None:
+            if self.chat_window is not None:  # the session just ended: keep what was typed
+                self.chat_window.panel.edit.setPlainText(text)
+            return
+        self.bridge.call(
+            self.client.send_chat(self._session_id, text), on_error=self._show_session_error
+        )
 
     @Slot()
     def on_chat_retry_requested(self) -> None:
-        if self.client is not None and self.client.session_id is not None:
+        if self.client is not None and self._session_id is not None:
             self.bridge.call(
-                self.client.retry_chat(self.client.session_id), on_error=self._show_session_error
+                self.client.retry_chat(self._session_id), on_error=self._show_session_error
             )
 
     @Slot(str, object, object)
     def on_bridge_sharing_changed(
         self, session_id: str, state: p.ShareState, reason: p.ShareReason
     ) -> None:
+        if session_id != self._session_id:
+            return
         if self.share_bar is not None:
             self.share_bar.set_state(state)
         if reason is p.ShareReason.CAPTURE_FAILED:
@@ -201,19 +228,21 @@ class CustomerController(QObject):
 
     @Slot(str, object)
     def on_bridge_chat_updated(self, session_id: str, entry: ChatEntry) -> None:
-        if self.chat_window is not None:
+        if session_id == self._session_id and self.chat_window is not None:
             self.chat_window.panel.apply(entry)
 
     @Slot(str, object)
     def on_bridge_session_closed(self, session_id: str, reason: p.EndReason) -> None:
-        self._close_session_windows()
+        if session_id != self._session_id:
+            return
+        self._end_session_windows()
         self.join_dialog.set_idle(end_reason_text(reason, p.Role.CUSTOMER))
         self.join_dialog.show()
 
     @Slot(object)
     def on_bridge_connection_lost(self, error: AssistError) -> None:
-        self.client = None
-        self._close_session_windows()
+        self._drop_client()
+        self._end_session_windows()
         self.join_dialog.show_error(error_text(error))
         self.join_dialog.show()
 
@@ -227,13 +256,23 @@ class CustomerController(QObject):
         else:
             self.join_dialog.show_error(error_text(error))
 
-    def _close_session_windows(self) -> None:
-        widgets: list[QWidget | None] = [self.consent, self.share_bar, self.chat_window]
+    def _end_session_windows(self) -> None:
+        """The session is over: its controls go, the chat stays readable (not writable)."""
+        self._session_id = None
+        self._close_session_windows(keep_chat=True)
+        if self.chat_window is not None:
+            self.chat_window.panel.set_enabled(False)
+
+    def _close_session_windows(self, keep_chat: bool) -> None:
+        widgets: list[QWidget | None] = [self.consent, self.share_bar]
+        if not keep_chat:
+            widgets.append(self.chat_window)
+            self.chat_window = None
         for widget in widgets:
             if widget is not None:
                 widget.close()
                 widget.deleteLater()
-        self.consent = self.share_bar = self.chat_window = None
+        self.consent = self.share_bar = None
 
     def _drop_client(self) -> None:
         client, self.client = self.client, None

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 
+from assist.qt.gc_collector import GuiGarbageCollector
 from assist.qt.i18n import LANGUAGES, install_translations, pick_language
 
 
@@ -24,6 +25,7 @@ class Application:
 
     app: QApplication
     translators: list[QTranslator]
+    collector: GuiGarbageCollector
 
 
 def create_application(args: argparse.Namespace) -> Application:
@@ -33,4 +35,5 @@ def create_application(args: argparse.Namespace) -> Application:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Assist")
     app.setOrganizationName("Assist")
-    return Application(app, install_translations(app, pick_language(args.lang)))
+    translators = install_translations(app, pick_language(args.lang))
+    return Application(app, translators, GuiGarbageCollector(app))

@@ -148,7 +148,8 @@ class Bridge(QObject):
             try:
                 value = done.result()
             except concurrent.futures.CancelledError:
-                target._finished.emit(token, False, None)
+                cancelled = AssistError(ClientErrorCode.CANCELLED, "the app is shutting down")
+                target._finished.emit(token, False, cancelled)
                 return
             except AssistError as exc:
                 target._finished.emit(token, False, exc)

@@ -68,6 +68,9 @@ def error_text(error: AssistError) -> str:
         ClientErrorCode.MEDIA_FAILED: QCoreApplication.translate(
             "messages", "The video connection failed."
         ),
+        ClientErrorCode.CANCELLED: QCoreApplication.translate(
+            "messages", "The operation was cancelled."
+        ),
     }
     if code is ErrorCode.RATE_LIMITED:
         seconds = int(error.retry_after or 0) + 1

@@ -24,6 +24,7 @@ from assist.core.chat import ChatEntry
 from assist.customer.controller import CustomerController
 from assist.customer.join_dialog import JoinDialog
 from assist.qt.bridge import AsyncioThread, Bridge
+from assist.qt.gc_collector import GuiGarbageCollector
 from assist.qt.i18n import install_translations
 from signaling.protocol import Role, ShareState
 
@@ -68,6 +69,7 @@ def say(text: str) -> None:
 def agent(url: str, name: str, language: str) -> None:
     app = QApplication(sys.argv[:1])
     keep = install_translations(app, language)
+    collector = GuiGarbageCollector(app)
     runner = AsyncioThread()
     runner.start()
     bridge = Bridge(runner)
@@ -114,7 +116,7 @@ def agent(url: str, name: str, language: str) -> None:
     window.new_session_action.trigger()
     QTimer.singleShot(400, window.new_session_action.trigger)
     app.exec()
-    del notifier, keep
+    del notifier, keep, collector
     runner.stop()
 
 
@@ -147,6 +149,7 @@ def customer(url: str, name: str, language: str, code: str) -> None:
     app = QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
     keep = install_translations(app, language)
+    collector = GuiGarbageCollector(app)
     desktop = demo_desktop(language)
     runner = AsyncioThread()
     runner.start()
@@ -190,7 +193,7 @@ def customer(url: str, name: str, language: str, code: str) -> None:
     notifier = on_stdin(app, command)
     app.exec()
     controller.shutdown()
-    del notifier, keep, desktop
+    del notifier, keep, desktop, collector
     runner.stop()
 
 

@@ -379,6 +379,10 @@
         <source>The video connection failed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The operation was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>Too many wrong codes. Please wait %n second(s) and try again.</source>
         <translation>

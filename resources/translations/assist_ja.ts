@@ -379,6 +379,10 @@
         <source>The video connection failed.</source>
         <translation>映像の接続に失敗しました。</translation>
     </message>
+    <message>
+        <source>The operation was cancelled.</source>
+        <translation>操作はキャンセルされました。</translation>
+    </message>
     <message numerus="yes">
         <source>Too many wrong codes. Please wait %n second(s) and try again.</source>
         <translation>

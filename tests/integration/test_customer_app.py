@@ -140,6 +140,8 @@ def test_consent_share_stop_and_end(
     qtbot.waitUntil(lambda: app.dialog.isVisible(), timeout=TIMEOUT_MS)
     assert app.dialog.status_label.text() == "The support agent ended the session."
     assert app.controller.share_bar is None
+    chat = app.controller.chat_window  # the transcript stays readable, not writable
+    assert chat is not None and chat.isVisible() and not chat.panel.edit.isEnabled()
 
 
 def test_capture_that_cannot_work_is_named_on_the_consent_screen(
