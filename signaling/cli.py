@@ -1,4 +1,4 @@
-"""``assist-signaling``: run the signaling server until SIGTERM or Ctrl+C."""
+"""``assist-signaling``: run the signaling server until SIGTERM or Ctrl+C, or administer it."""
 
 from __future__ import annotations
 
@@ -7,15 +7,45 @@ import asyncio
 import logging
 import signal
 import sys
+from typing import Any
 
+from signaling import admin_cli
 from signaling import protocol as p
+from signaling.logs import configure_logging
 from signaling.server import ServerConfig, SignalingServer
+from signaling.store.db import StoreError, open_database
+from signaling.tls import TlsConfigError, is_loopback, server_context
 
 logger = logging.getLogger(__name__)
 
 
+def _add_common(parser: argparse.ArgumentParser, defaults: bool) -> None:
+    """Options every command takes, before or after its name (sub-commands must not
+    override with their own defaults what was given before the command)."""
+
+    def default(value: str | None) -> dict[str, Any]:
+        return {"default": value if defaults else argparse.SUPPRESS}
+
+    parser.add_argument(
+        "--db", help="database URL (default: SQLite in the data folder)", **default(None)
+    )
+    parser.add_argument("--log-level", **default("INFO"))
+    parser.add_argument("--log-format", choices=["text", "json"], **default("text"))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="assist-signaling", description=__doc__)
+    _add_common(parser, defaults=True)
+    common = argparse.ArgumentParser(add_help=False)
+    _add_common(common, defaults=False)
+    sub = parser.add_subparsers(dest="command")
+    serve = sub.add_parser("serve", help="run the server (the default)", parents=[common])
+    add_serve_options(serve)
+    admin_cli.add_commands(sub, common)
+    return parser
+
+
+def add_serve_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
     parser.add_argument("--port", type=int, default=8765, help="port (0 picks a free one)")
     parser.add_argument("--org-name", default="Assist", help="organisation shown to customers")
@@ -26,37 +56,75 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="URL",
         help="STUN/TURN URL handed to both clients (repeatable); none by default",
     )
-    parser.add_argument("--log-level", default="INFO")
-    return parser
-
-
-async def run(config: ServerConfig) -> None:
-    server = SignalingServer(config)
-    await server.start()
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(sig, stop.set)
-    await stop.wait()
-    logger.info("Shutting down")
-    await server.close()
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=args.log_level.upper(),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
+    parser.add_argument("--certfile", help="TLS certificate chain (PEM)")
+    parser.add_argument("--keyfile", help="TLS private key (PEM)")
+    parser.add_argument(
+        "--behind-proxy",
+        action="store_true",
+        help="plain ws:// on loopback behind a TLS-terminating proxy on this machine",
     )
-    config = ServerConfig(
+
+
+def parse(argv: list[str] | None) -> argparse.Namespace:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # No command means "serve": `assist-signaling --port 0` runs the server.
+    if not any(a in ("serve", *admin_cli.COMMANDS) for a in argv):
+        argv = ["serve", *argv]
+    return build_parser().parse_args(argv)
+
+
+def serve_config(args: argparse.Namespace) -> ServerConfig:
+    """Check the listening options; raises ``TlsConfigError`` with a clear message."""
+    context = None
+    if args.certfile or args.keyfile:
+        if not (args.certfile and args.keyfile):
+            raise TlsConfigError("TLS needs both --certfile and --keyfile.")
+        context = server_context(args.certfile, args.keyfile)
+    elif not is_loopback(args.host):
+        raise TlsConfigError(
+            f"Refusing plain ws:// on {args.host}: give --certfile/--keyfile, or listen on "
+            "127.0.0.1 with --behind-proxy and let a TLS proxy face the network."
+        )
+    return ServerConfig(
         host=args.host,
         port=args.port,
         org_name=args.org_name,
         ice_servers=[p.IceServer(urls=[url]) for url in args.ice_server],
+        ssl_context=context,
+        trusted_proxy="127.0.0.1" if args.behind_proxy else None,
     )
+
+
+async def run(config: ServerConfig, db_url: str | None) -> None:
+    database = open_database(db_url)
+    server = SignalingServer(config, database)
     try:
-        asyncio.run(run(config))
+        await server.start()
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, stop.set)
+        await stop.wait()
+        logger.info("Shutting down")
+    finally:
+        await server.close()
+        database.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse(argv)
+    configure_logging(args.log_level, args.log_format)
+    if args.command != "serve":
+        return admin_cli.run(args)
+    try:
+        config = serve_config(args)
+        asyncio.run(run(config, args.db))
+    except TlsConfigError as exc:
+        logger.error("%s", exc)
+        return 2
+    except StoreError as exc:
+        logger.error("Cannot use the database: %s (%s)", exc.detail, exc.code)
+        return 2
     except OSError as exc:
         logger.error("Cannot listen on %s:%d: %s", args.host, args.port, exc)
         return 2

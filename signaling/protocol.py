@@ -48,6 +48,13 @@ class ErrorCode(enum.StrEnum):
     WRONG_STATE = "wrong_state"
     SERVER_SHUTTING_DOWN = "server_shutting_down"
     INTERNAL = "internal"
+    AUTH_REQUIRED = "auth_required"
+    BAD_CREDENTIALS = "bad_credentials"
+    ACCOUNT_DISABLED = "account_disabled"
+    TOKEN_EXPIRED = "token_expired"
+    TOKEN_INVALID = "token_invalid"
+    JOIN_TIMEOUT = "join_timeout"
+    STORE_UNAVAILABLE = "store_unavailable"
 
 
 class ProtocolError(Exception):
@@ -92,6 +99,8 @@ class EndReason(enum.StrEnum):
     CUSTOMER_DROPPED = "customer_dropped"
     EXPIRED = "expired"
     SERVER_SHUTDOWN = "server_shutdown"
+    IDLE = "idle"
+    AGENT_DISABLED = "agent_disabled"
 
 
 _CODE_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u30fc\uff0d]+")
@@ -145,12 +154,47 @@ class IceServer(msgspec.Struct, kw_only=True):
 
 
 class Hello(Request, tag="hello"):
-    """First message of every connection: decides the connection's role."""
+    """A first message: decides the connection's role.
+
+    Agents must send an access ``token`` (from ``login`` or ``refresh``); the name customers
+    see is then the account's display name, whatever ``name`` says.
+    """
 
     role: Role
     name: str
     client: str = ""
+    token: str = ""
     senders: ClassVar[frozenset[Role]] = frozenset(Role)
+
+
+class Login(Request, tag="login"):
+    """A first message: an agent signs in with a password. Answered by ``welcome`` with
+    tokens; the connection is then that agent's. Never logged, never put in a URL."""
+
+    username: str
+    password: str
+    client: str = ""
+
+
+class Refresh(Request, tag="refresh"):
+    """A first message: trade a refresh token for new tokens (and sign in this connection)."""
+
+    refresh_token: str
+    client: str = ""
+
+
+class ReportAbuse(Request, tag="report_abuse"):
+    """The customer reports the session (its code and agent are recorded for the admin)."""
+
+    session_id: str
+    reason: str = ""
+    senders: ClassVar[frozenset[Role]] = frozenset({Role.CUSTOMER})
+
+
+class ListReports(Request, tag="list_reports"):
+    """Administrators only: the abuse reports, newest last."""
+
+    senders: ClassVar[frozenset[Role]] = frozenset({Role.AGENT})
 
 
 class CreateSession(Request, tag="create_session"):
@@ -221,11 +265,23 @@ class EndSession(Request, tag="end_session"):
 # -- server to client
 
 
+class Account(msgspec.Struct, kw_only=True):
+    """The signed-in agent, and after ``login``/``refresh`` the tokens to keep."""
+
+    username: str
+    display_name: str
+    role: str
+    access_token: str = ""
+    refresh_token: str = ""
+    access_expires_in: float = 0.0
+
+
 class Welcome(Message, tag="welcome"):
     re: str
     server_version: str
     org_name: str
     ice_servers: list[IceServer] = msgspec.field(default_factory=list)
+    account: Account | None = None
 
 
 class SessionCreated(Message, tag="session_created"):
@@ -296,6 +352,21 @@ class SessionEnded(Message, tag="session_ended"):
     re: str = ""
 
 
+class AbuseReportInfo(msgspec.Struct, kw_only=True):
+    ts: float
+    session_id: str
+    code: str
+    agent_username: str
+    agent_display_name: str
+    customer_name: str
+    reason: str
+
+
+class Reports(Message, tag="reports"):
+    re: str
+    reports: list[AbuseReportInfo] = msgspec.field(default_factory=list)
+
+
 class Ok(Message, tag="ok"):
     """A bare acknowledgement for requests with nothing more to say."""
 
@@ -312,6 +383,10 @@ class Error(Message, tag="error"):
 
 _CLIENT_TYPES: Final[tuple[type[Message], ...]] = (
     Hello,
+    Login,
+    Refresh,
+    ReportAbuse,
+    ListReports,
     CreateSession,
     Join,
     Admit,
@@ -335,6 +410,7 @@ _SERVER_TYPES: Final[tuple[type[Message], ...]] = (
     ChatMessage,
     ShareStatus,
     SessionEnded,
+    Reports,
     Ok,
     Error,
 )
@@ -401,6 +477,13 @@ def check(message: Message) -> None:
     """Validate what the types alone cannot: lengths and non-empty names."""
     if isinstance(message, Hello):
         _check_name(message.name)
+    elif isinstance(message, Login):
+        if not message.username.strip() or len(message.username) > 64:
+            raise ProtocolError(ErrorCode.BAD_MESSAGE, "username must be 1-64 characters")
+        if len(message.password) > 1024:
+            raise ProtocolError(ErrorCode.TOO_LARGE, "password over 1024 characters")
+    elif isinstance(message, ReportAbuse) and len(message.reason) > MAX_CHAT_CHARS:
+        raise ProtocolError(ErrorCode.TOO_LARGE, f"reason over {MAX_CHAT_CHARS} characters")
     elif isinstance(message, Chat):
         if not message.text.strip():
             raise ProtocolError(ErrorCode.BAD_MESSAGE, "empty chat message")

@@ -25,6 +25,10 @@ Outgoing = list[tuple[PeerId, p.Message]]
 M = TypeVar("M", bound=p.Message)
 
 CODE_TTL: Final = 600.0
+#: A customer waiting this long for Admit is told so and let go.
+JOIN_TIMEOUT: Final = 300.0
+#: An admitted session with no chat, negotiation or share change for this long ends.
+IDLE_TIMEOUT: Final = 3600.0
 #: How long a dead code is remembered, so a late joiner hears "expired"/"used", not "invalid".
 DEAD_CODE_MEMORY: Final = 3600.0
 #: Wrong codes allowed per connection, and per address, within the window.
@@ -45,6 +49,8 @@ class Peer:
     address: str
     sessions: set[str] = field(default_factory=set)
     pending_join: str | None = None  # join id while a customer waits for admission
+    username: str | None = None  # the signed-in account, for agents
+    admin: bool = False
 
 
 @dataclass
@@ -52,6 +58,7 @@ class PendingJoin:
     join_id: str
     customer: PeerId
     request_id: str
+    since: float = 0.0
 
 
 @dataclass
@@ -64,6 +71,7 @@ class Session:
     customer: PeerId | None = None
     pending: dict[str, PendingJoin] = field(default_factory=dict)
     seq: int = 0
+    last_activity: float = 0.0
     #: Keyed by (sender, msg_id): each side numbers its own messages.
     chat_by_msg_id: dict[tuple[p.Role, str], p.ChatMessage] = field(default_factory=dict)
 
@@ -78,7 +86,11 @@ class Registry:
         ice_servers: list[p.IceServer] | None = None,
         code_ttl: float = CODE_TTL,
         make_code: Callable[[], str] | None = None,
+        join_timeout: float = JOIN_TIMEOUT,
+        idle_timeout: float = IDLE_TIMEOUT,
     ) -> None:
+        self._join_timeout = join_timeout
+        self._idle_timeout = idle_timeout
         self.org_name = org_name
         self.ice_servers = list(ice_servers or [])
         self._clock = clock
@@ -93,8 +105,33 @@ class Registry:
 
     # ------------------------------------------------------------------ peers
 
-    def add_peer(self, peer_id: PeerId, role: Role, name: str, address: str) -> None:
-        self._peers[peer_id] = Peer(peer_id, role, name.strip(), address)
+    def add_peer(
+        self,
+        peer_id: PeerId,
+        role: Role,
+        name: str,
+        address: str,
+        username: str | None = None,
+        admin: bool = False,
+    ) -> None:
+        self._peers[peer_id] = Peer(peer_id, role, name.strip(), address, username=username)
+        self._peers[peer_id].admin = admin
+
+    def peers_of(self, username: str) -> list[PeerId]:
+        """The connections signed in as ``username``."""
+        return [p.peer_id for p in self._peers.values() if p.username == username]
+
+    def report_context(self, customer_id: PeerId, session_id: str) -> dict[str, str]:
+        """What an abuse report records about the customer's session."""
+        session = self._participant_session(customer_id, session_id)
+        agent = self._peers[session.agent]
+        return {
+            "session_id": session.session_id,
+            "code": session.code,
+            "agent_username": agent.username or "",
+            "agent_display_name": agent.name,
+            "customer_name": self._peers[customer_id].name,
+        }
 
     def peer(self, peer_id: PeerId) -> Peer:
         return self._peers[peer_id]
@@ -106,23 +143,28 @@ class Registry:
     def live_sessions(self) -> int:
         return len(self._sessions)
 
-    def remove_peer(self, peer_id: PeerId, graceful: bool) -> Outgoing:
-        """A connection closed: end its sessions and tell the other sides."""
+    def remove_peer(
+        self, peer_id: PeerId, graceful: bool, reason: p.EndReason | None = None
+    ) -> Outgoing:
+        """A connection closed: end its sessions and tell the other sides (``reason``
+        overrides the left/dropped one, e.g. for a disabled agent)."""
         peer = self._peers.pop(peer_id, None)
         if peer is None:
             return []
         self._per_connection.forget(str(peer_id))
         out: Outgoing = []
         if peer.role is Role.AGENT:
-            reason = p.EndReason.AGENT_LEFT if graceful else p.EndReason.AGENT_DROPPED
+            why = reason or (p.EndReason.AGENT_LEFT if graceful else p.EndReason.AGENT_DROPPED)
             for session_id in list(peer.sessions):
-                out += self._end(self._sessions[session_id], reason, skip={peer_id})
+                out += self._end(self._sessions[session_id], why, skip={peer_id})
         else:
             if peer.pending_join is not None:
                 out += self._withdraw(peer)
-            reason = p.EndReason.CUSTOMER_LEFT if graceful else p.EndReason.CUSTOMER_DROPPED
+            why = reason or (
+                p.EndReason.CUSTOMER_LEFT if graceful else p.EndReason.CUSTOMER_DROPPED
+            )
             for session_id in list(peer.sessions):
-                out += self._end(self._sessions[session_id], reason, skip={peer_id})
+                out += self._end(self._sessions[session_id], why, skip={peer_id})
         return out
 
     # --------------------------------------------------------------- sessions
@@ -157,7 +199,7 @@ class Registry:
             self._per_connection.record(str(customer_id), now)
             self._per_address.record(customer.address, now)
             raise ProtocolError(failure)
-        pending = PendingJoin(secrets.token_urlsafe(8), customer_id, request.id)
+        pending = PendingJoin(secrets.token_urlsafe(8), customer_id, request.id, since=now)
         session.pending[pending.join_id] = pending
         customer.pending_join = pending.join_id
         agent = self._peers[session.agent]
@@ -192,6 +234,7 @@ class Registry:
         customer.sessions.add(session.session_id)
         session.customer = pending.customer
         session.state = SessionState.ACTIVE
+        session.last_activity = self._clock()
         self._kill_code(session, ErrorCode.CODE_USED)
         admitted = p.Admitted(
             session_id=session.session_id,
@@ -232,12 +275,20 @@ class Registry:
         return [(to, _with_re(m, request.id) if to == peer_id else m) for to, m in out]
 
     def expire(self) -> Outgoing:
-        """End sessions whose code expired unused; forget long-dead codes."""
+        """End sessions whose code expired unused or that sat idle; let go of customers
+        who waited too long for Admit; forget long-dead codes."""
         now = self._clock()
         out: Outgoing = []
         for session in list(self._sessions.values()):
             if session.state is SessionState.WAITING and now >= session.expires_at:
                 out += self._end(session, p.EndReason.EXPIRED, skip=set())
+            elif (
+                session.state is SessionState.ACTIVE
+                and now - session.last_activity >= self._idle_timeout
+            ):
+                out += self._end(session, p.EndReason.IDLE, skip=set())
+            else:
+                out += self._time_out_joins(session, now)
         for code, (_, dead_at) in list(self._dead_codes.items()):
             if now - dead_at > DEAD_CODE_MEMORY:
                 del self._dead_codes[code]
@@ -251,6 +302,7 @@ class Registry:
         session = self._participant_session(sender_id, message.session_id)
         if session.state is not SessionState.ACTIVE:
             raise ProtocolError(ErrorCode.WRONG_STATE, "nobody admitted yet")
+        session.last_activity = self._clock()
         return [(self._other(session, sender_id), message)]
 
     def chat(self, sender_id: PeerId, message: p.Chat) -> Outgoing:
@@ -258,6 +310,7 @@ class Registry:
         session = self._participant_session(sender_id, message.session_id)
         if session.state is not SessionState.ACTIVE:
             raise ProtocolError(ErrorCode.WRONG_STATE, "nobody admitted yet")
+        session.last_activity = self._clock()
         sender = self._peers[sender_id]
         key = (sender.role, message.msg_id)
         stored = session.chat_by_msg_id.get(key)
@@ -327,6 +380,21 @@ class Registry:
     def _kill_code(self, session: Session, why: ErrorCode) -> None:
         if self._by_code.pop(session.code, None) is not None:
             self._dead_codes[session.code] = (why, self._clock())
+
+    def _time_out_joins(self, session: Session, now: float) -> Outgoing:
+        out: Outgoing = []
+        for join_id, pending in list(session.pending.items()):
+            if now - pending.since < self._join_timeout:
+                continue
+            del session.pending[join_id]
+            customer = self._peers.get(pending.customer)
+            if customer is not None:
+                customer.pending_join = None
+                error = p.Error(code=ErrorCode.JOIN_TIMEOUT, re=pending.request_id)
+                out.append((pending.customer, error))
+            withdrawn = p.JoinWithdrawn(session_id=session.session_id, join_id=join_id)
+            out.append((session.agent, withdrawn))
+        return out
 
     def _withdraw(self, customer: Peer) -> Outgoing:
         join_id = customer.pending_join

@@ -1,24 +1,34 @@
-"""WebSocket glue around the pure registry: connections, dispatch, health, shutdown."""
+"""WebSocket glue around the pure registry: connections, dispatch, health, metrics, shutdown."""
 
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import itertools
 import logging
 import math
+import ssl
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from http import HTTPStatus
+from typing import Any, TypeVar
 
 from websockets.asyncio.server import Server, ServerConnection, serve
+from websockets.datastructures import Headers
 from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
 from signaling import __version__
 from signaling import protocol as p
+from signaling.auth import Authenticator, AuthError, Grant
+from signaling.metrics import Metrics
 from signaling.protocol import ErrorCode, ProtocolError
-from signaling.registry import Outgoing, PeerId, RateLimited, Registry
+from signaling.registry import IDLE_TIMEOUT, JOIN_TIMEOUT, Outgoing, PeerId, RateLimited, Registry
+from signaling.store import accounts as acc
+from signaling.store.db import Database
+from signaling.store.models import AbuseReport, UserRole
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +37,10 @@ logger = logging.getLogger(__name__)
 TRANSPORT_MAX_BYTES = 1024 * 1024
 HELLO_TIMEOUT = 10.0
 EXPIRY_INTERVAL = 1.0
+#: How often the server looks for agents disabled by an administrator (to cut them off).
+DISABLED_POLL_INTERVAL = 1.0
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -36,27 +50,47 @@ class ServerConfig:
     org_name: str = "Assist"
     ice_servers: list[p.IceServer] = field(default_factory=list)
     code_ttl: float = 600.0
+    join_timeout: float = JOIN_TIMEOUT
+    idle_timeout: float = IDLE_TIMEOUT
+    ssl_context: ssl.SSLContext | None = None
+    #: Trust X-Forwarded-For from this address (a TLS-terminating proxy on loopback).
+    trusted_proxy: str | None = None
 
 
 class SignalingServer:
-    """Issues session codes and relays between an agent and a customer.
+    """Issues session codes and relays between a signed-in agent and a customer.
 
     ``await start()`` binds (``port=0`` picks a free port, see :attr:`port`);
-    ``await close()`` ends every connection with 1001 (going away).
+    ``await close()`` ends every connection with 1001 (going away). Account checks and the
+    database run on one worker thread, never on the event loop.
     """
 
-    def __init__(self, config: ServerConfig, clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self, config: ServerConfig, database: Database, clock: Callable[[], float] = time.time
+    ) -> None:
         self.config = config
+        self.database = database
+        self.metrics = Metrics()
         self.registry = Registry(
             org_name=config.org_name,
             clock=clock,
             ice_servers=config.ice_servers,
             code_ttl=config.code_ttl,
+            join_timeout=config.join_timeout,
+            idle_timeout=config.idle_timeout,
         )
+        self._db_thread = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="db")
+        self._auth: Authenticator | None = None
+        self._clock = clock
         self._connections: dict[PeerId, ServerConnection] = {}
         self._ids = itertools.count(1)
         self._server: Server | None = None
-        self._expiry_task: asyncio.Task[None] | None = None
+        self._tasks: list[asyncio.Task[None]] = []
+
+    @property
+    def auth(self) -> Authenticator:
+        assert self._auth is not None, "start() first"
+        return self._auth
 
     @property
     def port(self) -> int:
@@ -70,9 +104,11 @@ class SignalingServer:
         host = self.config.host
         if ":" in host:
             host = f"[{host}]"
-        return f"ws://{host}:{self.port}"
+        scheme = "wss" if self.config.ssl_context is not None else "ws"
+        return f"{scheme}://{host}:{self.port}"
 
     async def start(self) -> None:
+        self._auth = await self._blocking(Authenticator, self.database, self._clock)
         self._server = await serve(
             self._handle,
             self.config.host,
@@ -81,66 +117,127 @@ class SignalingServer:
             max_size=TRANSPORT_MAX_BYTES,
             ping_interval=20,
             ping_timeout=20,
+            ssl=self.config.ssl_context,
         )
-        self._expiry_task = asyncio.create_task(self._expire_forever())
+        self._tasks = [
+            asyncio.create_task(self._expire_forever()),
+            asyncio.create_task(self._cut_off_disabled_forever()),
+        ]
         logger.info("Signaling server listening on %s", self.url)
 
     async def close(self) -> None:
-        if self._expiry_task is not None:
-            self._expiry_task.cancel()
+        for task in self._tasks:
+            task.cancel()
         if self._server is not None:
             self._server.close(close_connections=True)
             await self._server.wait_closed()
             logger.info("Signaling server stopped")
+        self._db_thread.shutdown(wait=True)
+
+    async def issue_local_grant(self, display_name: str) -> Grant:
+        """Tokens for the built-in server's own console (no password exists to sign in)."""
+        account = await self._blocking(self.auth.ensure_local_agent, display_name)
+        return await self._blocking(self.auth.issue, account)
+
+    async def _blocking(self, fn: Callable[..., T], *args: Any) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self._db_thread, fn, *args)
 
     # ------------------------------------------------------------ connections
 
     def _process_request(self, connection: ServerConnection, request: Request) -> Response | None:
         if request.path == "/healthz":
             return connection.respond(HTTPStatus.OK, "ok\n")
+        if request.path == "/metrics":
+            self.metrics.live_sessions.set(self.registry.live_sessions)
+            body = self.metrics.render()
+            headers = Headers({"Content-Type": "text/plain; version=0.0.4; charset=utf-8"})
+            return Response(HTTPStatus.OK.value, "OK", headers, body)
         return None
+
+    def _address_of(self, ws: ServerConnection) -> str:
+        address = str(ws.remote_address[0]) if ws.remote_address else "unknown"
+        proxy = self.config.trusted_proxy
+        if proxy is not None and address == proxy and ws.request is not None:
+            forwarded = ws.request.headers.get("X-Forwarded-For", "")
+            if forwarded:
+                return forwarded.split(",")[-1].strip()[:64]
+        return address
 
     async def _handle(self, ws: ServerConnection) -> None:
         peer_id = next(self._ids)
-        address = str(ws.remote_address[0]) if ws.remote_address else "unknown"
+        address = self._address_of(ws)
+        role: p.Role | None = None
         try:
-            if not await self._greet(ws, peer_id, address):
+            role = await self._greet(ws, peer_id, address)
+            if role is None:
                 return
             self._connections[peer_id] = ws
+            self.metrics.connections.labels(role.value).inc()
             async for data in ws:
                 await self._dispatch(peer_id, data)
         except ConnectionClosed:
             pass
         finally:
-            self._connections.pop(peer_id, None)
+            if self._connections.pop(peer_id, None) is not None and role is not None:
+                self.metrics.connections.labels(role.value).dec()
             graceful = ws.protocol.close_rcvd is not None
             await self._deliver(self.registry.remove_peer(peer_id, graceful))
 
-    async def _greet(self, ws: ServerConnection, peer_id: PeerId, address: str) -> bool:
-        """Read the hello that decides the connection's role; False closes the connection."""
+    async def _greet(self, ws: ServerConnection, peer_id: PeerId, address: str) -> p.Role | None:
+        """Read the first message (hello, login or refresh); None closes the connection."""
         try:
             data = await asyncio.wait_for(ws.recv(), HELLO_TIMEOUT)
         except TimeoutError:
             await self._refuse(ws, p.Error(code=ErrorCode.HELLO_REQUIRED, message="timeout"))
-            return False
+            return None
         try:
-            hello = p.parse(data)
+            first = p.parse(data)
+            welcome = await self._admit_connection(first, peer_id, address)
         except ProtocolError as exc:
             await self._refuse(ws, self._error(exc, p.request_id_of(data)))
-            return False
-        if not isinstance(hello, p.Hello):
-            await self._refuse(ws, p.Error(code=ErrorCode.HELLO_REQUIRED, re=_id_of(hello)))
-            return False
-        self.registry.add_peer(peer_id, hello.role, hello.name, address)
-        logger.info("Peer %d connected as %s", peer_id, hello.role.value)
-        welcome = p.Welcome(
-            re=hello.id,
+            return None
+        await ws.send(p.serialize(welcome))
+        return self.registry.peer(peer_id).role
+
+    async def _admit_connection(self, first: p.Message, peer_id: PeerId, address: str) -> p.Welcome:
+        account: p.Account | None = None
+        if isinstance(first, p.Hello) and first.role is p.Role.CUSTOMER:
+            self.registry.add_peer(peer_id, p.Role.CUSTOMER, first.name, address)
+        elif isinstance(first, p.Hello | p.Login | p.Refresh):
+            account = await self._sign_in(first, address)
+            admin = account.role == UserRole.ADMIN.value
+            self.registry.add_peer(
+                peer_id, p.Role.AGENT, account.display_name, address, account.username, admin
+            )
+        else:
+            raise ProtocolError(ErrorCode.HELLO_REQUIRED)
+        logger.info("Peer %d connected as %s", peer_id, self.registry.peer(peer_id).role.value)
+        return p.Welcome(
+            re=first.id if isinstance(first, p.Request) else "",
             server_version=__version__,
             org_name=self.config.org_name,
             ice_servers=self.config.ice_servers,
+            account=account,
         )
-        await ws.send(p.serialize(welcome))
-        return True
+
+    async def _sign_in(self, first: p.Hello | p.Login | p.Refresh, address: str) -> p.Account:
+        try:
+            if isinstance(first, p.Login):
+                grant = await self._blocking(
+                    self.auth.login, first.username, first.password, address
+                )
+                self.metrics.logins.labels("ok").inc()
+                return _account_message(grant.account, grant)
+            if isinstance(first, p.Refresh):
+                grant = await self._blocking(self.auth.refresh, first.refresh_token, address)
+                return _account_message(grant.account, grant)
+            if not first.token:
+                raise AuthError(ErrorCode.AUTH_REQUIRED, "agents sign in first")
+            return _account_message(await self._blocking(self.auth.verify, first.token))
+        except AuthError as exc:
+            if isinstance(first, p.Login):
+                self.metrics.logins.labels(exc.code.value).inc()
+            raise
 
     async def _refuse(self, ws: ServerConnection, error: p.Error) -> None:
         await ws.send(p.serialize(error))
@@ -155,19 +252,28 @@ class SignalingServer:
             logger.debug("Peer %d sent a bad message: %s", peer_id, exc.code.value)
             await self._send(peer_id, self._error(exc, p.request_id_of(data)))
             return
+        self.metrics.messages.labels(_tag(message)).inc()
         try:
-            out = self._route(peer_id, message)
+            if isinstance(message, p.ReportAbuse | p.ListReports):
+                out = await self._handle_reports(peer_id, message)
+            else:
+                out = self._route(peer_id, message)
         except ProtocolError as exc:
+            if isinstance(message, p.Join):
+                self.metrics.failed_joins.labels(exc.code.value).inc()
             out = [(peer_id, self._error(exc, _id_of(message)))]
         except Exception:
             logger.exception("Peer %d: %s failed", peer_id, type(message).__name__)
             out = [(peer_id, p.Error(code=ErrorCode.INTERNAL, re=_id_of(message)))]
+        else:
+            if isinstance(message, p.Join):
+                self.metrics.joins.inc()
         await self._deliver(out)
 
     def _route(self, peer_id: PeerId, message: p.Message) -> Outgoing:
         role = self.registry.peer(peer_id).role
-        if isinstance(message, p.Hello):
-            raise ProtocolError(ErrorCode.WRONG_STATE, "hello was already received")
+        if isinstance(message, p.Hello | p.Login | p.Refresh):
+            raise ProtocolError(ErrorCode.WRONG_STATE, "already signed in")
         if role not in type(message).senders:
             raise ProtocolError(ErrorCode.FORBIDDEN, f"{role.value} may not send this")
         registry = self.registry
@@ -188,11 +294,56 @@ class SignalingServer:
                 return registry.end(peer_id, message)
         raise ProtocolError(ErrorCode.UNKNOWN_TYPE, type(message).__name__)
 
+    async def _handle_reports(
+        self, peer_id: PeerId, message: p.ReportAbuse | p.ListReports
+    ) -> Outgoing:
+        peer = self.registry.peer(peer_id)
+        if peer.role not in type(message).senders:
+            raise ProtocolError(ErrorCode.FORBIDDEN, f"{peer.role.value} may not send this")
+        if isinstance(message, p.ListReports):
+            if not peer.admin:
+                raise ProtocolError(ErrorCode.FORBIDDEN, "administrators only")
+            reports = await self._blocking(self._load_reports)
+            return [(peer_id, p.Reports(re=message.id, reports=reports))]
+        context = self.registry.report_context(peer_id, message.session_id)
+        await self._blocking(self._store_report, context, message.reason, peer.address)
+        self.metrics.abuse_reports.inc()
+        logger.warning("Abuse reported for session %s", context["session_id"][:6])
+        return [(peer_id, p.Ok(re=message.id))]
+
+    def _store_report(self, context: dict[str, str], reason: str, address: str) -> None:
+        with self.database.session() as session:
+            report = AbuseReport(ts=datetime.now(UTC), address=address, reason=reason, **context)
+            acc.add_abuse_report(session, report)
+            acc.audit(
+                session,
+                "abuse_reported",
+                subject=context["agent_username"],
+                address=address,
+                session_id=context["session_id"],
+            )
+
+    def _load_reports(self) -> list[p.AbuseReportInfo]:
+        with self.database.session() as session:
+            return [
+                p.AbuseReportInfo(
+                    ts=r.ts.timestamp(),
+                    session_id=r.session_id,
+                    code=r.code,
+                    agent_username=r.agent_username,
+                    agent_display_name=r.agent_display_name,
+                    customer_name=r.customer_name,
+                    reason=r.reason,
+                )
+                for r in acc.abuse_reports(session)
+            ]
+
     @staticmethod
     def _error(exc: ProtocolError, re_id: str) -> p.Error:
         error = p.error_for(exc, re_id)
-        if isinstance(exc, RateLimited):
-            error.retry_after = math.ceil(exc.retry_after * 10) / 10  # never round to 0
+        retry_after = getattr(exc, "retry_after", 0.0)
+        if isinstance(exc, RateLimited | AuthError) and retry_after:
+            error.retry_after = math.ceil(retry_after * 10) / 10  # never round to 0
         if exc.code is ErrorCode.UNSUPPORTED_VERSION:
             error.supported_versions = sorted(p.SUPPORTED_VERSIONS)
         return error
@@ -210,11 +361,62 @@ class SignalingServer:
         except ConnectionClosed:
             logger.debug("Peer %d gone before %s", peer_id, type(message).__name__)
 
+    # ---------------------------------------------------------------- timers
+
     async def _expire_forever(self) -> None:
         while True:
             await asyncio.sleep(EXPIRY_INTERVAL)
             await self._deliver(self.registry.expire())
 
+    async def _cut_off_disabled_forever(self) -> None:
+        """An administrator disabled an agent (maybe from another process): end it now."""
+        since = datetime.now(UTC)
+        while True:
+            await asyncio.sleep(DISABLED_POLL_INTERVAL)
+            checked_at = datetime.now(UTC)
+            try:
+                usernames = await self._blocking(self._disabled_since, since)
+            except Exception:
+                logger.exception("Could not check for disabled accounts")
+                continue
+            since = checked_at
+            for username in usernames:
+                await self._cut_off(username)
+
+    def _disabled_since(self, since: datetime) -> list[str]:
+        with self.database.session() as session:
+            return acc.disabled_since(session, since)
+
+    async def _cut_off(self, username: str) -> None:
+        for peer_id in self.registry.peers_of(username):
+            ws = self._connections.pop(peer_id, None)
+            out = self.registry.remove_peer(peer_id, True, p.EndReason.AGENT_DISABLED)
+            await self._deliver(out)
+            if ws is not None:
+                self.metrics.connections.labels(p.Role.AGENT.value).dec()
+                error = p.Error(code=ErrorCode.ACCOUNT_DISABLED)
+                try:
+                    await self._refuse(ws, error)
+                except ConnectionClosed:
+                    pass
+            logger.warning("Disabled account %s cut off", username)
+
+
+def _account_message(account: acc.Account, grant: Grant | None = None) -> p.Account:
+    return p.Account(
+        username=account.username,
+        display_name=account.display_name,
+        role=account.role.value,
+        access_token=grant.access_token if grant else "",
+        refresh_token=grant.refresh_token if grant else "",
+        access_expires_in=grant.access_expires_in if grant else 0.0,
+    )
+
 
 def _id_of(message: p.Message) -> str:
     return message.id if isinstance(message, p.Request) else ""
+
+
+def _tag(message: p.Message) -> str:
+    tag = type(message).__struct_config__.tag
+    return str(tag)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import socket
 import sys
 
 from PySide6.QtCore import QCoreApplication
@@ -14,12 +13,11 @@ from assist.agent.controller import AgentController
 from assist.agent.main_window import MainWindow
 from assist.agent.name_dialog import DisplayNameDialog
 from assist.agent.settings import AgentSettings
-from assist.core.agent import AgentClient
+from assist.agent.startup import Connection, StartupError, sign_in_central, start_embedded
 from assist.core.errors import AssistError
 from assist.qt.application import add_common_arguments, create_application
 from assist.qt.bridge import AsyncioThread, Bridge
 from assist.qt.messages import error_text
-from signaling.server import ServerConfig, SignalingServer
 
 logger = logging.getLogger(__name__)
 
@@ -28,15 +26,19 @@ DEFAULT_PORT = 8765
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="assist-agent", description=__doc__)
-    parser.add_argument("--server", help="signaling server URL (ws:// or wss://)")
+    parser.add_argument("--server", help="central signaling server (wss://…), remembered")
+    parser.add_argument("--ca-file", help="trust this CA for the server's certificate")
     parser.add_argument(
         "--listen",
         metavar="ADDRESS",
-        help="run the embedded server on this address so customers on the LAN can join",
+        help="run the built-in server on this address so customers on the LAN can join "
+        "(needs --certfile and --keyfile)",
     )
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="embedded server port")
-    parser.add_argument("--org-name", default="Assist", help="embedded server's organisation")
-    parser.add_argument("--name", help="display name customers see (saved)")
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="built-in server port")
+    parser.add_argument("--certfile", help="TLS certificate for the built-in server")
+    parser.add_argument("--keyfile", help="TLS key for the built-in server")
+    parser.add_argument("--org-name", default="Assist", help="built-in server's organisation")
+    parser.add_argument("--name", help="display name customers see (built-in server; saved)")
     add_common_arguments(parser)
     return parser
 
@@ -44,22 +46,20 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     started = create_application(args)
-    app = started.app
     settings = AgentSettings()
     if args.name:
         settings.display_name = args.name
-    if not settings.display_name:
+    if args.server:
+        settings.server_url = args.server
+    if not settings.server_url and not settings.display_name:
         dialog = DisplayNameDialog()
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return 1
         settings.display_name = dialog.name
-    if args.server:
-        settings.server_url = args.server
-
     runner = AsyncioThread()
     runner.start()
     try:
-        return _run(app, runner, settings, args)
+        return _run(started.app, runner, settings, args)
     finally:
         runner.stop()
         del started
@@ -68,66 +68,43 @@ def main(argv: list[str] | None = None) -> int:
 def _run(
     app: QApplication, runner: AsyncioThread, settings: AgentSettings, args: argparse.Namespace
 ) -> int:
-    server: SignalingServer | None = None
-    url = settings.server_url
-    public_url = url
-    if not url:
-        host = args.listen or "127.0.0.1"
-        server = SignalingServer(ServerConfig(host=host, port=args.port, org_name=args.org_name))
-        try:
-            runner.run(server.start(), timeout=10)
-        except OSError as exc:
-            QMessageBox.critical(
-                None,
-                QCoreApplication.translate("AgentApp", "Assist"),
-                QCoreApplication.translate("AgentApp", "Cannot start the built-in server on %1: %2")
-                .replace("%1", f"{host}:{args.port}")
-                .replace("%2", str(exc)),
-            )
-            return 2
-        url = f"ws://127.0.0.1:{server.port}" if host in ("0.0.0.0", "::") else server.url
-        public_url = _public_url(host, server.port)
-
     bridge = Bridge(runner)
-    client = AgentClient(url, settings.display_name, bridge.sink)
-    window = MainWindow(settings.display_name)
-    AgentController(bridge, client, window, public_url)
-    if server is not None:
-        window.set_server_text(
-            QCoreApplication.translate(
-                "AgentApp", "Built-in server — customers connect to %1"
-            ).replace("%1", public_url)
-        )
-    else:
-        window.set_server_text(
-            QCoreApplication.translate("AgentApp", "Server: %1").replace("%1", url)
-        )
+    title = QCoreApplication.translate("AgentApp", "Assist")
     try:
-        runner.run(client.connect(), timeout=15)
-    except AssistError as exc:
-        QMessageBox.critical(
-            window, QCoreApplication.translate("AgentApp", "Assist"), error_text(exc)
-        )
-        return 3
+        if settings.server_url:
+            connection = sign_in_central(runner, bridge, settings, args.ca_file)
+        else:
+            connection = start_embedded(runner, bridge, settings, args)
+    except (StartupError, AssistError) as exc:
+        text = error_text(exc) if isinstance(exc, AssistError) else str(exc)
+        QMessageBox.critical(None, title, text)
+        return 2
+    if connection is None:
+        return 1
+    window = MainWindow(connection.client.name)
+    AgentController(bridge, connection.client, window, connection.public_url)
+    window.set_server_text(_server_text(connection))
     window.show()
-    logger.info("Agent console ready (server %s)", public_url)
+    logger.info("Agent console ready (server %s)", connection.public_url)
     code = app.exec()
-    runner.run(client.close(), timeout=10)
-    if server is not None:
-        runner.run(server.close(), timeout=10)
+    runner.run(connection.client.close(), timeout=10)
+    if connection.server is not None:
+        runner.run(connection.server.close(), timeout=10)
+        connection.server.database.close()
     return code
 
 
-def _public_url(host: str, port: int) -> str:
-    """The address a customer on the network types; a wildcard becomes this host's IP."""
-    if host in ("0.0.0.0", "::"):
-        try:
-            host = socket.gethostbyname(socket.gethostname())
-        except OSError:
-            host = "127.0.0.1"
-    if ":" in host:
-        host = f"[{host}]"
-    return f"ws://{host}:{port}"
+def _server_text(connection: Connection) -> str:
+    url = connection.public_url
+    if connection.embedded and url.startswith("ws://"):
+        text = QCoreApplication.translate(
+            "AgentApp", "Built-in server, this computer only (unencrypted): %1"
+        )
+    elif connection.embedded:
+        text = QCoreApplication.translate("AgentApp", "Built-in server — customers connect to %1")
+    else:
+        text = QCoreApplication.translate("AgentApp", "Server: %1")
+    return text.replace("%1", url)
 
 
 if __name__ == "__main__":

@@ -29,3 +29,13 @@ class AgentSettings:
     def server_url(self, url: str) -> None:
         self._settings.setValue("server_url", url.strip())
         self._settings.sync()
+
+    @property
+    def username(self) -> str:
+        """The account last signed in to the central server (for "remember me")."""
+        return str(self._settings.value("username", "") or "")
+
+    @username.setter
+    def username(self, name: str) -> None:
+        self._settings.setValue("username", name.strip())
+        self._settings.sync()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import ssl
 from dataclasses import dataclass, field
 
 from aiortc.mediastreams import MediaStreamTrack
@@ -11,6 +12,7 @@ from aiortc.mediastreams import MediaStreamTrack
 from assist.core import events as ev
 from assist.core.client_base import BaseClient, Emit
 from assist.core.rtc import DecodedFrame, FrameReceiver, RtcSession
+from assist.core.signaling_client import client_id
 from signaling import protocol as p
 
 logger = logging.getLogger(__name__)
@@ -30,14 +32,62 @@ class AgentSession:
     media_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
 
+@dataclass(frozen=True)
+class Password:
+    username: str
+    password: str
+
+
+@dataclass(frozen=True)
+class AccessToken:
+    token: str
+
+
+@dataclass(frozen=True)
+class RefreshToken:
+    token: str
+
+
+Credentials = Password | AccessToken | RefreshToken
+
+
 class AgentClient(BaseClient):
-    """One agent connection holding any number of sessions at once."""
+    """One signed-in agent connection holding any number of sessions at once.
+
+    After :meth:`connect`, :attr:`account` is the account the server vouches for; its
+    display name (not anything typed here) is what customers see.
+    """
 
     role = p.Role.AGENT
 
-    def __init__(self, url: str, name: str, emit: Emit) -> None:
-        super().__init__(url, name, emit)
+    def __init__(
+        self,
+        url: str,
+        credentials: Credentials,
+        emit: Emit,
+        ssl_context: ssl.SSLContext | None = None,
+    ) -> None:
+        super().__init__(url, "", emit, ssl_context)
+        self.credentials = credentials
+        self.account: p.Account | None = None
         self.sessions: dict[str, AgentSession] = {}
+
+    async def connect(self) -> p.Welcome:
+        welcome = await super().connect()
+        self.account = welcome.account
+        if self.account is not None:
+            self.name = self.account.display_name
+        return welcome
+
+    def _greeting(self) -> p.Request:
+        credentials, client = self.credentials, client_id()
+        if isinstance(credentials, Password):
+            return p.Login(
+                username=credentials.username, password=credentials.password, client=client
+            )
+        if isinstance(credentials, RefreshToken):
+            return p.Refresh(refresh_token=credentials.token, client=client)
+        return p.Hello(role=p.Role.AGENT, name="agent", token=credentials.token, client=client)
 
     async def new_session(self) -> AgentSession:
         """Ask the server for a session and its code (shown to the agent to read out)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import ssl
 from collections.abc import Callable, Coroutine
 from typing import Any
 
@@ -27,15 +28,21 @@ class BaseClient:
 
     role: p.Role
 
-    def __init__(self, url: str, name: str, emit: Emit) -> None:
+    def __init__(
+        self, url: str, name: str, emit: Emit, ssl_context: ssl.SSLContext | None = None
+    ) -> None:
         self.name = name
         self.emit = emit
-        self.signaling = SignalingClient(url, self.role, name, self._on_message, self._on_closed)
+        self.signaling = SignalingClient(url, self._on_message, self._on_closed, ssl_context)
         self.chats: dict[str, ChatLog] = {}
         self._tasks: set[asyncio.Task[Any]] = set()
 
     async def connect(self) -> p.Welcome:
-        return await self.signaling.connect()
+        return await self.signaling.connect(self._greeting())
+
+    def _greeting(self) -> p.Request:
+        """The first message: who this connection is."""
+        raise NotImplementedError
 
     @property
     def org_name(self) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import ssl
 from collections.abc import Callable
 
 from assist.core import events as ev
@@ -15,6 +16,7 @@ from assist.core.capture import CaptureThread, Grabber, MssGrabber, ScreenTrack
 from assist.core.client_base import BaseClient, Emit
 from assist.core.errors import AssistError, ClientErrorCode
 from assist.core.rtc import MediaStats, RtcSession
+from assist.core.signaling_client import client_id
 from signaling import protocol as p
 
 logger = logging.getLogger(__name__)
@@ -29,8 +31,9 @@ class CustomerClient(BaseClient):
         name: str,
         emit: Emit,
         grabber_factory: Callable[[], Grabber] = MssGrabber,
+        ssl_context: ssl.SSLContext | None = None,
     ) -> None:
-        super().__init__(url, name, emit)
+        super().__init__(url, name, emit, ssl_context)
         self._grabber_factory = grabber_factory
         self.pending: p.JoinPending | None = None
         self.session_id: str | None = None
@@ -40,6 +43,9 @@ class CustomerClient(BaseClient):
         self.rtc: RtcSession | None = None
         self.grabs_before_stop = 0
         self._media_lock = asyncio.Lock()
+
+    def _greeting(self) -> p.Request:
+        return p.Hello(role=p.Role.CUSTOMER, name=self.name, client=client_id())
 
     async def join(self, code: str) -> p.JoinPending:
         """Ask to join; returns once the agent was told. Raises ``AssistError`` on bad codes.

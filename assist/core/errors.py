@@ -19,6 +19,8 @@ class ClientErrorCode(enum.StrEnum):
     CAPTURE_FAILED = "capture_failed"
     MEDIA_FAILED = "media_failed"
     CANCELLED = "cancelled"
+    INSECURE_CONNECTION = "insecure_connection"
+    CERTIFICATE_INVALID = "certificate_invalid"
 
 
 class AssistError(Exception):

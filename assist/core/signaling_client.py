@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 import itertools
 import logging
+import ssl
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
@@ -14,6 +16,7 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 from assist import __version__
 from assist.core.errors import AssistError, ClientErrorCode
 from signaling import protocol as p
+from signaling.tls import is_loopback
 
 logger = logging.getLogger(__name__)
 
@@ -35,14 +38,11 @@ class SignalingClient:
     def __init__(
         self,
         url: str,
-        role: p.Role,
-        name: str,
         on_message: Callable[[p.Message], None],
         on_closed: Callable[[AssistError | None], None],
+        ssl_context: ssl.SSLContext | None = None,
     ) -> None:
         self.url = url
-        self.role = role
-        self.name = name
         self.welcome: p.Welcome | None = None
         self._on_message = on_message
         self._on_closed = on_closed
@@ -51,18 +51,24 @@ class SignalingClient:
         self._pending: dict[str, asyncio.Future[p.Message]] = {}
         self._ids = itertools.count(1)
         self._closing = False
+        self._ssl = ssl_context
 
-    async def connect(self, timeout: float = CONNECT_TIMEOUT) -> p.Welcome:
-        """Connect and say hello. Raises ``AssistError`` (server_unreachable, timeout, …)."""
+    async def connect(self, greeting: p.Request, timeout: float = CONNECT_TIMEOUT) -> p.Welcome:
+        """Connect and send ``greeting`` (hello, login or refresh). Raises ``AssistError``
+        (insecure_connection, server_unreachable, certificate_invalid, timeout, …)."""
+        options = connection_options(self.url, self._ssl)
+        greeting.id = "greeting"
         try:
             async with asyncio.timeout(timeout):
-                self._ws = await connect(self.url, max_size=2 * p.MAX_MESSAGE_BYTES)
-                hello = p.Hello(id="hello", role=self.role, name=self.name, client=_client_id())
-                await self._ws.send(p.serialize(hello))
+                self._ws = await connect(self.url, max_size=2 * p.MAX_MESSAGE_BYTES, **options)
+                await self._ws.send(p.serialize(greeting))
                 reply = p.parse(await self._ws.recv(), direction="server")
         except TimeoutError:
             await self._abort()
             raise AssistError(ClientErrorCode.TIMEOUT, f"no answer from {self.url}") from None
+        except ssl.SSLCertVerificationError as exc:
+            await self._abort()
+            raise AssistError(ClientErrorCode.CERTIFICATE_INVALID, exc.verify_message) from None
         except (OSError, InvalidHandshake, InvalidURI) as exc:
             await self._abort()
             raise AssistError(ClientErrorCode.SERVER_UNREACHABLE, str(exc)) from None
@@ -156,5 +162,23 @@ class SignalingClient:
             logger.exception("Handler failed for %s", type(message).__name__)
 
 
-def _client_id() -> str:
+def client_id() -> str:
     return f"assist/{__version__}"
+
+
+def connection_options(url: str, context: ssl.SSLContext | None) -> dict[str, Any]:
+    """TLS for wss:// (verified: system CAs, or ``context``); plain ws:// only to loopback.
+
+    Raises ``AssistError(INSECURE_CONNECTION)`` for ws:// to anything but this machine, so
+    nothing a person types travels the network unencrypted.
+    """
+    parts = urlsplit(url)
+    if parts.scheme == "wss":
+        return {"ssl": context or ssl.create_default_context()}
+    if parts.scheme == "ws" and parts.hostname is not None and is_loopback(parts.hostname):
+        return {}
+    if parts.scheme == "ws":
+        raise AssistError(
+            ClientErrorCode.INSECURE_CONNECTION, f"{parts.hostname} is not this machine"
+        )
+    raise AssistError(ClientErrorCode.SERVER_UNREACHABLE, f"not a ws:// or wss:// URL: {url}")

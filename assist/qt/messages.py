@@ -71,6 +71,35 @@ def error_text(error: AssistError) -> str:
         ClientErrorCode.CANCELLED: QCoreApplication.translate(
             "messages", "The operation was cancelled."
         ),
+        ClientErrorCode.INSECURE_CONNECTION: QCoreApplication.translate(
+            "messages",
+            "Refusing an unencrypted connection to another computer. "
+            "The server address must start with wss://.",
+        ),
+        ClientErrorCode.CERTIFICATE_INVALID: QCoreApplication.translate(
+            "messages",
+            "The server's identity could not be verified (its certificate is not trusted). "
+            "Do not continue; contact your administrator.",
+        ),
+        ErrorCode.AUTH_REQUIRED: QCoreApplication.translate("messages", "Please sign in."),
+        ErrorCode.BAD_CREDENTIALS: QCoreApplication.translate(
+            "messages", "Wrong username or password."
+        ),
+        ErrorCode.ACCOUNT_DISABLED: QCoreApplication.translate(
+            "messages", "This account has been disabled. Contact your administrator."
+        ),
+        ErrorCode.TOKEN_EXPIRED: QCoreApplication.translate(
+            "messages", "Your sign-in has expired. Please sign in again."
+        ),
+        ErrorCode.TOKEN_INVALID: QCoreApplication.translate(
+            "messages", "Your sign-in is no longer valid. Please sign in again."
+        ),
+        ErrorCode.JOIN_TIMEOUT: QCoreApplication.translate(
+            "messages", "Nobody let you in in time. Please contact the person helping you."
+        ),
+        ErrorCode.STORE_UNAVAILABLE: QCoreApplication.translate(
+            "messages", "The server cannot save right now. Please try again in a moment."
+        ),
     }
     if code is ErrorCode.RATE_LIMITED:
         seconds = int(error.retry_after or 0) + 1
@@ -109,6 +138,12 @@ def end_reason_text(reason: EndReason, viewer: Role) -> str:
             "messages", "The code expired before anyone joined."
         ),
         EndReason.SERVER_SHUTDOWN: QCoreApplication.translate("messages", "The server shut down."),
+        EndReason.IDLE: QCoreApplication.translate(
+            "messages", "The session ended after a long time without activity."
+        ),
+        EndReason.AGENT_DISABLED: QCoreApplication.translate(
+            "messages", "The support agent's account was disabled. The session was stopped."
+        ),
     }
     return texts[reason]
 

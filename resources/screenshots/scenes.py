@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from assist.agent.controller import AgentController
 from assist.agent.main_window import MainWindow
 from assist.agent.session_tab import SessionTab
-from assist.core.agent import AgentClient
+from assist.core.agent import AgentClient, Password
 from assist.core.chat import ChatEntry
 from assist.customer.controller import CustomerController
 from assist.customer.join_dialog import JoinDialog
@@ -27,6 +27,7 @@ from assist.qt.bridge import AsyncioThread, Bridge
 from assist.qt.gc_collector import GuiGarbageCollector
 from assist.qt.i18n import install_translations
 from signaling.protocol import Role, ShareState
+from tests.helpers.accounts import PASSWORD, username_for
 
 TEXT = {
     "en": {
@@ -73,7 +74,7 @@ def agent(url: str, name: str, language: str) -> None:
     runner = AsyncioThread()
     runner.start()
     bridge = Bridge(runner)
-    client = AgentClient(url, name, bridge.sink)
+    client = AgentClient(url, Password(username_for(name), PASSWORD), bridge.sink)
     window = MainWindow(name)
     AgentController(bridge, client, window, url)
     window.set_server_text(url)

@@ -8,7 +8,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot start the built-in server on %1: %2</source>
+        <source>Built-in server, this computer only (unencrypted): %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -287,6 +287,48 @@
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to Assist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remember me on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No password store (keyring) is available on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>To let customers on the network join, give --certfile and --keyfile (TLS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start the built-in server on %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WaitingRow</name>
     <message>
         <source>%1 is waiting</source>
@@ -383,6 +425,42 @@
         <source>The operation was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Refusing an unencrypted connection to another computer. The server address must start with wss://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s identity could not be verified (its certificate is not trusted). Do not continue; contact your administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account has been disabled. Contact your administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired. Please sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your sign-in is no longer valid. Please sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody let you in in time. Please contact the person helping you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cannot save right now. Please try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>Too many wrong codes. Please wait %n second(s) and try again.</source>
         <translation>
@@ -428,6 +506,14 @@
     </message>
     <message>
         <source>The server shut down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session ended after a long time without activity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The support agent&apos;s account was disabled. The session was stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -8,8 +8,8 @@
         <translation>Assist</translation>
     </message>
     <message>
-        <source>Cannot start the built-in server on %1: %2</source>
-        <translation>内蔵サーバーを %1 で起動できません: %2</translation>
+        <source>Built-in server, this computer only (unencrypted): %1</source>
+        <translation>内蔵サーバー（このコンピューターのみ・暗号化なし）: %1</translation>
     </message>
     <message>
         <source>Built-in server — customers connect to %1</source>
@@ -287,6 +287,48 @@
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to Assist</source>
+        <translation>Assist にサインイン</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>サーバー: %1</translation>
+    </message>
+    <message>
+        <source>Remember me on this computer</source>
+        <translation>このコンピューターでサインイン状態を保持する</translation>
+    </message>
+    <message>
+        <source>No password store (keyring) is available on this computer.</source>
+        <translation>このコンピューターではパスワード保管庫（キーリング）を利用できません。</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>サインイン</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>ユーザー名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>To let customers on the network join, give --certfile and --keyfile (TLS).</source>
+        <translation>ネットワーク上のお客様が参加できるようにするには、--certfile と --keyfile（TLS）を指定してください。</translation>
+    </message>
+    <message>
+        <source>Cannot start the built-in server on %1: %2</source>
+        <translation>内蔵サーバーを %1 で起動できません: %2</translation>
+    </message>
+</context>
+<context>
     <name>WaitingRow</name>
     <message>
         <source>%1 is waiting</source>
@@ -383,6 +425,42 @@
         <source>The operation was cancelled.</source>
         <translation>操作はキャンセルされました。</translation>
     </message>
+    <message>
+        <source>Refusing an unencrypted connection to another computer. The server address must start with wss://.</source>
+        <translation>他のコンピューターへの暗号化されていない接続は行いません。サーバーのアドレスは wss:// で始まる必要があります。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s identity could not be verified (its certificate is not trusted). Do not continue; contact your administrator.</source>
+        <translation>サーバーの身元を確認できませんでした（証明書が信頼されていません）。続行せず、管理者に連絡してください。</translation>
+    </message>
+    <message>
+        <source>Please sign in.</source>
+        <translation>サインインしてください。</translation>
+    </message>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation>ユーザー名またはパスワードが正しくありません。</translation>
+    </message>
+    <message>
+        <source>This account has been disabled. Contact your administrator.</source>
+        <translation>このアカウントは無効化されています。管理者に連絡してください。</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired. Please sign in again.</source>
+        <translation>サインインの有効期限が切れました。もう一度サインインしてください。</translation>
+    </message>
+    <message>
+        <source>Your sign-in is no longer valid. Please sign in again.</source>
+        <translation>サインイン情報が無効になりました。もう一度サインインしてください。</translation>
+    </message>
+    <message>
+        <source>Nobody let you in in time. Please contact the person helping you.</source>
+        <translation>時間内に参加が承認されませんでした。サポート担当者にご連絡ください。</translation>
+    </message>
+    <message>
+        <source>The server cannot save right now. Please try again in a moment.</source>
+        <translation>サーバーが現在保存できません。しばらくしてからもう一度お試しください。</translation>
+    </message>
     <message numerus="yes">
         <source>Too many wrong codes. Please wait %n second(s) and try again.</source>
         <translation>
@@ -428,6 +506,14 @@
     <message>
         <source>The server shut down.</source>
         <translation>サーバーが停止しました。</translation>
+    </message>
+    <message>
+        <source>The session ended after a long time without activity.</source>
+        <translation>長時間操作がなかったため、セッションが終了しました。</translation>
+    </message>
+    <message>
+        <source>The support agent&apos;s account was disabled. The session was stopped.</source>
+        <translation>サポート担当者のアカウントが無効化されたため、セッションを停止しました。</translation>
     </message>
     <message>
         <source>The customer stopped sharing.</source>

@@ -14,8 +14,9 @@ from typing import Any
 import pytest
 
 from assist.core import events as ev
-from assist.core.agent import AgentClient
+from assist.core.agent import AgentClient, Password
 from assist.core.rtc import DecodedFrame
+from tests.helpers.accounts import PASSWORD
 from tests.helpers.patterns import MATCH_TOLERANCE, mean_error
 from tests.helpers.server_process import server_process
 from tests.helpers.waits import scaled
@@ -89,7 +90,7 @@ class AgentSide:
         self.frame: DecodedFrame | None = None
         self.frames = 0
         self.changed = asyncio.Event()
-        self.client = AgentClient(url, "Taro", self._on_event)
+        self.client = AgentClient(url, Password("taro", PASSWORD), self._on_event)
 
     def _on_event(self, event: ev.Event) -> None:
         if isinstance(event, ev.FrameArrived):

@@ -7,6 +7,7 @@ import re
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,10 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.accounts import seed_database
 from tests.helpers.waits import scaled
 
 ROOT = Path(__file__).resolve().parents[2]
-LISTENING = re.compile(r"Signaling server listening on ws://127\.0\.0\.1:(\d+)")
+LISTENING = re.compile(r"Signaling server listening on (wss?)://127\.0\.0\.1:(\d+)")
 START_TIMEOUT = 15.0
 STOP_TIMEOUT = 10.0
 
@@ -25,12 +27,31 @@ STOP_TIMEOUT = 10.0
 class ServerProcess:
     """``python -m signaling.cli --port 0 ARGS``, with its stderr drained into :attr:`log`."""
 
-    def __init__(self, *args: str) -> None:
+    def __init__(self, *args: str, db_url: str | None = None) -> None:
+        """``db_url`` None: a fresh SQLite database seeded with tests.helpers.accounts."""
+        if db_url is None:
+            folder = tempfile.mkdtemp(prefix="assist-server-")
+            db_url = f"sqlite:///{folder}/server.db"
+            seed_database(db_url)
+        self.db_url = db_url
         self.log: list[str] = []
+        self.scheme = "ws"
         self._sigterm_sent = False
         self._lines: queue.Queue[str | None] = queue.Queue()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "signaling.cli", "--host", "127.0.0.1", "--port", "0", *args],
+            [
+                sys.executable,
+                "-m",
+                "signaling.cli",
+                "--db",
+                db_url,
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                *args,
+            ],  # fmt: skip
             cwd=ROOT,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
@@ -43,7 +64,7 @@ class ServerProcess:
         self._reader = threading.Thread(target=self._drain, daemon=True)
         self._reader.start()
         self.port = self._wait_for_port()
-        self.url = f"ws://127.0.0.1:{self.port}"
+        self.url = f"{self.scheme}://127.0.0.1:{self.port}"
 
     def _drain(self) -> None:
         assert self.process.stderr is not None
@@ -60,7 +81,8 @@ class ServerProcess:
                     raise RuntimeError("server exited before listening")
                 match = LISTENING.search(line)
                 if match:
-                    return int(match.group(1))
+                    self.scheme = match.group(1)
+                    return int(match.group(2))
         except (queue.Empty, RuntimeError) as exc:
             self.kill()
             pytest.fail(f"signaling server did not start ({exc!r}):\n{self.output}")

@@ -12,6 +12,7 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
 from signaling import protocol as p
+from tests.helpers.accounts import PASSWORD, username_for
 from tests.helpers.waits import scaled
 
 M = TypeVar("M", bound=p.Message)
@@ -74,7 +75,14 @@ class Client:
         return request_id
 
     async def hello(self, role: str, name: str) -> p.Welcome:
+        """A customer says hello; an agent signs in as the seeded account shown as ``name``."""
+        if role == "agent":
+            return await self.login(username_for(name))
         request_id = await self.request("hello", role=role, name=name, client="tests/1")
+        return await self.expect(p.Welcome, re=request_id)
+
+    async def login(self, username: str, password: str = PASSWORD) -> p.Welcome:
+        request_id = await self.request("login", username=username, password=password)
         return await self.expect(p.Welcome, re=request_id)
 
     # ---------------------------------------------------------------- receiving

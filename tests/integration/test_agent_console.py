@@ -13,10 +13,11 @@ from assist.agent.controller import AgentController
 from assist.agent.main_window import MainWindow
 from assist.agent.session_tab import SessionTab
 from assist.core import events as ev
-from assist.core.agent import AgentClient
+from assist.core.agent import AgentClient, Password
 from assist.core.customer import CustomerClient
 from assist.core.synthetic import SyntheticGrabber
 from assist.qt.bridge import AsyncioThread, Bridge
+from tests.helpers.accounts import PASSWORD
 from tests.helpers.qt_input import commit_text
 from tests.helpers.server_process import ServerProcess
 from tests.helpers.waits import scaled
@@ -27,7 +28,7 @@ TIMEOUT_MS = int(scaled(15) * 1000)
 class Console:
     def __init__(self, qtbot: QtBot, runner: AsyncioThread, url: str) -> None:
         self.bridge = Bridge(runner)
-        self.client = AgentClient(url, "Taro", self.bridge.sink)
+        self.client = AgentClient(url, Password("taro", PASSWORD), self.bridge.sink)
         self.window = MainWindow("Taro")
         qtbot.addWidget(self.window)
         self.controller = AgentController(self.bridge, self.client, self.window, url)

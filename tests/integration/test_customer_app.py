@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from assist.core import events as ev
-from assist.core.agent import AgentClient, AgentSession
+from assist.core.agent import AgentClient, AgentSession, Password
 from assist.core.capture import Screen
 from assist.core.errors import AssistError, ClientErrorCode
 from assist.core.synthetic import SyntheticGrabber
@@ -18,6 +18,7 @@ from assist.customer.controller import CustomerController
 from assist.customer.join_dialog import JoinDialog
 from assist.qt.bridge import AsyncioThread, Bridge
 from signaling.protocol import ShareState
+from tests.helpers.accounts import PASSWORD
 from tests.helpers.server_process import ServerProcess, server_process
 from tests.helpers.waits import scaled
 
@@ -28,7 +29,7 @@ class Agent:
     def __init__(self, runner: AsyncioThread, url: str) -> None:
         self.runner = runner
         self.events: list[ev.Event] = []
-        self.client = AgentClient(url, "Taro", self.events.append)
+        self.client = AgentClient(url, Password("taro", PASSWORD), self.events.append)
         runner.run(self.client.connect(), timeout=scaled(10))
         self.session: AgentSession = runner.run(self.client.new_session(), timeout=scaled(10))
 

@@ -37,11 +37,40 @@ CLIENT_EXAMPLES: dict[str, p.Message] = {
     ),
     "share_status": p.ShareStatus(session_id=SID, state=p.ShareState.PAUSED),
     "end_session": p.EndSession(id="e-1", session_id=SID),
+    "login": p.Login(id="l-1", username="taro", password="pässwörd 🔑 long enough"),
+    "refresh": p.Refresh(id="r-1", refresh_token="rt-opaque-token"),
+    "report_abuse": p.ReportAbuse(id="ra-1", session_id=SID, reason="電話で突然言われました"),
+    "list_reports": p.ListReports(id="lr-1"),
 }
 
 SERVER_EXAMPLES: dict[str, p.Message] = {
     "welcome": p.Welcome(
-        re="h-1", server_version="0.1.0", org_name="アクメ株式会社 Support", ice_servers=[TURN]
+        re="h-1",
+        server_version="0.1.0",
+        org_name="アクメ株式会社 Support",
+        ice_servers=[TURN],
+        account=p.Account(
+            username="taro",
+            display_name="山田 太郎",
+            role="agent",
+            access_token="at",
+            refresh_token="rt",
+            access_expires_in=900.0,
+        ),
+    ),
+    "reports": p.Reports(
+        re="lr-1",
+        reports=[
+            p.AbuseReportInfo(
+                ts=1_800_000_000.5,
+                session_id=SID,
+                code="123456789",
+                agent_username="taro",
+                agent_display_name="山田 太郎",
+                customer_name="佐藤 花子",
+                reason="scam call",
+            )
+        ],
     ),
     "session_created": p.SessionCreated(
         re="c-1", session_id=SID, code="123456789", expires_in=600.0
