@@ -89,6 +89,12 @@ class CustomerClient(BaseClient):
                 await self._release_media(capture)
                 raise
 
+    async def report_abuse(self, reason: str) -> None:
+        """Report this session to the organisation's administrator, then leave it."""
+        session_id = self._require_session()
+        await self.signaling.request(p.ReportAbuse(session_id=session_id, reason=reason), p.Ok)
+        await self.end_session(session_id)
+
     async def pause(self) -> None:
         if self.track is not None and not self.track.paused:
             self.track.pause()

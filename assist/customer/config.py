@@ -24,17 +24,22 @@ def config_path() -> Path:
     return Path(platformdirs.user_config_dir("Assist", appauthor=False)) / "customer.json"
 
 
-def configured_server() -> str:
-    """The organisation's server from the environment or config file, else the local one."""
+def pinned_server() -> str | None:
+    """The organisation's server from ``ASSIST_SERVER`` or the config file; None if unset."""
     if env := os.environ.get("ASSIST_SERVER"):
         return env
     path = config_path()
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return DEFAULT_SERVER
+        return None
     except (OSError, ValueError) as exc:
         logger.warning("Ignoring unreadable %s: %s", path, exc)
-        return DEFAULT_SERVER
+        return None
     server = data.get("server") if isinstance(data, dict) else None
-    return server if isinstance(server, str) and server else DEFAULT_SERVER
+    return server if isinstance(server, str) and server else None
+
+
+def configured_server() -> str:
+    """The organisation's server, else the one on this computer."""
+    return pinned_server() or DEFAULT_SERVER

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,6 +21,8 @@ from assist.core.capture import Screen
 class ConsentDialog(QDialog):
     """Nothing is captured unless the customer presses Allow here."""
 
+    report_requested = Signal()
+
     def __init__(
         self,
         agent_name: str,
@@ -25,9 +30,16 @@ class ConsentDialog(QDialog):
         screens: list[Screen],
         error: str = "",
         parent: QWidget | None = None,
+        server: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Share your screen?"))
+        self.server_label = QLabel(connection_text(server))
+        self.server_label.setWordWrap(True)
+        self.report_button = QPushButton(self.tr("Report abuse"))
+        self.report_button.setFlat(True)
+        self.report_button.setStyleSheet("color: #b3261e; text-decoration: underline;")
+        self.report_button.clicked.connect(self.report_requested)
         self.who_label = QLabel(
             self.tr("<b>%1</b> from <b>%2</b> asks to view your screen.")
             .replace("%1", _escape(agent_name))
@@ -77,10 +89,12 @@ class ConsentDialog(QDialog):
         choose.addWidget(self.screen_label)
         choose.addWidget(self.screen_combo, 1)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.report_button)
         buttons.addStretch()
         buttons.addWidget(self.decline_button)
         buttons.addWidget(self.allow_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.server_label)
         layout.addWidget(self.who_label)
         layout.addWidget(what)
         layout.addWidget(self.warning_label)
@@ -94,6 +108,19 @@ class ConsentDialog(QDialog):
     @property
     def screen_index(self) -> int:
         return int(self.screen_combo.currentData() or 1)
+
+
+def connection_text(server: str) -> str:
+    """Where this connection goes, and whether its identity was verified (TLS)."""
+    parts = urlsplit(server)
+    host = parts.hostname or ""
+    if parts.scheme == "wss":
+        return QCoreApplication.translate("ConsentDialog", "🔒 Verified connection to %1").replace(
+            "%1", host
+        )
+    return QCoreApplication.translate(
+        "ConsentDialog", "Connection to a server on this computer (%1)"
+    ).replace("%1", host)
 
 
 def _escape(text: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import ssl
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Slot
@@ -16,6 +17,7 @@ from assist.core.errors import AssistError, ClientErrorCode
 from assist.customer.chat_window import ChatWindow
 from assist.customer.consent_dialog import ConsentDialog
 from assist.customer.join_dialog import JoinDialog
+from assist.customer.report_dialog import ReportDialog
 from assist.customer.share_bar import ShareBar
 from assist.qt.bridge import Bridge
 from assist.qt.messages import end_reason_text, error_text
@@ -32,6 +34,7 @@ class CustomerController(QObject):
         join_dialog: JoinDialog,
         grabber_factory: Callable[[], Grabber] = MssGrabber,
         screens: Callable[[], list[Screen]] = list_screens,
+        ssl_context: ssl.SSLContext | None = None,
     ) -> None:
         super().__init__(join_dialog)
         self.bridge = bridge
@@ -43,9 +46,12 @@ class CustomerController(QObject):
         self.consent: ConsentDialog | None = None
         self._grabber_factory = grabber_factory
         self._screens = screens
+        self._ssl = ssl_context
         self._connected = False
         self._session_id: str | None = None  # the session the windows belong to
         self._consent_requested = False
+        self._reported = False
+        self.report: ReportDialog | None = None
         join_dialog.join_requested.connect(self.on_join_dialog_join_requested)
         join_dialog.cancel_requested.connect(self.on_join_dialog_cancel_requested)
         bridge.admitted.connect(self.on_bridge_admitted)
@@ -70,7 +76,7 @@ class CustomerController(QObject):
             self._drop_client()
         if self.client is None:
             self.client = CustomerClient(
-                self.server_url, name, self.bridge.sink, self._grabber_factory
+                self.server_url, name, self.bridge.sink, self._grabber_factory, self._ssl
             )
             self._connected = False
         self.join_dialog.set_connecting()
@@ -126,6 +132,7 @@ class CustomerController(QObject):
         self.share_bar.share_clicked.connect(self.ask_consent)
         self.share_bar.chat_clicked.connect(self.chat_window.show)
         self.share_bar.end_clicked.connect(self.on_share_bar_end_clicked)
+        self.share_bar.report_clicked.connect(self.ask_report)
         self.chat_window.panel.message_submitted.connect(self.on_chat_message_submitted)
         self.chat_window.panel.retry_requested.connect(self.on_chat_retry_requested)
         self.share_bar.place_top_center()
@@ -157,9 +164,15 @@ class CustomerController(QObject):
         if self.client is None or self.share_bar is None:
             return
         dialog = ConsentDialog(
-            self.client.agent_name, self.share_bar.org_name, screens, error, self.chat_window
+            self.client.agent_name,
+            self.share_bar.org_name,
+            screens,
+            error,
+            self.chat_window,
+            server=self.server_url,
         )
         dialog.finished.connect(lambda result: self._on_consent_finished(dialog, result))
+        dialog.report_requested.connect(self.ask_report)
         self.consent = dialog
         dialog.open()
 
@@ -174,6 +187,24 @@ class CustomerController(QObject):
             self.bridge.call(
                 self.client.allow(dialog.screen_index), on_error=self._show_session_error
             )
+
+    @Slot()
+    def ask_report(self) -> None:
+        """Report abuse: confirm (with an optional reason), report, end the session."""
+        if self.client is None or self._session_id is None or self.share_bar is None:
+            return
+        dialog = ReportDialog(self.share_bar.org_name, self.chat_window)
+        dialog.finished.connect(lambda result: self._on_report_finished(dialog, result))
+        self.report = dialog
+        dialog.open()
+
+    def _on_report_finished(self, dialog: ReportDialog, result: int) -> None:
+        self.report = None
+        dialog.deleteLater()
+        if result != QDialog.DialogCode.Accepted or self.client is None:
+            return
+        self._reported = True
+        self.bridge.call(self.client.report_abuse(dialog.reason), on_error=self._show_session_error)
 
     @Slot()
     def on_share_bar_pause_clicked(self) -> None:
@@ -236,7 +267,12 @@ class CustomerController(QObject):
         if session_id != self._session_id:
             return
         self._end_session_windows()
-        self.join_dialog.set_idle(end_reason_text(reason, p.Role.CUSTOMER))
+        if self._reported:
+            self._reported = False
+            text = self.tr("Thank you. The session was reported to the administrator and ended.")
+        else:
+            text = end_reason_text(reason, p.Role.CUSTOMER)
+        self.join_dialog.set_idle(text)
         self.join_dialog.show()
 
     @Slot(object)
@@ -264,7 +300,7 @@ class CustomerController(QObject):
             self.chat_window.panel.set_enabled(False)
 
     def _close_session_windows(self, keep_chat: bool) -> None:
-        widgets: list[QWidget | None] = [self.consent, self.share_bar]
+        widgets: list[QWidget | None] = [self.consent, self.share_bar, self.report]
         if not keep_chat:
             widgets.append(self.chat_window)
             self.chat_window = None
@@ -272,7 +308,7 @@ class CustomerController(QObject):
             if widget is not None:
                 widget.close()
                 widget.deleteLater()
-        self.consent = self.share_bar = None
+        self.consent = self.share_bar = self.report = None
 
     def _drop_client(self) -> None:
         client, self.client = self.client, None

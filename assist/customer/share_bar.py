@@ -16,6 +16,7 @@ class ShareBar(QFrame):
     share_clicked = Signal()
     chat_clicked = Signal()
     end_clicked = Signal()
+    report_clicked = Signal()
 
     def __init__(self, agent_name: str, org_name: str, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -39,6 +40,7 @@ class ShareBar(QFrame):
         self.share_button = QPushButton(self.tr("Share my screen"))
         self.chat_button = QPushButton(self.tr("Chat"))
         self.end_button = QPushButton(self.tr("End session"))
+        self.report_button = QPushButton(self.tr("Report abuse"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.addWidget(self.dot)
@@ -49,6 +51,7 @@ class ShareBar(QFrame):
             self.share_button,
             self.chat_button,
             self.end_button,
+            self.report_button,
         ):
             layout.addWidget(button)
         self.pause_button.clicked.connect(self._on_pause_clicked)
@@ -56,6 +59,7 @@ class ShareBar(QFrame):
         self.share_button.clicked.connect(self.share_clicked)
         self.chat_button.clicked.connect(self.chat_clicked)
         self.end_button.clicked.connect(self.end_clicked)
+        self.report_button.clicked.connect(self.report_clicked)
         self.set_state(ShareState.STOPPED)
 
     def set_state(self, state: ShareState) -> None:

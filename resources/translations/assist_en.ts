@@ -83,6 +83,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Report abuse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&lt;b&gt;%1&lt;/b&gt; from &lt;b&gt;%2&lt;/b&gt; asks to view your screen.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -110,6 +114,21 @@
         <source>Decline</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>🔒 Verified connection to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection to a server on this computer (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CustomerController</name>
+    <message>
+        <source>Thank you. The session was reported to the administrator and ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DisplayNameDialog</name>
@@ -123,6 +142,25 @@
     </message>
     <message>
         <source>Your display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InviteWarningDialog</name>
+    <message>
+        <source>Different server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ This invitation is for the server &lt;b&gt;%1&lt;/b&gt;, not for your organisation&apos;s server &lt;b&gt;%2&lt;/b&gt;.&lt;br&gt;&lt;br&gt;Scammers send links like this. Continue only if you are sure who sent it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use my organisation&apos;s server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue with %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -185,6 +223,25 @@
     </message>
     <message>
         <source>Signed in as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Report abuse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session will end now and be reported to %1&apos;s administrator, with the code and the agent&apos;s account. What happened? (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: someone called me unexpectedly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report and end the session</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -263,6 +320,10 @@
     </message>
     <message>
         <source>End session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report abuse</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -83,6 +83,10 @@
         <translation>画面を共有しますか？</translation>
     </message>
     <message>
+        <source>Report abuse</source>
+        <translation>不正を報告</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;%1&lt;/b&gt; from &lt;b&gt;%2&lt;/b&gt; asks to view your screen.</source>
         <translation>&lt;b&gt;%2&lt;/b&gt; の &lt;b&gt;%1&lt;/b&gt; が、あなたの画面の表示を求めています。</translation>
     </message>
@@ -110,6 +114,21 @@
         <source>Decline</source>
         <translation>拒否</translation>
     </message>
+    <message>
+        <source>🔒 Verified connection to %1</source>
+        <translation>🔒 %1 への接続は確認済みです</translation>
+    </message>
+    <message>
+        <source>Connection to a server on this computer (%1)</source>
+        <translation>このコンピューター上のサーバーへの接続（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerController</name>
+    <message>
+        <source>Thank you. The session was reported to the administrator and ended.</source>
+        <translation>ご報告ありがとうございます。セッションを管理者に報告し、終了しました。</translation>
+    </message>
 </context>
 <context>
     <name>DisplayNameDialog</name>
@@ -124,6 +143,25 @@
     <message>
         <source>Your display name</source>
         <translation>表示名</translation>
+    </message>
+</context>
+<context>
+    <name>InviteWarningDialog</name>
+    <message>
+        <source>Different server</source>
+        <translation>別のサーバー</translation>
+    </message>
+    <message>
+        <source>⚠ This invitation is for the server &lt;b&gt;%1&lt;/b&gt;, not for your organisation&apos;s server &lt;b&gt;%2&lt;/b&gt;.&lt;br&gt;&lt;br&gt;Scammers send links like this. Continue only if you are sure who sent it.</source>
+        <translation>⚠ この招待は、お使いの組織のサーバー &lt;b&gt;%2&lt;/b&gt; ではなく、サーバー &lt;b&gt;%1&lt;/b&gt; 宛てです。&lt;br&gt;&lt;br&gt;詐欺ではこのようなリンクが送られてきます。送り主が確かな場合にのみ続けてください。</translation>
+    </message>
+    <message>
+        <source>Use my organisation&apos;s server</source>
+        <translation>組織のサーバーを使う</translation>
+    </message>
+    <message>
+        <source>Continue with %1</source>
+        <translation>%1 で続ける</translation>
     </message>
 </context>
 <context>
@@ -186,6 +224,25 @@
     <message>
         <source>Signed in as %1</source>
         <translation>%1 としてサインイン中</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Report abuse</source>
+        <translation>不正を報告</translation>
+    </message>
+    <message>
+        <source>The session will end now and be reported to %1&apos;s administrator, with the code and the agent&apos;s account. What happened? (optional)</source>
+        <translation>セッションを今すぐ終了し、コードと担当者のアカウントとともに %1 の管理者に報告します。何がありましたか？（任意）</translation>
+    </message>
+    <message>
+        <source>For example: someone called me unexpectedly</source>
+        <translation>例: 突然電話がかかってきた</translation>
+    </message>
+    <message>
+        <source>Report and end the session</source>
+        <translation>報告してセッションを終了</translation>
     </message>
 </context>
 <context>
@@ -264,6 +321,10 @@
     <message>
         <source>End session</source>
         <translation>セッションを終了</translation>
+    </message>
+    <message>
+        <source>Report abuse</source>
+        <translation>不正を報告</translation>
     </message>
     <message>
         <source>%1 (%2)</source>

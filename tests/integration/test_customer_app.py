@@ -18,6 +18,8 @@ from assist.customer.controller import CustomerController
 from assist.customer.join_dialog import JoinDialog
 from assist.qt.bridge import AsyncioThread, Bridge
 from signaling.protocol import ShareState
+from signaling.store.accounts import abuse_reports
+from signaling.store.db import open_database
 from tests.helpers.accounts import PASSWORD
 from tests.helpers.server_process import ServerProcess, server_process
 from tests.helpers.waits import scaled
@@ -204,3 +206,34 @@ def test_server_gone_mid_session_is_said_and_nothing_hangs(
         assert "connection to the server was lost" in app.dialog.status_label.text()
         qtbot.waitUntil(lambda: agent.latest(ev.ConnectionLost) is not None, timeout=TIMEOUT_MS)
         runner.run(agent.client.close(), timeout=scaled(10))
+
+
+def test_report_abuse_ends_the_session_and_reaches_the_administrator(
+    qtbot: QtBot, app: App, agent: Agent, runner: AsyncioThread, org_server: ServerProcess
+) -> None:
+    app.join(qtbot, agent.session.code)
+    agent.admit_when_asked(qtbot)
+    qtbot.waitUntil(lambda: app.controller.consent is not None, timeout=TIMEOUT_MS)
+    consent = app.controller.consent
+    assert consent is not None
+    qtbot.mouseClick(consent.report_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: app.controller.report is not None, timeout=TIMEOUT_MS)
+    report = app.controller.report
+    assert report is not None
+    report.reason_edit.setPlainText("He called me and said my bank account was hacked")
+    report.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: app.dialog.isVisible(), timeout=TIMEOUT_MS)
+    assert "reported" in app.dialog.status_label.text()
+    assert app.grabber.grab_count == 0  # reported before anything was shared
+
+    database = open_database(org_server.db_url)
+    try:
+        with database.session() as session:
+            (stored,) = [
+                r for r in abuse_reports(session) if r.session_id == agent.session.session_id
+            ]
+            assert stored.code == agent.session.code
+            assert (stored.agent_username, stored.customer_name) == ("taro", "Hanako")
+            assert "bank account" in stored.reason
+    finally:
+        database.close()
