@@ -21,6 +21,8 @@ from signaling.tls import is_loopback
 logger = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT = 10.0
+#: Errors the server sends right before it closes the connection; they say why it closed.
+_CLOSING_ERRORS = frozenset({p.ErrorCode.ACCOUNT_DISABLED, p.ErrorCode.SERVER_SHUTTING_DOWN})
 REQUEST_TIMEOUT = 15.0
 
 R = TypeVar("R", bound=p.Message)
@@ -52,6 +54,7 @@ class SignalingClient:
         self._ids = itertools.count(1)
         self._closing = False
         self._ssl = ssl_context
+        self._last_error: AssistError | None = None
 
     async def connect(self, greeting: p.Request, timeout: float = CONNECT_TIMEOUT) -> p.Welcome:
         """Connect and send ``greeting`` (hello, login or refresh). Raises ``AssistError``
@@ -138,7 +141,11 @@ class SignalingClient:
         finally:
             if not self._closing:
                 code = self._ws.close_code
-                error = AssistError(ClientErrorCode.CONNECTION_LOST, f"close code {code}")
+                # A connection-level error just before the close says why (e.g. the
+                # account was disabled); otherwise the connection was simply lost.
+                error = self._last_error or AssistError(
+                    ClientErrorCode.CONNECTION_LOST, f"close code {code}"
+                )
             for future in self._pending.values():
                 if not future.done():
                     future.set_exception(
@@ -153,6 +160,8 @@ class SignalingClient:
             logger.warning("Ignoring a message the server sent: %s", exc.code.value)
             return
         re_id = getattr(message, "re", "")
+        if isinstance(message, p.Error) and message.code in _CLOSING_ERRORS:
+            self._last_error = AssistError(message.code, message.message)
         future = self._pending.get(re_id) if re_id else None
         if future is not None and not future.done():
             future.set_result(message)
