@@ -66,11 +66,21 @@ def add_serve_options(parser: argparse.ArgumentParser) -> None:
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
+    """No command means "serve": ``assist-signaling --port 0`` runs the server.
+
+    The command is the first word after the global options (and their values), so an
+    option value that happens to be a command name (``--org-name reports``) stays a value.
+    """
     argv = list(sys.argv[1:] if argv is None else argv)
-    # No command means "serve": `assist-signaling --port 0` runs the server.
-    if not any(a in ("serve", *admin_cli.COMMANDS) for a in argv):
-        argv = ["serve", *argv]
+    index = 0
+    while index < len(argv) and argv[index].split("=")[0] in _GLOBAL_OPTIONS:
+        index += 1 if "=" in argv[index] else 2
+    if index >= len(argv) or argv[index] not in ("serve", *admin_cli.COMMANDS):
+        argv.insert(index, "serve")
     return build_parser().parse_args(argv)
+
+
+_GLOBAL_OPTIONS = frozenset({"--db", "--log-level", "--log-format"})
 
 
 def serve_config(args: argparse.Namespace) -> ServerConfig:

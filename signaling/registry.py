@@ -117,6 +117,9 @@ class Registry:
         self._peers[peer_id] = Peer(peer_id, role, name.strip(), address, username=username)
         self._peers[peer_id].admin = admin
 
+    def signed_in_usernames(self) -> set[str]:
+        return {p.username for p in self._peers.values() if p.username is not None}
+
     def peers_of(self, username: str) -> list[PeerId]:
         """The connections signed in as ``username``."""
         return [p.peer_id for p in self._peers.values() if p.username == username]

@@ -369,23 +369,28 @@ class SignalingServer:
             await self._deliver(self.registry.expire())
 
     async def _cut_off_disabled_forever(self) -> None:
-        """An administrator disabled an agent (maybe from another process): end it now."""
-        since = datetime.now(UTC)
+        """An administrator disabled an agent (maybe from another process or host): end it.
+
+        Each round asks which signed-in usernames are disabled now, rather than what changed
+        since a timestamp: a disable committed late, or stamped by a host whose clock lags,
+        is still found.
+        """
         while True:
             await asyncio.sleep(DISABLED_POLL_INTERVAL)
-            checked_at = datetime.now(UTC)
+            connected = self.registry.signed_in_usernames()
+            if not connected:
+                continue
             try:
-                usernames = await self._blocking(self._disabled_since, since)
+                usernames = await self._blocking(self._disabled_among, connected)
             except Exception:
                 logger.exception("Could not check for disabled accounts")
                 continue
-            since = checked_at
             for username in usernames:
                 await self._cut_off(username)
 
-    def _disabled_since(self, since: datetime) -> list[str]:
+    def _disabled_among(self, usernames: set[str]) -> list[str]:
         with self.database.session() as session:
-            return acc.disabled_since(session, since)
+            return acc.disabled_among(session, usernames)
 
     async def _cut_off(self, username: str) -> None:
         for peer_id in self.registry.peers_of(username):

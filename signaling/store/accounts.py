@@ -107,10 +107,12 @@ def set_password(session: Session, username: str, password_hash: str) -> Account
     return _account(user)
 
 
-def disabled_since(session: Session, since: datetime) -> list[str]:
-    """Usernames disabled at or after ``since`` (the server cuts their connections off)."""
-    rows = session.scalars(select(User.username).where(User.disabled_at >= since))
-    return list(rows)
+def disabled_among(session: Session, usernames: set[str]) -> list[str]:
+    """Which of these usernames are disabled now (the server cuts their connections off)."""
+    if not usernames:
+        return []
+    query = select(User.username).where(User.username.in_(usernames), User.disabled_at.is_not(None))
+    return list(session.scalars(query))
 
 
 def store_token(
