@@ -36,7 +36,11 @@ class Scene:
         self.display = display
         self.proc = subprocess.Popen(
             [sys.executable, str(OUT / "scenes.py"), role, *args],
-            env=display.env(PYTHONPATH=str(ROOT), XDG_CONFIG_HOME=tempfile.mkdtemp()),
+            env=display.env(
+                PYTHONPATH=str(ROOT),
+                XDG_CONFIG_HOME=tempfile.mkdtemp(),
+                ASSIST_CA_FILE=str(CERTS / "ca.pem"),
+            ),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
@@ -70,21 +74,35 @@ def shoot(display: Display, name: str) -> None:
     print("wrote", OUT / f"{name}.png")
 
 
+CERTS = Path(tempfile.mkdtemp(prefix="assist-screenshots-"))
+
+
+def tls_options() -> list[str]:
+    """A throwaway CA and a certificate for localhost, so the apps show a verified server."""
+    import trustme
+
+    ca = trustme.CA()
+    ca.cert_pem.write_to_path(str(CERTS / "ca.pem"))
+    cert = ca.issue_cert("localhost", "127.0.0.1")
+    cert.private_key_pem.write_to_path(str(CERTS / "key.pem"))
+    cert.cert_chain_pems[0].write_to_path(str(CERTS / "cert.pem"))
+    return ["--certfile", str(CERTS / "cert.pem"), "--keyfile", str(CERTS / "key.pem")]
+
+
 def run(language: str) -> None:
     agent_name, customer_name, org = NAMES[language]
     with (
-        server_process("--org-name", org) as server,
+        server_process("--org-name", org, *tls_options()) as server,
         xvfb(1440, 900) as agent_display,
         xvfb(1280, 800) as customer_display,
     ):
-        agent = Scene(agent_display, "agent", server.url, agent_name, language)
+        url = server.url.replace("127.0.0.1", "localhost")
+        agent = Scene(agent_display, "agent", url, agent_name, language)
         customer = None
         try:
             code = agent.expect("code")
             assert re.fullmatch(r"\d{9}", code)
-            customer = Scene(
-                customer_display, "customer", server.url, customer_name, language, code
-            )
+            customer = Scene(customer_display, "customer", url, customer_name, language, code)
             customer.expect("join-dialog")
             shoot(customer_display, f"customer_join_{language}")
             customer.send("join")

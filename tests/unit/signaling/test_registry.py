@@ -43,16 +43,6 @@ def new_registry(clock: FakeClock) -> Registry:
     return registry
 
 
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def registry(clock: FakeClock) -> Registry:
-    return new_registry(clock)
-
-
 def to(out: Outgoing, peer: PeerId) -> list[p.Message]:
     return [message for receiver, message in out if receiver == peer]
 
