@@ -53,3 +53,12 @@ def runner() -> Iterator[AsyncioThread]:
     thread.start()
     yield thread
     thread.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A real PostgreSQL server for the whole run, started on first use."""
+    from tests.helpers.postgres import postgres_instance
+
+    with postgres_instance() as url:
+        yield url
