@@ -65,7 +65,8 @@ def _run(args: argparse.Namespace, database: Database) -> int:
             for r in acc.abuse_reports(session):
                 print(
                     f"{r.ts:%Y-%m-%d %H:%M}  code {r.code}  agent {r.agent_username} "
-                    f"({r.agent_display_name})  customer {r.customer_name}  {r.reason}"
+                    f"({_printable(r.agent_display_name)})  "
+                    f"customer {_printable(r.customer_name)}  {_printable(r.reason)}"
                 )
         return 0
     auth = Authenticator(database)
@@ -122,6 +123,11 @@ def _users(args: argparse.Namespace, database: Database, auth: Authenticator) ->
         f"{account.username} {'disabled' if disable else 'enabled'} at {datetime.now():%H:%M:%S}."
     )
     return 0
+
+
+def _printable(text: str) -> str:
+    """Customer-typed text without terminal control sequences (escapes, carriage returns)."""
+    return "".join(ch if ch.isprintable() else "\ufffd" for ch in text)
 
 
 def _ask(prompt: str) -> str:

@@ -19,7 +19,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy.orm import Session
 
 from signaling.protocol import ErrorCode, ProtocolError
-from signaling.ratelimit import FailureLimiter
+from signaling.ratelimit import FailureLimiter, address_key
 from signaling.store import accounts as acc
 from signaling.store.db import Database
 from signaling.store.models import Token, TokenKind, UserRole
@@ -80,7 +80,8 @@ class Authenticator:
         name = acc.normalize_username(username)
         now = self._clock()
         wait = max(
-            self._per_account.retry_after(name, now), self._per_address.retry_after(address, now)
+            self._per_account.retry_after(name, now),
+            self._per_address.retry_after(address_key(address), now),
         )
         if wait > 0:
             self._audit("login_limited", subject=name, address=address)
@@ -90,7 +91,7 @@ class Authenticator:
         account, stored = found if found is not None else (None, self._dummy_hash)
         if not self._password_matches(stored, password) or account is None:
             self._per_account.record(name, now)
-            self._per_address.record(address, now)
+            self._per_address.record(address_key(address), now)
             self._audit("login_failed", subject=name, address=address)
             raise AuthError(ErrorCode.BAD_CREDENTIALS, "wrong username or password")
         if account.disabled:
@@ -146,7 +147,14 @@ class Authenticator:
         self, session: Session, token: str, kind: TokenKind
     ) -> tuple[Token, acc.Account]:
         found = acc.find_token(session, token) if token else None
-        if found is None or found[0].kind is not kind or found[0].revoked_at is not None:
+        if found is None or found[0].kind is not kind:
+            raise AuthError(ErrorCode.TOKEN_INVALID)
+        if found[0].revoked_at is not None:
+            if kind is TokenKind.REFRESH:
+                # A rotated refresh token came back: someone kept a copy. Sign the account
+                # out everywhere; the rightful owner signs in again with the password.
+                acc.revoke_tokens(session, found[1].id)
+                acc.audit(session, "refresh_token_reused", subject=found[1].username)
             raise AuthError(ErrorCode.TOKEN_INVALID)
         record, account = found
         expires = record.expires_at.replace(tzinfo=record.expires_at.tzinfo or UTC)

@@ -2,8 +2,23 @@
 
 from __future__ import annotations
 
+import ipaddress
 from collections import deque
 from dataclasses import dataclass, field
+
+
+def address_key(address: str) -> str:
+    """The key an address is limited by: IPv4 as is, IPv6 by its /64 (one home or host
+    usually holds a whole /64, so per-address limits must not be per /128)."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.IPv6Network((ip, 64), strict=False))
+    return str(ip)
 
 
 @dataclass

@@ -17,7 +17,7 @@ import msgspec
 
 from signaling import protocol as p
 from signaling.protocol import ErrorCode, ProtocolError, Role
-from signaling.ratelimit import FailureLimiter
+from signaling.ratelimit import FailureLimiter, address_key
 
 PeerId = int
 Outgoing = list[tuple[PeerId, p.Message]]
@@ -100,6 +100,9 @@ class Registry:
         self._sessions: dict[str, Session] = {}
         self._by_code: dict[str, str] = {}
         self._dead_codes: dict[str, tuple[ErrorCode, float]] = {}
+        #: (customer, session id) -> (report context, ended at), for reports after the end.
+        self._ended_contexts: dict[tuple[PeerId, str], tuple[dict[str, str], float]] = {}
+        self._reported: set[tuple[PeerId, str]] = set()
         self._per_connection = FailureLimiter(*CONNECTION_FAILURES)
         self._per_address = FailureLimiter(*ADDRESS_FAILURES)
 
@@ -124,16 +127,36 @@ class Registry:
         """The connections signed in as ``username``."""
         return [p.peer_id for p in self._peers.values() if p.username == username]
 
-    def report_context(self, customer_id: PeerId, session_id: str) -> dict[str, str]:
-        """What an abuse report records about the customer's session."""
-        session = self._participant_session(customer_id, session_id)
-        agent = self._peers[session.agent]
+    def claim_report(self, customer_id: PeerId, session_id: str) -> dict[str, str] | None:
+        """What an abuse report records about the customer's session, live or ended within
+        the hour (a scammer ending the session must not stop the report). None when this
+        customer already reported it: one report per session and customer."""
+        key = (customer_id, session_id)
+        if key in self._reported:
+            return None
+        session = self._sessions.get(session_id)
+        if session is not None and session.customer == customer_id:
+            context = self._report_context(session)
+        elif key in self._ended_contexts:
+            context = self._ended_contexts[key][0]
+        else:
+            raise ProtocolError(ErrorCode.NOT_FOUND, "no such session")
+        self._reported.add(key)
+        return context
+
+    def release_report(self, customer_id: PeerId, session_id: str) -> None:
+        """The report could not be stored: let the customer send it again."""
+        self._reported.discard((customer_id, session_id))
+
+    def _report_context(self, session: Session) -> dict[str, str]:
+        agent = self._peers.get(session.agent)
+        customer = self._peers.get(session.customer) if session.customer is not None else None
         return {
             "session_id": session.session_id,
             "code": session.code,
-            "agent_username": agent.username or "",
-            "agent_display_name": agent.name,
-            "customer_name": self._peers[customer_id].name,
+            "agent_username": (agent.username if agent else None) or "",
+            "agent_display_name": agent.name if agent else "",
+            "customer_name": customer.name if customer else "",
         }
 
     def peer(self, peer_id: PeerId) -> Peer:
@@ -200,7 +223,7 @@ class Registry:
         session, failure = self._lookup_code(code, now)
         if session is None:
             self._per_connection.record(str(customer_id), now)
-            self._per_address.record(customer.address, now)
+            self._per_address.record(address_key(customer.address), now)
             raise ProtocolError(failure)
         pending = PendingJoin(secrets.token_urlsafe(8), customer_id, request.id, since=now)
         session.pending[pending.join_id] = pending
@@ -295,6 +318,10 @@ class Registry:
         for code, (_, dead_at) in list(self._dead_codes.items()):
             if now - dead_at > DEAD_CODE_MEMORY:
                 del self._dead_codes[code]
+        for key, (_, ended_at) in list(self._ended_contexts.items()):
+            if now - ended_at > DEAD_CODE_MEMORY:
+                del self._ended_contexts[key]
+                self._reported.discard(key)
         self._per_address.prune_all(now)
         return out
 
@@ -357,7 +384,7 @@ class Registry:
     def _check_rate(self, customer: Peer, now: float) -> None:
         wait = max(
             self._per_connection.retry_after(str(customer.peer_id), now),
-            self._per_address.retry_after(customer.address, now),
+            self._per_address.retry_after(address_key(customer.address), now),
         )
         if wait > 0:
             raise RateLimited(wait)
@@ -412,6 +439,9 @@ class Registry:
     def _end(self, session: Session, reason: p.EndReason, skip: set[PeerId]) -> Outgoing:
         """Remove a session and tell everyone in it (except ``skip``) that it ended."""
         self._sessions.pop(session.session_id, None)
+        if session.customer is not None:
+            key = (session.customer, session.session_id)
+            self._ended_contexts[key] = (self._report_context(session), self._clock())
         why = ErrorCode.CODE_EXPIRED if reason is p.EndReason.EXPIRED else ErrorCode.CODE_USED
         self._kill_code(session, why)
         ended = p.SessionEnded(session_id=session.session_id, reason=reason)

@@ -305,8 +305,14 @@ class SignalingServer:
                 raise ProtocolError(ErrorCode.FORBIDDEN, "administrators only")
             reports = await self._blocking(self._load_reports)
             return [(peer_id, p.Reports(re=message.id, reports=reports))]
-        context = self.registry.report_context(peer_id, message.session_id)
-        await self._blocking(self._store_report, context, message.reason, peer.address)
+        context = self.registry.claim_report(peer_id, message.session_id)
+        if context is None:  # reported already: once per session is enough
+            return [(peer_id, p.Ok(re=message.id))]
+        try:
+            await self._blocking(self._store_report, context, message.reason, peer.address)
+        except Exception:
+            self.registry.release_report(peer_id, message.session_id)  # may be sent again
+            raise
         self.metrics.abuse_reports.inc()
         logger.warning("Abuse reported for session %s", context["session_id"][:6])
         return [(peer_id, p.Ok(re=message.id))]

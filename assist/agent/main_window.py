@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QToolBar, QWidget
 
@@ -27,7 +27,9 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.new_session_action)
         self.addToolBar(toolbar)
         self.agent_label = QLabel(self.tr("Signed in as %1").replace("%1", agent_name))
+        self.agent_label.setTextFormat(Qt.TextFormat.PlainText)  # names come from others
         self.server_label = QLabel()
+        self.server_label.setTextFormat(Qt.TextFormat.PlainText)  # names come from others
         self.statusBar().addWidget(self.agent_label)
         self.statusBar().addPermanentWidget(self.server_label)
         self.new_session_action.triggered.connect(self.new_session_requested)

@@ -45,6 +45,7 @@ class CodePanel(QFrame):
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.copy_code = QPushButton(self.tr("Copy code"))
         self.expiry_label = QLabel()
+        self.expiry_label.setTextFormat(Qt.TextFormat.PlainText)  # names come from others
         self.link_edit = QLineEdit(invite.link())
         self.link_edit.setReadOnly(True)
         self.copy_link = QPushButton(self.tr("Copy invite link"))
@@ -96,6 +97,7 @@ class WaitingRow(QFrame):
         self.join_id = join_id
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.label = QLabel(self.tr("%1 is waiting").replace("%1", customer_name))
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # names come from others
         self.admit_button = QPushButton(self.tr("Admit"))
         self.admit_button.setDefault(True)
         self.decline_button = QPushButton(self.tr("Decline"))
@@ -128,6 +130,7 @@ class SessionTab(QWidget):
         self.waiting: dict[str, WaitingRow] = {}
         self._waiting_box = QVBoxLayout()
         self.status_label = QLabel()
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # names come from others
         self.status_label.setWordWrap(True)
         self.fit_button = QToolButton()
         self.fit_button.setText(self.tr("1:1"))

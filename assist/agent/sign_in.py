@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -26,6 +27,7 @@ class SignInDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Sign in to Assist"))
         self.server_label = QLabel(self.tr("Server: %1").replace("%1", server))
+        self.server_label.setTextFormat(Qt.TextFormat.PlainText)  # names come from others
         self.username_edit = QLineEdit(username)
         self.username_edit.setMaxLength(64)
         self.password_edit = QLineEdit()
@@ -38,6 +40,7 @@ class SignInDialog(QDialog):
                 self.tr("No password store (keyring) is available on this computer.")
             )
         self.error_label = QLabel(error)
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)  # names come from others
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b3261e;")
         self.error_label.setVisible(bool(error))

@@ -38,3 +38,31 @@ def parse_invite(text: str) -> Invite:
     except Exception as exc:
         raise AssistError(ErrorCode.CODE_MALFORMED, str(exc)) from None
     return Invite(server, code)
+
+
+_DEFAULT_PORTS = {"ws": 80, "wss": 443}
+
+
+def display_host(url: str) -> str:
+    """The server's host (and port) as it is safe to show: a name with non-ASCII letters is
+    shown in its punycode form (``xn--…``), so a look-alike cannot pass for the real one."""
+    parts = urlsplit(url)
+    host = parts.hostname or url
+    if not host.isascii():
+        try:
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            host = host.encode("ascii", "backslashreplace").decode("ascii")
+    return f"{host}:{parts.port}" if parts.port else host
+
+
+def same_server(a: str, b: str) -> bool:
+    """Whether two server URLs name the same endpoint (scheme, host, port; case and a
+    default port or trailing slash do not matter)."""
+
+    def key(url: str) -> tuple[str, str, int | None]:
+        parts = urlsplit(url.strip())
+        scheme = parts.scheme.lower()
+        return scheme, (parts.hostname or "").lower(), parts.port or _DEFAULT_PORTS.get(scheme)
+
+    return key(a) == key(b)

@@ -185,7 +185,9 @@ def connection_options(url: str, context: ssl.SSLContext | None) -> dict[str, An
     if parts.scheme == "wss":
         return {"ssl": context or ssl.create_default_context()}
     if parts.scheme == "ws" and parts.hostname is not None and is_loopback(parts.hostname):
-        return {}
+        # Never through an environment proxy: that would carry the unencrypted frames
+        # (passwords, tokens, codes) off this machine.
+        return {"proxy": None}
     if parts.scheme == "ws":
         raise AssistError(
             ClientErrorCode.INSECURE_CONNECTION, f"{parts.hostname} is not this machine"

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QDialog
 
 from assist.core.errors import AssistError
-from assist.core.invite import parse_invite
+from assist.core.invite import parse_invite, same_server
 from assist.customer.config import DEFAULT_SERVER, pinned_server
 from assist.customer.controller import CustomerController
 from assist.customer.invite_warning import InviteWarningDialog
@@ -75,7 +75,7 @@ def pick_server(
         invite = parse_invite(args.invite)
     except AssistError as exc:
         return server, args.code, error_text(exc)
-    if pinned is None or invite.server == pinned:
+    if pinned is None or same_server(invite.server, pinned):
         return invite.server, invite.code, ""
     ask = confirm or _confirm_other_server
     return (invite.server if ask(invite.server, pinned) else pinned), invite.code, ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from assist.core.capture import Screen
+from assist.core.invite import display_host
 
 
 class ConsentDialog(QDialog):
@@ -35,6 +36,7 @@ class ConsentDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Share your screen?"))
         self.server_label = QLabel(connection_text(server))
+        self.server_label.setTextFormat(Qt.TextFormat.PlainText)  # names come from others
         self.server_label.setWordWrap(True)
         self.report_button = QPushButton(self.tr("Report abuse"))
         self.report_button.setFlat(True)
@@ -77,6 +79,7 @@ class ConsentDialog(QDialog):
         self.screen_combo.setVisible(several)
         self.screen_label.setVisible(several)
         self.error_label = QLabel(error)
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)  # names come from others
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b3261e;")
         self.error_label.setVisible(bool(error))
@@ -112,9 +115,8 @@ class ConsentDialog(QDialog):
 
 def connection_text(server: str) -> str:
     """Where this connection goes, and whether its identity was verified (TLS)."""
-    parts = urlsplit(server)
-    host = parts.hostname or ""
-    if parts.scheme == "wss":
+    host = display_host(server) if server else ""
+    if urlsplit(server).scheme == "wss":
         return QCoreApplication.translate("ConsentDialog", "🔒 Verified connection to %1").replace(
             "%1", host
         )

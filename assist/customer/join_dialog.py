@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -48,8 +48,10 @@ class JoinDialog(QDialog):
         self.name_edit.setMaxLength(MAX_NAME_CHARS)
         self.name_edit.setPlaceholderText(self.tr("Your name"))
         self.server_label = QLabel(self.tr("Server: %1").replace("%1", server))
+        self.server_label.setTextFormat(Qt.TextFormat.PlainText)  # names come from others
         self.server_label.setStyleSheet("color: palette(mid);")
         self.status_label = QLabel()
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # names come from others
         self.status_label.setWordWrap(True)
         self.join_button = QPushButton(self.tr("Join"))
         self.join_button.setDefault(True)

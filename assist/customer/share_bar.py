@@ -35,6 +35,7 @@ class ShareBar(QFrame):
         )
         self.dot = QLabel("●")
         self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # names come from others
         self.pause_button = QPushButton(self.tr("Pause"))
         self.stop_button = QPushButton(self.tr("Stop"))
         self.share_button = QPushButton(self.tr("Share my screen"))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from dataclasses import dataclass
 
@@ -12,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from assist.qt.gc_collector import GuiGarbageCollector
 from assist.qt.i18n import LANGUAGES, install_translations, pick_language
+from signaling.logs import configure_logging
 
 
 def add_common_arguments(parser: argparse.ArgumentParser) -> None:
@@ -29,9 +29,7 @@ class Application:
 
 
 def create_application(args: argparse.Namespace) -> Application:
-    logging.basicConfig(
-        level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    configure_logging(args.log_level)
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Assist")
     app.setOrganizationName("Assist")

@@ -117,8 +117,8 @@ async def test_plain_ws_off_this_machine_is_refused_without_connecting(
 
 
 @pytest.mark.parametrize("url", ["ws://127.0.0.1:8765", "ws://localhost:1", "ws://[::1]:1"])
-def test_plain_ws_to_this_machine_is_allowed(url: str) -> None:
-    assert connection_options(url, None) == {}
+def test_plain_ws_to_this_machine_is_allowed_and_never_proxied(url: str) -> None:
+    assert connection_options(url, None) == {"proxy": None}
 
 
 def test_wss_verifies_with_the_given_or_the_system_cas(pki: Pki) -> None:
