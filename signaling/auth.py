@@ -106,9 +106,17 @@ class Authenticator:
 
     def refresh(self, refresh_token: str, address: str) -> Grant:
         """Trade a refresh token for new tokens; the old refresh token stops working."""
-        with self._db.session() as session:
-            token, account = self._valid_token(session, refresh_token, TokenKind.REFRESH)
-            acc.revoke_token(session, token.id)
+        try:
+            with self._db.session() as session:
+                token, account = self._valid_token(session, refresh_token, TokenKind.REFRESH)
+                acc.revoke_token(session, token.id)
+        except _ReusedRefreshToken as reused:
+            # A rotated refresh token came back: someone kept a copy. Sign the account out
+            # everywhere; the rightful owner signs in again with the password.
+            with self._db.session() as session:
+                acc.revoke_tokens(session, reused.account.id)
+                acc.audit(session, "refresh_token_reused", subject=reused.account.username)
+            raise AuthError(ErrorCode.TOKEN_INVALID) from None
         self._audit("token_refreshed", actor=account.username, address=address)
         return self.issue(account)
 
@@ -151,10 +159,7 @@ class Authenticator:
             raise AuthError(ErrorCode.TOKEN_INVALID)
         if found[0].revoked_at is not None:
             if kind is TokenKind.REFRESH:
-                # A rotated refresh token came back: someone kept a copy. Sign the account
-                # out everywhere; the rightful owner signs in again with the password.
-                acc.revoke_tokens(session, found[1].id)
-                acc.audit(session, "refresh_token_reused", subject=found[1].username)
+                raise _ReusedRefreshToken(found[1])
             raise AuthError(ErrorCode.TOKEN_INVALID)
         record, account = found
         expires = record.expires_at.replace(tzinfo=record.expires_at.tzinfo or UTC)
@@ -173,3 +178,9 @@ class Authenticator:
     def _audit(self, kind: str, **fields: str | None) -> None:
         with self._db.session() as session:
             acc.audit(session, kind, **fields)
+
+
+class _ReusedRefreshToken(Exception):
+    def __init__(self, account: acc.Account) -> None:
+        super().__init__(account.username)
+        self.account = account

@@ -171,9 +171,10 @@ def test_refresh_rotates_the_refresh_token(auth: Authenticator) -> None:
         {first.access_token, first.refresh_token}
     )
     assert auth.verify(second.access_token).username == "ann"
-    again = error_of(auth.refresh, first.refresh_token, ADDRESS)
+    third = auth.refresh(second.refresh_token, ADDRESS)
+    assert third.account.username == "ann"
+    again = error_of(auth.refresh, second.refresh_token, ADDRESS)  # rotated away
     assert again.code is ErrorCode.TOKEN_INVALID
-    assert auth.refresh(second.refresh_token, ADDRESS).account.username == "ann"
 
 
 def test_disabling_an_account_ends_its_tokens(auth: Authenticator, database: Database) -> None:
@@ -237,3 +238,24 @@ def test_sign_ins_and_failures_are_audited(auth: Authenticator, database: Databa
     assert logins == [("ann", ADDRESS)]
     assert failures == [("ann", "192.0.2.1"), ("nobody", "192.0.2.2")]
     assert "horse" not in everything  # never a password, right or wrong
+
+
+def test_a_reused_refresh_token_signs_the_account_out_everywhere(
+    auth: Authenticator, database: Database
+) -> None:
+    first = auth.login("ann", PASSWORD, ADDRESS)
+    second = auth.refresh(first.refresh_token, ADDRESS)  # rotation: first's token is dead
+    assert error_of(auth.refresh, first.refresh_token, ADDRESS).code is ErrorCode.TOKEN_INVALID
+    # The copy came back, so the legitimate newer tokens stop working too.
+    assert error_of(auth.verify, second.access_token).code is ErrorCode.TOKEN_INVALID
+    assert error_of(auth.refresh, second.refresh_token, ADDRESS).code is ErrorCode.TOKEN_INVALID
+    with database.session() as session:
+        assert acc.audit_events(session, "refresh_token_reused")
+
+
+def test_addresses_in_one_ipv6_64_share_a_limit(auth: Authenticator) -> None:
+    for n in range(LOGIN_FAILURES_PER_ADDRESS[0]):
+        error_of(auth.login, f"nobody{n}", "wrong password", f"2001:db8:1:2::{n + 1:x}")
+    limited = error_of(auth.login, "ann", PASSWORD, "2001:db8:1:2:ffff::9")
+    assert limited.code is ErrorCode.RATE_LIMITED
+    assert auth.login("ann", PASSWORD, "2001:db8:1:3::1").account.username == "ann"
