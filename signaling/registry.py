@@ -103,6 +103,7 @@ class Registry:
         #: (customer, session id) -> (report context, ended at), for reports after the end.
         self._ended_contexts: dict[tuple[PeerId, str], tuple[dict[str, str], float]] = {}
         self._reported: set[tuple[PeerId, str]] = set()
+        self._history: list[HistoryEvent] = []
         self._per_connection = FailureLimiter(*CONNECTION_FAILURES)
         self._per_address = FailureLimiter(*ADDRESS_FAILURES)
 
@@ -207,6 +208,12 @@ class Registry:
         self._sessions[session.session_id] = session
         self._by_code[code] = session.session_id
         agent.sessions.add(session.session_id)
+        self._note(
+            session.session_id,
+            "created",
+            agent_username=agent.username or "",
+            agent_display_name=agent.name,
+        )
         reply = p.SessionCreated(
             re=request.id, session_id=session.session_id, code=code, expires_in=self._code_ttl
         )
@@ -261,6 +268,7 @@ class Registry:
         session.customer = pending.customer
         session.state = SessionState.ACTIVE
         session.last_activity = self._clock()
+        self._note(session.session_id, "admitted", customer_name=customer.name)
         self._kill_code(session, ErrorCode.CODE_USED)
         admitted = p.Admitted(
             session_id=session.session_id,
@@ -333,34 +341,60 @@ class Registry:
         if session.state is not SessionState.ACTIVE:
             raise ProtocolError(ErrorCode.WRONG_STATE, "nobody admitted yet")
         session.last_activity = self._clock()
+        if isinstance(message, p.ShareStatus):
+            self._note(
+                session.session_id,
+                "sharing",
+                state=message.state.value,
+                reason=message.reason.value,
+            )
         return [(self._other(session, sender_id), message)]
 
     def chat(self, sender_id: PeerId, message: p.Chat) -> Outgoing:
         """Number a chat message and send it to both sides; a resend gets the same number."""
+        stored, fresh = self.prepare_chat(sender_id, message)
+        return self.commit_chat(sender_id, message, stored, fresh)
+
+    def prepare_chat(self, sender_id: PeerId, message: p.Chat) -> tuple[p.ChatMessage, bool]:
+        """The numbered message a chat would become, and whether it is new (False for a
+        resend). Changes nothing: the server stores it first, then :meth:`commit_chat`."""
         session = self._participant_session(sender_id, message.session_id)
         if session.state is not SessionState.ACTIVE:
             raise ProtocolError(ErrorCode.WRONG_STATE, "nobody admitted yet")
-        session.last_activity = self._clock()
         sender = self._peers[sender_id]
-        key = (sender.role, message.msg_id)
-        stored = session.chat_by_msg_id.get(key)
+        stored = session.chat_by_msg_id.get((sender.role, message.msg_id))
         if stored is not None:
-            return [(sender_id, _with_re(stored, message.id))]
-        session.seq += 1
-        stored = p.ChatMessage(
+            return stored, False
+        numbered = p.ChatMessage(
             session_id=session.session_id,
             msg_id=message.msg_id,
-            seq=session.seq,
+            seq=session.seq + 1,
             sender=sender.role,
             sender_name=sender.name,
             text=message.text,
             ts=self._clock(),
         )
-        session.chat_by_msg_id[key] = stored
+        return numbered, True
+
+    def commit_chat(
+        self, sender_id: PeerId, message: p.Chat, stored: p.ChatMessage, fresh: bool
+    ) -> Outgoing:
+        """The message is stored: number it for good and send it (a resend: to its sender)."""
+        session = self._participant_session(sender_id, message.session_id)
+        session.last_activity = self._clock()
+        if not fresh:
+            return [(sender_id, _with_re(stored, message.id))]
+        session.seq = max(session.seq, stored.seq)
+        session.chat_by_msg_id[(stored.sender, stored.msg_id)] = stored
         return [
             (sender_id, _with_re(stored, message.id)),
             (self._other(session, sender_id), stored),
         ]
+
+    def take_history(self) -> list[HistoryEvent]:
+        """What happened since the last call, for the history store (oldest first)."""
+        events, self._history = self._history, []
+        return events
 
     # -------------------------------------------------------------- helpers
 
@@ -411,6 +445,9 @@ class Registry:
         if self._by_code.pop(session.code, None) is not None:
             self._dead_codes[session.code] = (why, self._clock())
 
+    def _note(self, session_id: str, kind: str, **detail: str) -> None:
+        self._history.append(HistoryEvent(session_id, kind, self._clock(), detail))
+
     def _time_out_joins(self, session: Session, now: float) -> Outgoing:
         out: Outgoing = []
         for join_id, pending in list(session.pending.items()):
@@ -439,6 +476,7 @@ class Registry:
     def _end(self, session: Session, reason: p.EndReason, skip: set[PeerId]) -> Outgoing:
         """Remove a session and tell everyone in it (except ``skip``) that it ended."""
         self._sessions.pop(session.session_id, None)
+        self._note(session.session_id, "ended", reason=reason.value)
         if session.customer is not None:
             key = (session.customer, session.session_id)
             self._ended_contexts[key] = (self._report_context(session), self._clock())
@@ -463,6 +501,16 @@ class Registry:
                 out.append((pending.customer, p.Error(code=why, re=pending.request_id)))
         session.pending.clear()
         return out
+
+
+@dataclass(frozen=True)
+class HistoryEvent:
+    """Something the customer history records: created, admitted, sharing, ended."""
+
+    session_id: str
+    kind: str
+    ts: float
+    detail: dict[str, str]
 
 
 class RateLimited(ProtocolError):

@@ -15,17 +15,25 @@ from datetime import UTC, datetime
 from http import HTTPStatus
 from typing import Any, TypeVar
 
+import msgspec
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.datastructures import Headers
 from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
-from signaling import __version__
+from signaling import __version__, recorder
 from signaling import protocol as p
 from signaling.auth import Authenticator, AuthError, Grant
 from signaling.metrics import Metrics
 from signaling.protocol import ErrorCode, ProtocolError
-from signaling.registry import IDLE_TIMEOUT, JOIN_TIMEOUT, Outgoing, PeerId, RateLimited, Registry
+from signaling.registry import (
+    IDLE_TIMEOUT,
+    JOIN_TIMEOUT,
+    Outgoing,
+    PeerId,
+    RateLimited,
+    Registry,
+)
 from signaling.store import accounts as acc
 from signaling.store.db import Database
 from signaling.store.models import AbuseReport, UserRole
@@ -86,6 +94,7 @@ class SignalingServer:
         self._ids = itertools.count(1)
         self._server: Server | None = None
         self._tasks: list[asyncio.Task[None]] = []
+        self._chat_locks: dict[str, asyncio.Lock] = {}
 
     @property
     def auth(self) -> Authenticator:
@@ -256,6 +265,8 @@ class SignalingServer:
         try:
             if isinstance(message, p.ReportAbuse | p.ListReports):
                 out = await self._handle_reports(peer_id, message)
+            elif isinstance(message, p.Chat):
+                out = await self._chat(peer_id, message)
             else:
                 out = self._route(peer_id, message)
         except ProtocolError as exc:
@@ -293,6 +304,38 @@ class SignalingServer:
             case p.EndSession():
                 return registry.end(peer_id, message)
         raise ProtocolError(ErrorCode.UNKNOWN_TYPE, type(message).__name__)
+
+    async def _chat(self, peer_id: PeerId, message: p.Chat) -> Outgoing:
+        """Store a chat message before anyone hears of it; a storage failure is the sender's
+        ``store_unavailable`` (its client keeps the message and sends it again)."""
+        role = self.registry.peer(peer_id).role
+        if role not in p.Chat.senders:
+            raise ProtocolError(ErrorCode.FORBIDDEN, f"{role.value} may not send this")
+        lock = self._chat_locks.setdefault(message.session_id, asyncio.Lock())
+        async with lock:  # one numbering at a time per session
+            numbered, fresh = self.registry.prepare_chat(peer_id, message)
+            if fresh:
+                try:
+                    stored = await self._blocking(recorder.store_chat, self.database, numbered)
+                except Exception as exc:
+                    logger.error("Cannot store a chat message: %s", type(exc).__name__)
+                    raise ProtocolError(ErrorCode.STORE_UNAVAILABLE) from None
+                numbered = msgspec.structs.replace(numbered, seq=stored.seq, ts=stored.ts)
+            return self.registry.commit_chat(peer_id, message, numbered, fresh)
+
+    async def _record_history(self) -> None:
+        """Write what the registry noted (created, admitted, sharing, ended) to the history.
+        A failure is logged and the live session goes on."""
+        events = self.registry.take_history()
+        if not events:
+            return
+        for event in events:
+            if event.kind == "ended":
+                self._chat_locks.pop(event.session_id, None)
+        try:
+            await self._blocking(recorder.write_events, self.database, events)
+        except Exception as exc:
+            logger.error("Cannot record %d session event(s): %s", len(events), type(exc).__name__)
 
     async def _handle_reports(
         self, peer_id: PeerId, message: p.ReportAbuse | p.ListReports
@@ -355,6 +398,7 @@ class SignalingServer:
         return error
 
     async def _deliver(self, out: Outgoing) -> None:
+        await self._record_history()  # before anyone is told what happened
         for peer_id, message in out:
             await self._send(peer_id, message)
 

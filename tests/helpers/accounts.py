@@ -31,6 +31,7 @@ def seed_database(url: str) -> None:
         password_hash = auth.hash_password(PASSWORD)
         with database.session() as session:
             for username, (display_name, role) in ACCOUNTS.items():
-                acc.add_user(session, username, display_name, role, password_hash)
+                if acc.find_user(session, username) is None:  # seeding twice is harmless
+                    acc.add_user(session, username, display_name, role, password_hash)
     finally:
         database.close()

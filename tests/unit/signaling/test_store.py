@@ -24,7 +24,18 @@ from tests.helpers.waits import scaled
 
 ROOT = Path(__file__).resolve().parents[3]
 PASSWORD = "correct horse battery staple"
-TABLES = {"users", "tokens", "audit_events", "abuse_reports", "alembic_version"}
+TABLES = {
+    "users",
+    "tokens",
+    "audit_events",
+    "abuse_reports",
+    "customers",
+    "sessions",
+    "messages",
+    "notes",
+    "session_events",
+    "alembic_version",
+}
 
 
 def head() -> str:

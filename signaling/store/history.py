@@ -1,0 +1,126 @@
+"""The customer history: sessions, their transcript and events (blocking repository API).
+
+The server calls these on its database thread. ``store_message`` is what makes chat durable:
+the server runs it before it acknowledges or forwards a message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from signaling.store.models import MessageRecord, SessionEvent, SessionRecord
+
+
+@dataclass(frozen=True)
+class StoredMessage:
+    session_id: str
+    seq: int
+    msg_id: str
+    sender: str
+    sender_name: str
+    text: str
+    ts: float
+
+
+def _utc(ts: float) -> datetime:
+    return datetime.fromtimestamp(ts, UTC)
+
+
+def _stored(record: MessageRecord) -> StoredMessage:
+    ts = record.ts if record.ts.tzinfo else record.ts.replace(tzinfo=UTC)
+    return StoredMessage(
+        record.session_id,
+        record.seq,
+        record.msg_id,
+        record.sender,
+        record.sender_name,
+        record.text,
+        ts.timestamp(),
+    )
+
+
+def session_created(
+    session: Session, session_id: str, agent_username: str, agent_display_name: str, ts: float
+) -> None:
+    session.add(
+        SessionRecord(
+            id=session_id,
+            agent_username=agent_username,
+            agent_display_name=agent_display_name,
+            created_at=_utc(ts),
+            tags=[],
+        )
+    )
+    session.flush()  # the row first: events and messages refer to it
+    add_event(session, session_id, "created", ts)
+
+
+def customer_admitted(session: Session, session_id: str, customer_name: str, ts: float) -> None:
+    record = session.get(SessionRecord, session_id)
+    if record is not None:
+        record.customer_name = customer_name
+        record.admitted_at = _utc(ts)
+    add_event(session, session_id, "admitted", ts, customer_name=customer_name)
+
+
+def session_ended(session: Session, session_id: str, reason: str, ts: float) -> None:
+    record = session.get(SessionRecord, session_id)
+    if record is not None and record.ended_at is None:
+        record.ended_at = _utc(ts)
+        record.end_reason = reason
+    add_event(session, session_id, "ended", ts, reason=reason)
+
+
+def add_event(session: Session, session_id: str, kind: str, ts: float, **detail: Any) -> None:
+    session.add(SessionEvent(session_id=session_id, ts=_utc(ts), kind=kind, detail=detail))
+
+
+def store_message(session: Session, message: StoredMessage) -> StoredMessage:
+    """Store a chat message once: a resend (same sender and msg_id) returns the stored one."""
+    existing = session.scalar(
+        select(MessageRecord).where(
+            MessageRecord.session_id == message.session_id,
+            MessageRecord.sender == message.sender,
+            MessageRecord.msg_id == message.msg_id,
+        )
+    )
+    if existing is not None:
+        return _stored(existing)
+    session.add(
+        MessageRecord(
+            session_id=message.session_id,
+            seq=message.seq,
+            msg_id=message.msg_id,
+            sender=message.sender,
+            sender_name=message.sender_name,
+            text=message.text,
+            ts=_utc(message.ts),
+        )
+    )
+    record = session.get(SessionRecord, message.session_id)
+    if record is not None and message.sender == "agent" and record.first_reply_at is None:
+        record.first_reply_at = _utc(message.ts)
+    return message
+
+
+def transcript(session: Session, session_id: str) -> list[StoredMessage]:
+    query = (
+        select(MessageRecord)
+        .where(MessageRecord.session_id == session_id)
+        .order_by(MessageRecord.seq)
+    )
+    return [_stored(r) for r in session.scalars(query)]
+
+
+def events(session: Session, session_id: str) -> list[SessionEvent]:
+    query = select(SessionEvent).where(SessionEvent.session_id == session_id)
+    return list(session.scalars(query.order_by(SessionEvent.id)))
+
+
+def session_record(session: Session, session_id: str) -> SessionRecord | None:
+    return session.get(SessionRecord, session_id)

@@ -1,0 +1,124 @@
+"""Chat is stored before anyone hears of it, on SQLite and on PostgreSQL, and a store that
+cannot write says so by name while the live session goes on."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import event, text
+
+from signaling import protocol as p
+from signaling.server import ServerConfig, SignalingServer
+from signaling.store import history
+from signaling.store.db import Database, open_database
+from tests.helpers.accounts import seed_database
+from tests.helpers.server_process import ServerProcess
+from tests.helpers.wsclient import Client
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: object) -> Iterator[str]:
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path}/server.db"
+    else:
+        url = request.getfixturevalue("postgres_url")
+    seed_database(url)
+    yield url
+
+
+async def admitted(agent: Client, customer: Client) -> str:
+    await agent.hello("agent", "Taro")
+    created = await agent.expect(p.SessionCreated, re=await agent.request("create_session"))
+    await customer.hello("customer", "佐藤 花子")
+    join = await customer.request("join", code=created.code)
+    await customer.expect(p.JoinPending, re=join)
+    asked = await agent.expect(p.JoinRequest)
+    await agent.request("admit", session_id=created.session_id, join_id=asked.join_id)
+    await agent.expect(p.Admitted)
+    await customer.expect(p.Admitted, re=join)
+    return created.session_id
+
+
+def load(url: str, session_id: str) -> tuple[list[history.StoredMessage], list[str], object]:
+    database = open_database(url)
+    try:
+        with database.session() as session:
+            record = history.session_record(session, session_id)
+            kinds = [e.kind for e in history.events(session, session_id)]
+            return history.transcript(session, session_id), kinds, record
+    finally:
+        database.close()
+
+
+async def test_an_acknowledged_message_survives_a_killed_server(store_url: str) -> None:
+    server = ServerProcess("--org-name", "Acme Support", db_url=store_url)
+    try:
+        async with Client(server.url, "a") as agent, Client(server.url, "c") as customer:
+            sid = await admitted(agent, customer)
+            await customer.send("share_status", session_id=sid, state="sharing")
+            await agent.expect(p.ShareStatus)
+            rid = await customer.request(
+                "chat", session_id=sid, msg_id="c-1", text="画面が真っ黒です"
+            )
+            await customer.expect(p.ChatMessage, re=rid)  # the ack
+            server.kill()  # SIGKILL: nothing after the ack may be needed
+    finally:
+        server.kill()
+    messages, kinds, record = load(store_url, sid)
+    assert [(m.seq, m.sender, m.text) for m in messages] == [(1, "customer", "画面が真っ黒です")]
+    assert kinds[:3] == ["created", "admitted", "sharing"]
+    assert record.customer_name == "佐藤 花子"
+    assert record.agent_username == "taro"
+    expected = "postgresql" if store_url.startswith("postgresql") else "sqlite"
+    database = open_database(store_url)
+    assert database.engine.dialect.name == expected  # which backend this run exercised
+    database.close()
+
+
+@pytest.fixture
+async def full_store(tmp_path: object) -> Iterator[tuple[SignalingServer, Database]]:
+    url = f"sqlite:///{tmp_path}/full.db"
+    seed_database(url)
+    database = open_database(url)
+    server = SignalingServer(ServerConfig(port=0), database)
+    await server.start()
+    yield server, database
+    await server.close()
+    database.close()
+
+
+def fill_up(database: Database, full: bool) -> None:
+    """SQLite's max_page_count: at the current size the file cannot grow (a full disk)."""
+    with database.engine.connect() as connection:
+        pages = connection.execute(text("PRAGMA page_count")).scalar_one()
+    limit = int(pages) if full else 1_000_000
+
+    def cap(dbapi_connection: object, _record: object) -> None:
+        dbapi_connection.execute(f"PRAGMA max_page_count={limit}")  # type: ignore[attr-defined]
+
+    event.listen(database.engine, "connect", cap)
+    database.engine.dispose()  # new connections get the cap
+
+
+async def test_a_full_store_refuses_by_name_and_the_resend_works_later(
+    full_store: tuple[SignalingServer, Database],
+) -> None:
+    server, database = full_store
+    async with Client(server.url, "a") as agent, Client(server.url, "c") as customer:
+        sid = await admitted(agent, customer)
+        fill_up(database, full=True)
+        long = "長い説明です。" * 1100  # under 8000 characters, over a page
+        rid = await customer.request("chat", session_id=sid, msg_id="c-1", text=long)
+        await customer.expect_error(p.ErrorCode.STORE_UNAVAILABLE, re=rid)
+        # The live session goes on: relay still works, and the agent never saw the message.
+        await customer.send("share_status", session_id=sid, state="paused")
+        shared = await agent.expect(p.ShareStatus)
+        assert shared.state is p.ShareState.PAUSED
+        fill_up(database, full=False)
+        rid = await customer.request("chat", session_id=sid, msg_id="c-1", text=long)
+        ack = await customer.expect(p.ChatMessage, re=rid)
+        forwarded = await agent.expect(p.ChatMessage)
+        assert ack.seq == forwarded.seq == 1 and forwarded.text == long
+    with database.session() as session:
+        assert [m.msg_id for m in history.transcript(session, sid)] == ["c-1"]
