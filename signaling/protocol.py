@@ -22,6 +22,8 @@ SUPPORTED_VERSIONS: Final = frozenset({PROTOCOL_VERSION})
 MAX_MESSAGE_BYTES: Final = 64 * 1024
 #: Longest chat message, in characters.
 MAX_CHAT_CHARS: Final = 8000
+#: Longest private note, in characters.
+MAX_NOTE_CHARS: Final = 20000
 #: Longest display name, in characters.
 MAX_NAME_CHARS: Final = 80
 
@@ -248,6 +250,16 @@ class Chat(Request, tag="chat"):
     senders: ClassVar[frozenset[Role]] = frozenset(Role)
 
 
+class Note(Request, tag="note"):
+    """The agent's private note on a session, saved whole each time (autosave). ``note_id``
+    is the client's; saving again with it replaces the text. Never sent to the customer."""
+
+    session_id: str
+    note_id: str
+    text: str
+    senders: ClassVar[frozenset[Role]] = frozenset({Role.AGENT})
+
+
 class ShareStatus(Message, tag="share_status"):
     """The customer tells the agent whether the screen is shared, paused or stopped."""
 
@@ -367,6 +379,15 @@ class Reports(Message, tag="reports"):
     reports: list[AbuseReportInfo] = msgspec.field(default_factory=list)
 
 
+class NoteSaved(Message, tag="note_saved"):
+    """The note is stored; ``re`` answers the ``note`` request."""
+
+    re: str
+    session_id: str
+    note_id: str
+    saved_at: float
+
+
 class Ok(Message, tag="ok"):
     """A bare acknowledgement for requests with nothing more to say."""
 
@@ -387,6 +408,7 @@ _CLIENT_TYPES: Final[tuple[type[Message], ...]] = (
     Refresh,
     ReportAbuse,
     ListReports,
+    Note,
     CreateSession,
     Join,
     Admit,
@@ -411,6 +433,7 @@ _SERVER_TYPES: Final[tuple[type[Message], ...]] = (
     ShareStatus,
     SessionEnded,
     Reports,
+    NoteSaved,
     Ok,
     Error,
 )
@@ -482,6 +505,11 @@ def check(message: Message) -> None:
             raise ProtocolError(ErrorCode.BAD_MESSAGE, "username must be 1-64 characters")
         if len(message.password) > 1024:
             raise ProtocolError(ErrorCode.TOO_LARGE, "password over 1024 characters")
+    elif isinstance(message, Note):
+        if len(message.text) > MAX_NOTE_CHARS:
+            raise ProtocolError(ErrorCode.TOO_LARGE, f"note over {MAX_NOTE_CHARS} characters")
+        if not 1 <= len(message.note_id) <= 64:
+            raise ProtocolError(ErrorCode.BAD_MESSAGE, "note_id must be 1-64 characters")
     elif isinstance(message, ReportAbuse) and len(message.reason) > MAX_CHAT_CHARS:
         raise ProtocolError(ErrorCode.TOO_LARGE, f"reason over {MAX_CHAT_CHARS} characters")
     elif isinstance(message, Chat):

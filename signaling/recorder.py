@@ -25,6 +25,11 @@ def store_chat(database: Database, message: p.ChatMessage) -> history.StoredMess
         return history.store_message(session, record)
 
 
+def save_note(database: Database, note: p.Note, username: str, ts: float) -> None:
+    with database.session() as session:
+        history.save_note(session, note.session_id, note.note_id, username, note.text, ts)
+
+
 def write_events(database: Database, events: list[HistoryEvent]) -> None:
     """One transaction per event: a failed one does not take the others with it."""
     for event in events:

@@ -267,6 +267,8 @@ class SignalingServer:
                 out = await self._handle_reports(peer_id, message)
             elif isinstance(message, p.Chat):
                 out = await self._chat(peer_id, message)
+            elif isinstance(message, p.Note):
+                out = await self._save_note(peer_id, message)
             else:
                 out = self._route(peer_id, message)
         except ProtocolError as exc:
@@ -322,6 +324,22 @@ class SignalingServer:
                     raise ProtocolError(ErrorCode.STORE_UNAVAILABLE) from None
                 numbered = msgspec.structs.replace(numbered, seq=stored.seq, ts=stored.ts)
             return self.registry.commit_chat(peer_id, message, numbered, fresh)
+
+    async def _save_note(self, peer_id: PeerId, message: p.Note) -> Outgoing:
+        """Store the agent's private note, then acknowledge it (never sent to the customer)."""
+        if self.registry.peer(peer_id).role is not p.Role.AGENT:
+            raise ProtocolError(ErrorCode.FORBIDDEN, "agents only")
+        username = self.registry.note_target(peer_id, message)
+        saved_at = self._clock()
+        try:
+            await self._blocking(recorder.save_note, self.database, message, username, saved_at)
+        except Exception as exc:
+            logger.error("Cannot store a note: %s", type(exc).__name__)
+            raise ProtocolError(ErrorCode.STORE_UNAVAILABLE) from None
+        saved = p.NoteSaved(
+            re=message.id, session_id=message.session_id, note_id=message.note_id, saved_at=saved_at
+        )
+        return [(peer_id, saved)]
 
     async def _record_history(self) -> None:
         """Write what the registry noted (created, admitted, sharing, ended) to the history.

@@ -60,6 +60,7 @@ class AgentController(QObject):
         tab.chat_submitted.connect(self.on_tab_chat_submitted)
         tab.chat_retry_requested.connect(self.on_tab_chat_retry_requested)
         tab.end_requested.connect(self.on_tab_end_requested)
+        tab.note_save_requested.connect(self.on_tab_note_save_requested)
         self.window.add_session(tab)
 
     @Slot(str, str, str)
@@ -142,6 +143,17 @@ class AgentController(QObject):
     @Slot(str)
     def on_tab_chat_retry_requested(self, session_id: str) -> None:
         self.bridge.call(self.client.retry_chat(session_id), on_error=self._tab_error(session_id))
+
+    @Slot(str, str, str)
+    def on_tab_note_save_requested(self, session_id: str, note_id: str, text: str) -> None:
+        tab = self.window.tab_for(session_id)
+        if tab is None:
+            return
+        self.bridge.call(
+            self.client.save_note(session_id, note_id, text),
+            tab.notes.mark_saved,
+            lambda error: tab.notes.mark_failed(error_text(error)),
+        )
 
     @Slot(str)
     def on_tab_end_requested(self, session_id: str) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assist.agent.notes_panel import NotesPanel
 from assist.core.chat import ChatEntry
 from assist.core.invite import Invite
 from assist.qt.bridge import FrameImage
@@ -116,6 +117,7 @@ class SessionTab(QWidget):
     decline_requested = Signal(str, str)
     chat_submitted = Signal(str, str)  # session id, text
     chat_retry_requested = Signal(str)
+    note_save_requested = Signal(str, str, str)  # session id, note id, text
     end_requested = Signal(str)
     title_changed = Signal(str, str)  # session id, new tab title
 
@@ -140,14 +142,19 @@ class SessionTab(QWidget):
         self.view = RemoteScreenView(self)
         self.chat = ChatPanel(Role.AGENT, self)
         self.chat.set_enabled(False)
+        self.notes = NotesPanel(self)
 
         header = QHBoxLayout()
         header.addWidget(self.status_label, 1)
         header.addWidget(self.fit_button)
         header.addWidget(self.end_button)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        side = QSplitter(Qt.Orientation.Vertical, self)
+        side.addWidget(self.chat)
+        side.addWidget(self.notes)
+        side.setSizes([420, 220])
         splitter.addWidget(self.view)
-        splitter.addWidget(self.chat)
+        splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([900, 340])
@@ -163,6 +170,9 @@ class SessionTab(QWidget):
             lambda text: self.chat_submitted.emit(self.session_id, text)
         )
         self.chat.retry_requested.connect(lambda: self.chat_retry_requested.emit(self.session_id))
+        self.notes.save_requested.connect(
+            lambda note_id, text: self.note_save_requested.emit(self.session_id, note_id, text)
+        )
         self._set_status(self.tr("Waiting for the customer to enter the code."))
         self.view.set_notice(self.tr("The customer's screen will appear here."))
 

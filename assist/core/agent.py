@@ -97,6 +97,12 @@ class AgentClient(BaseClient):
         self.emit(ev.SessionOpened(session.session_id, created.code, created.expires_in))
         return session
 
+    async def save_note(self, session_id: str, note_id: str, text: str) -> float:
+        """Store the private note (whole text); returns when the server has it stored."""
+        message = p.Note(session_id=session_id, note_id=note_id, text=text)
+        saved = await self.signaling.request(message, p.NoteSaved)
+        return saved.saved_at
+
     async def admit(self, session_id: str, join_id: str) -> None:
         await self.signaling.request(p.Admit(session_id=session_id, join_id=join_id), p.Admitted)
 

@@ -227,6 +227,34 @@
     </message>
 </context>
 <context>
+    <name>NotesPanel</name>
+    <message>
+        <source>Private notes (only you and your team see these)</source>
+        <extracomment>Typing pauses this long before the note is saved. A failed save is tried again this often until it succeeds.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What did the customer say? What did you try?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note is too long to save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved yet (%1) — retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <source>Report abuse</source>

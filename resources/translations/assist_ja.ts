@@ -227,6 +227,34 @@
     </message>
 </context>
 <context>
+    <name>NotesPanel</name>
+    <message>
+        <source>Private notes (only you and your team see these)</source>
+        <extracomment>Typing pauses this long before the note is saved. A failed save is tried again this often until it succeeds.</extracomment>
+        <translation>非公開メモ（あなたとチームのみ閲覧できます）</translation>
+    </message>
+    <message>
+        <source>What did the customer say? What did you try?</source>
+        <translation>お客様は何と言いましたか？何を試しましたか？</translation>
+    </message>
+    <message>
+        <source>The note is too long to save.</source>
+        <translation>メモが長すぎて保存できません。</translation>
+    </message>
+    <message>
+        <source>Editing…</source>
+        <translation>編集中…</translation>
+    </message>
+    <message>
+        <source>Saved at %1</source>
+        <translation>%1 に保存しました</translation>
+    </message>
+    <message>
+        <source>Not saved yet (%1) — retrying</source>
+        <translation>まだ保存されていません（%1）— 再試行しています</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <source>Report abuse</source>

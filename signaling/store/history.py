@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from signaling.store.models import MessageRecord, SessionEvent, SessionRecord
+from signaling.store.models import MessageRecord, NoteRecord, SessionEvent, SessionRecord
 
 
 @dataclass(frozen=True)
@@ -106,6 +106,34 @@ def store_message(session: Session, message: StoredMessage) -> StoredMessage:
     if record is not None and message.sender == "agent" and record.first_reply_at is None:
         record.first_reply_at = _utc(message.ts)
     return message
+
+
+def save_note(
+    session: Session, session_id: str, note_id: str, agent_username: str, text: str, ts: float
+) -> None:
+    """Create or replace the agent's note ``note_id`` on a session (autosave)."""
+    record = session.scalar(
+        select(NoteRecord).where(NoteRecord.session_id == session_id, NoteRecord.note_id == note_id)
+    )
+    if record is None:
+        session.add(
+            NoteRecord(
+                session_id=session_id,
+                note_id=note_id,
+                agent_username=agent_username,
+                text=text,
+                created_at=_utc(ts),
+                updated_at=_utc(ts),
+            )
+        )
+    else:
+        record.text = text
+        record.updated_at = _utc(ts)
+
+
+def notes(session: Session, session_id: str) -> list[NoteRecord]:
+    query = select(NoteRecord).where(NoteRecord.session_id == session_id)
+    return list(session.scalars(query.order_by(NoteRecord.id)))
 
 
 def transcript(session: Session, session_id: str) -> list[StoredMessage]:

@@ -17,6 +17,8 @@ from assist.core.agent import AgentClient, Password
 from assist.core.customer import CustomerClient
 from assist.core.synthetic import SyntheticGrabber
 from assist.qt.bridge import AsyncioThread, Bridge
+from signaling.store import history
+from signaling.store.db import open_database
 from tests.helpers.accounts import PASSWORD
 from tests.helpers.qt_input import commit_text
 from tests.helpers.server_process import ServerProcess
@@ -124,3 +126,30 @@ def test_shift_enter_makes_a_new_line_instead_of_sending(qtbot: QtBot, console: 
     qtbot.keyClick(tab.chat.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
     commit_text(tab.chat.edit, "二行目")
     assert tab.chat.edit.toPlainText() == "一行目\n二行目"
+
+
+def test_private_notes_are_saved_as_the_agent_types_and_never_reach_the_customer(
+    qtbot: QtBot, console: Console, runner: AsyncioThread, org_server: ServerProcess
+) -> None:
+    tab = new_session(qtbot, console)
+    customer_events: list[ev.Event] = []
+    customer = CustomerClient(org_server.url, "Hanako", customer_events.append, SyntheticGrabber)
+    runner.run(customer.connect(), timeout=scaled(10))
+    runner.run(customer.join(tab.code_panel.code), timeout=scaled(10))
+    qtbot.waitUntil(lambda: len(tab.waiting) == 1, timeout=TIMEOUT_MS)
+    qtbot.mouseClick(next(iter(tab.waiting.values())).admit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.customer_name == "Hanako", timeout=TIMEOUT_MS)
+
+    commit_text(tab.notes.edit, "プリンターのドライバーを再インストールして解決")
+    qtbot.waitUntil(lambda: tab.notes.status.text().startswith("Saved at"), timeout=TIMEOUT_MS)
+    assert not tab.notes.unsaved
+    database = open_database(org_server.db_url)
+    try:
+        with database.session() as session:
+            (note,) = history.notes(session, tab.session_id)
+        assert note.text == "プリンターのドライバーを再インストールして解決"
+        assert note.agent_username == "taro"
+    finally:
+        database.close()
+    assert not any("ドライバー" in repr(e) for e in customer_events)
+    runner.run(customer.close(), timeout=scaled(10))

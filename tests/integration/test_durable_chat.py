@@ -122,3 +122,29 @@ async def test_a_full_store_refuses_by_name_and_the_resend_works_later(
         assert ack.seq == forwarded.seq == 1 and forwarded.text == long
     with database.session() as session:
         assert [m.msg_id for m in history.transcript(session, sid)] == ["c-1"]
+
+
+async def test_notes_are_the_agents_own(full_store: tuple[SignalingServer, Database]) -> None:
+    server, database = full_store
+    async with (
+        Client(server.url, "a") as agent,
+        Client(server.url, "c") as customer,
+        Client(server.url, "b") as other,
+    ):
+        sid = await admitted(agent, customer)
+        rid = await customer.request("note", session_id=sid, note_id="n", text="x")
+        await customer.expect_error(p.ErrorCode.FORBIDDEN, re=rid)
+        await other.hello("agent", "Ann Agent")
+        rid = await other.request("note", session_id=sid, note_id="n", text="x")
+        await other.expect_error(p.ErrorCode.NOT_FOUND, re=rid)
+        rid = await agent.request("note", session_id=sid, note_id="n", text="x" * 20001)
+        await agent.expect_error(p.ErrorCode.TOO_LARGE, re=rid)
+        rid = await agent.request("note", session_id=sid, note_id="n", text="first")
+        await agent.expect(p.NoteSaved, re=rid)
+        await agent.request("end_session", session_id=sid)
+        await agent.expect(p.SessionEnded)
+        # Finishing the note after the end is normal: it is still kept, replacing the draft.
+        rid = await agent.request("note", session_id=sid, note_id="n", text="final words")
+        await agent.expect(p.NoteSaved, re=rid)
+    with database.session() as session:
+        assert [n.text for n in history.notes(session, sid)] == ["final words"]

@@ -41,6 +41,9 @@ CLIENT_EXAMPLES: dict[str, p.Message] = {
     "refresh": p.Refresh(id="r-1", refresh_token="rt-opaque-token"),
     "report_abuse": p.ReportAbuse(id="ra-1", session_id=SID, reason="電話で突然言われました"),
     "list_reports": p.ListReports(id="lr-1"),
+    "note": p.Note(
+        id="n-1", session_id=SID, note_id="note-1", text="再起動で解決。次回は BIOS を確認"
+    ),
 }
 
 SERVER_EXAMPLES: dict[str, p.Message] = {
@@ -58,6 +61,7 @@ SERVER_EXAMPLES: dict[str, p.Message] = {
             access_expires_in=900.0,
         ),
     ),
+    "note_saved": p.NoteSaved(re="n-1", session_id=SID, note_id="note-1", saved_at=1.5),
     "reports": p.Reports(
         re="lr-1",
         reports=[
