@@ -39,6 +39,7 @@ TEXT = {
         "demo_error": "Error 0x0000011b: Windows cannot connect to the printer.",
         "printers": ["Office printer (3F)", "Reception printer", "PDF printer"],
         "retry": "Try again",
+        "note": "Printer error 0x0000011b after the latest update. Try reinstalling the driver.",
     },
     "ja": {
         "agent_chat": "佐藤様、画面が見えました。プリンターのエラーを一緒に確認しましょう。",
@@ -47,6 +48,7 @@ TEXT = {
         "demo_error": "エラー 0x0000011b: プリンターに接続できません。",
         "printers": ["3階 事務所プリンター", "受付プリンター", "PDF プリンター"],
         "retry": "再試行",
+        "note": "最新の更新後にエラー 0x0000011b。ドライバーの再インストールを試す。",
     },
 }
 
@@ -111,6 +113,7 @@ def agent(url: str, name: str, language: str) -> None:
     def chat(session_id: str, entry: ChatEntry) -> None:
         if entry.sender is Role.CUSTOMER and not state["chatted"]:
             state["chatted"] = True
+            tab().notes.edit.setPlainText(TEXT[language]["note"])
             QTimer.singleShot(1500, lambda: say("streaming"))
 
     def command(line: str) -> None:
