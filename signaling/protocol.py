@@ -92,6 +92,12 @@ class ShareReason(enum.StrEnum):
     SESSION_ENDED = "session_ended"
 
 
+class Outcome(enum.StrEnum):
+    RESOLVED = "resolved"
+    FOLLOW_UP = "follow_up"
+    ESCALATED = "escalated"
+
+
 class EndReason(enum.StrEnum):
     AGENT_ENDED = "agent_ended"
     CUSTOMER_ENDED = "customer_ended"
@@ -260,6 +266,26 @@ class Note(Request, tag="note"):
     senders: ClassVar[frozenset[Role]] = frozenset({Role.AGENT})
 
 
+class WrapUp(Request, tag="wrap_up"):
+    """The agent's wrap-up of a session (during it, or within an hour after it ended)."""
+
+    session_id: str
+    category: str
+    outcome: Outcome
+    tags: list[str] = msgspec.field(default_factory=list)
+    final_note: str = ""
+    senders: ClassVar[frozenset[Role]] = frozenset({Role.AGENT})
+
+
+class Rate(Request, tag="rate"):
+    """The customer rates the help, 1 (poor) to 5 (excellent), once per session."""
+
+    session_id: str
+    rating: int
+    comment: str = ""
+    senders: ClassVar[frozenset[Role]] = frozenset({Role.CUSTOMER})
+
+
 class ShareStatus(Message, tag="share_status"):
     """The customer tells the agent whether the screen is shared, paused or stopped."""
 
@@ -409,6 +435,8 @@ _CLIENT_TYPES: Final[tuple[type[Message], ...]] = (
     ReportAbuse,
     ListReports,
     Note,
+    WrapUp,
+    Rate,
     CreateSession,
     Join,
     Admit,
@@ -510,6 +538,18 @@ def check(message: Message) -> None:
             raise ProtocolError(ErrorCode.TOO_LARGE, f"note over {MAX_NOTE_CHARS} characters")
         if not 1 <= len(message.note_id) <= 64:
             raise ProtocolError(ErrorCode.BAD_MESSAGE, "note_id must be 1-64 characters")
+    elif isinstance(message, WrapUp):
+        if not message.category.strip() or len(message.category) > MAX_NAME_CHARS:
+            raise ProtocolError(ErrorCode.BAD_MESSAGE, "category must be 1-80 characters")
+        if len(message.tags) > 10 or any(not 1 <= len(t) <= 32 for t in message.tags):
+            raise ProtocolError(ErrorCode.BAD_MESSAGE, "at most 10 tags of 1-32 characters")
+        if len(message.final_note) > MAX_NOTE_CHARS:
+            raise ProtocolError(ErrorCode.TOO_LARGE, f"note over {MAX_NOTE_CHARS} characters")
+    elif isinstance(message, Rate):
+        if not 1 <= message.rating <= 5:
+            raise ProtocolError(ErrorCode.BAD_MESSAGE, "rating must be 1-5")
+        if len(message.comment) > MAX_CHAT_CHARS:
+            raise ProtocolError(ErrorCode.TOO_LARGE, f"comment over {MAX_CHAT_CHARS} characters")
     elif isinstance(message, ReportAbuse) and len(message.reason) > MAX_CHAT_CHARS:
         raise ProtocolError(ErrorCode.TOO_LARGE, f"reason over {MAX_CHAT_CHARS} characters")
     elif isinstance(message, Chat):

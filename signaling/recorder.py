@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy.orm import Session
 
 from signaling import protocol as p
@@ -25,9 +27,32 @@ def store_chat(database: Database, message: p.ChatMessage) -> history.StoredMess
         return history.store_message(session, record)
 
 
-def save_note(database: Database, note: p.Note, username: str, ts: float) -> None:
+def record(
+    database: Database, message: p.Note | p.WrapUp | p.Rate, username: str | None, ts: float
+) -> None:
+    """Store a note, a wrap-up or a rating on its session."""
     with database.session() as session:
-        history.save_note(session, note.session_id, note.note_id, username, note.text, ts)
+        if isinstance(message, p.Note):
+            history.save_note(
+                session, message.session_id, message.note_id, username or "", message.text, ts
+            )
+        elif isinstance(message, p.WrapUp):
+            history.wrap_up(
+                session,
+                message.session_id,
+                message.category,
+                message.outcome.value,
+                [t.strip() for t in message.tags],
+                message.final_note,
+                ts,
+            )
+        else:
+            history.rate(session, message.session_id, message.rating, message.comment, ts)
+
+
+def agent_of(database: Database, session_id: str) -> tuple[str, datetime | None] | None:
+    with database.session() as session:
+        return history.agent_of(session, session_id)
 
 
 def write_events(database: Database, events: list[HistoryEvent]) -> None:

@@ -103,9 +103,8 @@ class Registry:
         #: (customer, session id) -> (report context, ended at), for reports after the end.
         self._ended_contexts: dict[tuple[PeerId, str], tuple[dict[str, str], float]] = {}
         self._reported: set[tuple[PeerId, str]] = set()
+        self._rated: set[tuple[PeerId, str]] = set()
         self._history: list[HistoryEvent] = []
-        #: (agent, session id) of sessions that ended in the last hour (for late notes).
-        self._agent_ended: dict[tuple[PeerId, str], float] = {}
         self._per_connection = FailureLimiter(*CONNECTION_FAILURES)
         self._per_address = FailureLimiter(*ADDRESS_FAILURES)
 
@@ -328,9 +327,6 @@ class Registry:
         for code, (_, dead_at) in list(self._dead_codes.items()):
             if now - dead_at > DEAD_CODE_MEMORY:
                 del self._dead_codes[code]
-        for agent_key, ended_at in list(self._agent_ended.items()):
-            if now - ended_at > DEAD_CODE_MEMORY:
-                del self._agent_ended[agent_key]
         for key, (_, ended_at) in list(self._ended_contexts.items()):
             if now - ended_at > DEAD_CODE_MEMORY:
                 del self._ended_contexts[key]
@@ -396,16 +392,24 @@ class Registry:
             (self._other(session, sender_id), stored),
         ]
 
-    def note_target(self, agent_id: PeerId, message: p.Note) -> str:
-        """The agent's own session a note belongs to (live, or ended within the hour, so a
-        note finished after the end is still kept); the agent's username for the record."""
-        agent = self._peers[agent_id]
-        session = self._sessions.get(message.session_id)
-        if session is not None and session.agent == agent_id:
-            return agent.username or ""
-        if (agent_id, message.session_id) in self._agent_ended:
-            return agent.username or ""
-        raise ProtocolError(ErrorCode.NOT_FOUND, "no such session")
+    def owns(self, agent_id: PeerId, session_id: str) -> bool:
+        """Whether ``session_id`` is one of this agent connection's live sessions."""
+        session = self._sessions.get(session_id)
+        return session is not None and session.agent == agent_id
+
+    def claim_rating(self, customer_id: PeerId, session_id: str) -> None:
+        """The customer may rate this session (live or ended within the hour), once."""
+        key = (customer_id, session_id)
+        if key in self._rated:
+            raise ProtocolError(ErrorCode.WRONG_STATE, "already rated")
+        session = self._sessions.get(session_id)
+        live = session is not None and session.customer == customer_id
+        if not live and key not in self._ended_contexts:
+            raise ProtocolError(ErrorCode.NOT_FOUND, "no such session")
+        self._rated.add(key)
+
+    def release_rating(self, customer_id: PeerId, session_id: str) -> None:
+        self._rated.discard((customer_id, session_id))
 
     def take_history(self) -> list[HistoryEvent]:
         """What happened since the last call, for the history store (oldest first)."""
@@ -493,7 +497,6 @@ class Registry:
         """Remove a session and tell everyone in it (except ``skip``) that it ended."""
         self._sessions.pop(session.session_id, None)
         self._note(session.session_id, "ended", reason=reason.value)
-        self._agent_ended[(session.agent, session.session_id)] = self._clock()
         if session.customer is not None:
             key = (session.customer, session.session_id)
             self._ended_contexts[key] = (self._report_context(session), self._clock())

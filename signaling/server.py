@@ -45,6 +45,8 @@ logger = logging.getLogger(__name__)
 TRANSPORT_MAX_BYTES = 1024 * 1024
 HELLO_TIMEOUT = 10.0
 EXPIRY_INTERVAL = 1.0
+#: How long after a session ended its agent may still save notes and the wrap-up.
+PAST_WRITES = 24 * 3600.0
 #: How often the server looks for agents disabled by an administrator (to cut them off).
 DISABLED_POLL_INTERVAL = 1.0
 
@@ -267,8 +269,8 @@ class SignalingServer:
                 out = await self._handle_reports(peer_id, message)
             elif isinstance(message, p.Chat):
                 out = await self._chat(peer_id, message)
-            elif isinstance(message, p.Note):
-                out = await self._save_note(peer_id, message)
+            elif isinstance(message, p.Note | p.WrapUp | p.Rate):
+                out = await self._record_for_session(peer_id, message)
             else:
                 out = self._route(peer_id, message)
         except ProtocolError as exc:
@@ -325,21 +327,41 @@ class SignalingServer:
                 numbered = msgspec.structs.replace(numbered, seq=stored.seq, ts=stored.ts)
             return self.registry.commit_chat(peer_id, message, numbered, fresh)
 
-    async def _save_note(self, peer_id: PeerId, message: p.Note) -> Outgoing:
-        """Store the agent's private note, then acknowledge it (never sent to the customer)."""
-        if self.registry.peer(peer_id).role is not p.Role.AGENT:
-            raise ProtocolError(ErrorCode.FORBIDDEN, "agents only")
-        username = self.registry.note_target(peer_id, message)
-        saved_at = self._clock()
+    async def _record_for_session(
+        self, peer_id: PeerId, message: p.Note | p.WrapUp | p.Rate
+    ) -> Outgoing:
+        """Notes and wrap-up (the session's agent) and ratings (its customer): checked, stored,
+        then acknowledged. Agents may still write within a day after the session ended, even
+        from a new connection (after a crash)."""
+        peer = self.registry.peer(peer_id)
+        if peer.role not in type(message).senders:
+            raise ProtocolError(ErrorCode.FORBIDDEN, f"{peer.role.value} may not send this")
+        now = self._clock()
+        if isinstance(message, p.Rate):
+            self.registry.claim_rating(peer_id, message.session_id)
+        elif not self.registry.owns(peer_id, message.session_id):
+            await self._check_past_session(peer.username, message.session_id, now)
         try:
-            await self._blocking(recorder.save_note, self.database, message, username, saved_at)
+            await self._blocking(recorder.record, self.database, message, peer.username, now)
         except Exception as exc:
-            logger.error("Cannot store a note: %s", type(exc).__name__)
+            if isinstance(message, p.Rate):
+                self.registry.release_rating(peer_id, message.session_id)
+            logger.error("Cannot store a %s: %s", _tag(message), type(exc).__name__)
             raise ProtocolError(ErrorCode.STORE_UNAVAILABLE) from None
-        saved = p.NoteSaved(
-            re=message.id, session_id=message.session_id, note_id=message.note_id, saved_at=saved_at
-        )
-        return [(peer_id, saved)]
+        if isinstance(message, p.Note):
+            saved = p.NoteSaved(
+                re=message.id, session_id=message.session_id, note_id=message.note_id, saved_at=now
+            )
+            return [(peer_id, saved)]
+        return [(peer_id, p.Ok(re=message.id))]
+
+    async def _check_past_session(self, username: str | None, session_id: str, now: float) -> None:
+        found = await self._blocking(recorder.agent_of, self.database, session_id)
+        if found is None or username is None or found[0] != username:
+            raise ProtocolError(ErrorCode.NOT_FOUND, "no such session")
+        ended_at = found[1]
+        if ended_at is not None and now - ended_at.replace(tzinfo=UTC).timestamp() > PAST_WRITES:
+            raise ProtocolError(ErrorCode.WRONG_STATE, "the session ended too long ago")
 
     async def _record_history(self) -> None:
         """Write what the registry noted (created, admitted, sharing, ended) to the history.

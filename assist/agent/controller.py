@@ -6,9 +6,11 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QDialog
 
 from assist.agent.main_window import MainWindow
 from assist.agent.session_tab import SessionTab
+from assist.agent.wrapup_dialog import WrapUpDialog, default_categories
 from assist.core.agent import AgentClient
 from assist.core.chat import ChatEntry
 from assist.core.errors import AssistError
@@ -34,6 +36,8 @@ class AgentController(QObject):
         self.client = client
         self.window = window
         self.public_url = public_url
+        self.categories = default_categories()
+        self.wrap_up: WrapUpDialog | None = None
         window.new_session_requested.connect(self.on_window_new_session_requested)
         bridge.session_opened.connect(self.on_bridge_session_opened)
         bridge.join_requested.connect(self.on_bridge_join_requested)
@@ -157,7 +161,33 @@ class AgentController(QObject):
 
     @Slot(str)
     def on_tab_end_requested(self, session_id: str) -> None:
-        self.bridge.call(self.client.end_session(session_id), on_error=self._tab_error(session_id))
+        """End (or, once ended, finish) a session: the wrap-up comes first."""
+        tab = self.window.tab_for(session_id)
+        if tab is None or self.wrap_up is not None:
+            return
+        dialog = WrapUpDialog(self.categories, tab.notes.text, tab.ended, self.window)
+        dialog.finished.connect(lambda result: self._on_wrap_up_finished(tab, dialog, result))
+        self.wrap_up = dialog
+        dialog.open()
+
+    def _on_wrap_up_finished(self, tab: SessionTab, dialog: WrapUpDialog, result: int) -> None:
+        self.wrap_up = None
+        dialog.deleteLater()
+        if result != QDialog.DialogCode.Accepted:
+            return
+        session_id = tab.session_id
+        client = self.client
+
+        async def wrap_up_and_end() -> None:
+            await client.wrap_up(
+                session_id, dialog.category, dialog.outcome, dialog.tags, dialog.final_note
+            )
+            if not tab.ended:
+                await client.end_session(session_id)
+
+        self.bridge.call(
+            wrap_up_and_end(), lambda _: tab.on_wrapped_up(), self._tab_error(session_id)
+        )
 
     def _tab_error(self, session_id: str) -> Callable[[AssistError], None]:
         def show(error: AssistError) -> None:

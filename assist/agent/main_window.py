@@ -63,7 +63,8 @@ class MainWindow(QMainWindow):
         if not isinstance(tab, SessionTab):
             return
         if not tab.ended:
-            tab.end_requested.emit(tab.session_id)
+            tab.end_requested.emit(tab.session_id)  # the wrap-up decides; the tab stays
+            return
         self.tabs.removeTab(index)
         tab.deleteLater()
 

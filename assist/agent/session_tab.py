@@ -128,6 +128,7 @@ class SessionTab(QWidget):
         self.session_id = session_id
         self.customer_name: str | None = None
         self.ended = False
+        self.wrapped_up = False
         self.code_panel = CodePanel(code, invite, expires_in, self)
         self.waiting: dict[str, WaitingRow] = {}
         self._waiting_box = QVBoxLayout()
@@ -252,10 +253,16 @@ class SessionTab(QWidget):
             self.remove_waiting(join_id)
         self.code_panel.hide()
         self.chat.set_enabled(False)
-        self.end_button.setEnabled(False)
+        if not self.wrapped_up:
+            self.end_button.setText(self.tr("Wrap up"))
         self._set_status(text)
         self.view.set_notice(text)
         self.title_changed.emit(self.session_id, self.title)
+
+    def on_wrapped_up(self) -> None:
+        self.wrapped_up = True
+        self.end_button.setEnabled(False)
+        self.end_button.setText(self.tr("Wrapped up"))
 
     def show_error(self, text: str) -> None:
         self._set_status(text)

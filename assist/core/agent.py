@@ -103,6 +103,23 @@ class AgentClient(BaseClient):
         saved = await self.signaling.request(message, p.NoteSaved)
         return saved.saved_at
 
+    async def wrap_up(
+        self,
+        session_id: str,
+        category: str,
+        outcome: p.Outcome,
+        tags: list[str],
+        final_note: str,
+    ) -> None:
+        message = p.WrapUp(
+            session_id=session_id,
+            category=category,
+            outcome=outcome,
+            tags=tags,
+            final_note=final_note,
+        )
+        await self.signaling.request(message, p.Ok)
+
     async def admit(self, session_id: str, join_id: str) -> None:
         await self.signaling.request(p.Admit(session_id=session_id, join_id=join_id), p.Admitted)
 

@@ -89,6 +89,11 @@ class CustomerClient(BaseClient):
                 await self._release_media(capture)
                 raise
 
+    async def rate(self, session_id: str, rating: int, comment: str) -> None:
+        """Rate the help (1-5) during the session or just after it ended."""
+        message = p.Rate(session_id=session_id, rating=rating, comment=comment)
+        await self.signaling.request(message, p.Ok)
+
     async def report_abuse(self, reason: str) -> None:
         """Report this session to the organisation's administrator, then leave it."""
         session_id = self._require_session()

@@ -17,6 +17,7 @@ from assist.core.errors import AssistError, ClientErrorCode
 from assist.customer.chat_window import ChatWindow
 from assist.customer.consent_dialog import ConsentDialog
 from assist.customer.join_dialog import JoinDialog
+from assist.customer.rating_dialog import RatingDialog
 from assist.customer.report_dialog import ReportDialog
 from assist.customer.share_bar import ShareBar
 from assist.qt.bridge import Bridge
@@ -52,6 +53,7 @@ class CustomerController(QObject):
         self._consent_requested = False
         self._reported = False
         self.report: ReportDialog | None = None
+        self.rating: RatingDialog | None = None
         join_dialog.join_requested.connect(self.on_join_dialog_join_requested)
         join_dialog.cancel_requested.connect(self.on_join_dialog_cancel_requested)
         bridge.admitted.connect(self.on_bridge_admitted)
@@ -267,13 +269,34 @@ class CustomerController(QObject):
         if session_id != self._session_id:
             return
         self._end_session_windows()
-        if self._reported:
-            self._reported = False
+        reported, self._reported = self._reported, False
+        if reported:
             text = self.tr("Thank you. The session was reported to the administrator and ended.")
         else:
             text = end_reason_text(reason, p.Role.CUSTOMER)
         self.join_dialog.set_idle(text)
         self.join_dialog.show()
+        if not reported:
+            self._ask_rating(session_id)
+
+    def _ask_rating(self, session_id: str) -> None:
+        """How was the help? Asked once the session is over; skipping is fine."""
+        if self.client is None:
+            return
+        dialog = RatingDialog(self.client.agent_name, self.join_dialog)
+        dialog.finished.connect(lambda result: self._on_rating_finished(session_id, dialog, result))
+        self.rating = dialog
+        dialog.open()
+
+    def _on_rating_finished(self, session_id: str, dialog: RatingDialog, result: int) -> None:
+        self.rating = None
+        dialog.deleteLater()
+        if result == QDialog.DialogCode.Accepted and dialog.rating and self.client is not None:
+            self.bridge.call(
+                self.client.rate(session_id, dialog.rating, dialog.comment),
+                lambda _: self.join_dialog.set_idle(self.tr("Thank you for your feedback.")),
+                lambda error: self.join_dialog.show_error(error_text(error)),
+            )
 
     @Slot(object)
     def on_bridge_connection_lost(self, error: AssistError) -> None:

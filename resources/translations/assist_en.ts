@@ -21,6 +21,41 @@
     </message>
 </context>
 <context>
+    <name>Categories</name>
+    <message>
+        <source>Camera problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screen sharing problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network or Wi-Fi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account or sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How to use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChatModel</name>
     <message>
         <source>not sent — press Retry</source>
@@ -127,6 +162,10 @@
     <name>CustomerController</name>
     <message>
         <source>Thank you. The session was reported to the administrator and ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank you for your feedback.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -255,6 +294,33 @@
     </message>
 </context>
 <context>
+    <name>RatingDialog</name>
+    <message>
+        <source>How was the help?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How satisfied are you with the help from %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anything you want to tell us? (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <source>Report abuse</source>
@@ -325,6 +391,14 @@
     </message>
     <message>
         <source>The screen stream ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrap up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrapped up</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -429,6 +503,53 @@
     </message>
     <message>
         <source>Decline</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WrapUpDialog</name>
+    <message>
+        <source>Wrap up the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. windows, driver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save and end the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Final note</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -21,6 +21,41 @@
     </message>
 </context>
 <context>
+    <name>Categories</name>
+    <message>
+        <source>Camera problem</source>
+        <translation>カメラの問題</translation>
+    </message>
+    <message>
+        <source>Screen sharing problem</source>
+        <translation>画面共有の問題</translation>
+    </message>
+    <message>
+        <source>Printer problem</source>
+        <translation>プリンターの問題</translation>
+    </message>
+    <message>
+        <source>Network or Wi-Fi</source>
+        <translation>ネットワーク・Wi-Fi</translation>
+    </message>
+    <message>
+        <source>Account or sign-in</source>
+        <translation>アカウント・サインイン</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>請求</translation>
+    </message>
+    <message>
+        <source>How to use</source>
+        <translation>使い方</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+</context>
+<context>
     <name>ChatModel</name>
     <message>
         <source>not sent — press Retry</source>
@@ -128,6 +163,10 @@
     <message>
         <source>Thank you. The session was reported to the administrator and ended.</source>
         <translation>ご報告ありがとうございます。セッションを管理者に報告し、終了しました。</translation>
+    </message>
+    <message>
+        <source>Thank you for your feedback.</source>
+        <translation>ご評価ありがとうございました。</translation>
     </message>
 </context>
 <context>
@@ -255,6 +294,33 @@
     </message>
 </context>
 <context>
+    <name>RatingDialog</name>
+    <message>
+        <source>How was the help?</source>
+        <translation>サポートはいかがでしたか？</translation>
+    </message>
+    <message>
+        <source>How satisfied are you with the help from %1?</source>
+        <translation>%1 のサポートにどの程度満足されましたか？</translation>
+    </message>
+    <message>
+        <source>%1 of 5</source>
+        <translation>5 段階中 %1</translation>
+    </message>
+    <message>
+        <source>Anything you want to tell us? (optional)</source>
+        <translation>ご意見があればお聞かせください（任意）</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>送信</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>スキップ</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <source>Report abuse</source>
@@ -326,6 +392,14 @@
     <message>
         <source>The screen stream ended.</source>
         <translation>画面の配信が終了しました。</translation>
+    </message>
+    <message>
+        <source>Wrap up</source>
+        <translation>完了処理</translation>
+    </message>
+    <message>
+        <source>Wrapped up</source>
+        <translation>完了処理済み</translation>
     </message>
 </context>
 <context>
@@ -430,6 +504,53 @@
     <message>
         <source>Decline</source>
         <translation>拒否</translation>
+    </message>
+</context>
+<context>
+    <name>WrapUpDialog</name>
+    <message>
+        <source>Wrap up the session</source>
+        <translation>セッションの完了処理</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>解決</translation>
+    </message>
+    <message>
+        <source>Follow-up needed</source>
+        <translation>要フォローアップ</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>エスカレーション</translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. windows, driver</source>
+        <translation>カンマ区切り（例: windows, ドライバー）</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save and end the session</source>
+        <translation>保存してセッションを終了</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>カテゴリー</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>タグ</translation>
+    </message>
+    <message>
+        <source>Final note</source>
+        <translation>最終メモ</translation>
     </message>
 </context>
 <context>

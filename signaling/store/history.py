@@ -131,6 +131,37 @@ def save_note(
         record.updated_at = _utc(ts)
 
 
+def wrap_up(
+    session: Session,
+    session_id: str,
+    category: str,
+    outcome: str,
+    tags: list[str],
+    final_note: str,
+    ts: float,
+) -> None:
+    record = session.get(SessionRecord, session_id)
+    if record is None:
+        raise LookupError(session_id)
+    record.category, record.outcome, record.tags = category.strip(), outcome, tags
+    record.final_note = final_note
+    add_event(session, session_id, "wrapped_up", ts, category=category, outcome=outcome)
+
+
+def rate(session: Session, session_id: str, rating: int, comment: str, ts: float) -> None:
+    record = session.get(SessionRecord, session_id)
+    if record is None:
+        raise LookupError(session_id)
+    record.rating, record.rating_comment = rating, comment
+    add_event(session, session_id, "rated", ts, rating=rating)
+
+
+def agent_of(session: Session, session_id: str) -> tuple[str, datetime | None] | None:
+    """The session's agent username and end time, if the history has the session."""
+    record = session.get(SessionRecord, session_id)
+    return None if record is None else (record.agent_username, record.ended_at)
+
+
 def notes(session: Session, session_id: str) -> list[NoteRecord]:
     query = select(NoteRecord).where(NoteRecord.session_id == session_id)
     return list(session.scalars(query.order_by(NoteRecord.id)))

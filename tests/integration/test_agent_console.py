@@ -112,10 +112,31 @@ def test_admitted_customer_screen_and_chat_show_in_the_tab(
     qtbot.waitUntil(lambda: "stopped" in tab.status_label.text(), timeout=TIMEOUT_MS)
     assert "The customer stopped sharing." in tab.view.notice
 
+    # End session asks for the wrap-up first; saving it ends the session.
+    commit_text(tab.notes.edit, "Driver reinstalled")
     qtbot.mouseClick(tab.end_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: tab.ended, timeout=TIMEOUT_MS)
+    wrap_up = console.controller.wrap_up
+    assert wrap_up is not None and wrap_up.final_note == "Driver reinstalled"
+    wrap_up.category_combo.setCurrentText("Printer problem")
+    wrap_up.tags_edit.setText("windows, driver")
+    wrap_up.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: tab.ended and tab.wrapped_up, timeout=TIMEOUT_MS)
     assert console.window.tabs.tabText(0) == "Hanako (ended)"
     assert not tab.chat.edit.isEnabled()
+    database = open_database(org_server.db_url)
+    try:
+        with database.session() as session:
+            record = history.session_record(session, tab.session_id)
+            assert record is not None
+            assert (record.category, record.outcome, record.tags) == (
+                "Printer problem",
+                "resolved",
+                ["windows", "driver"],
+            )
+            assert record.final_note == "Driver reinstalled"
+            assert record.end_reason == "agent_ended"
+    finally:
+        database.close()
     runner.run(customer.close(), timeout=scaled(10))
 
 

@@ -18,6 +18,7 @@ from assist.customer.controller import CustomerController
 from assist.customer.join_dialog import JoinDialog
 from assist.qt.bridge import AsyncioThread, Bridge
 from signaling.protocol import ShareState
+from signaling.store import history
 from signaling.store.accounts import abuse_reports
 from signaling.store.db import open_database
 from tests.helpers.accounts import PASSWORD
@@ -113,8 +114,8 @@ def test_declined_customer_is_told_and_the_code_stays_valid(
     )
 
 
-def test_consent_share_stop_and_end(
-    qtbot: QtBot, app: App, agent: Agent, runner: AsyncioThread
+def test_consent_share_stop_end_and_rate(
+    qtbot: QtBot, app: App, agent: Agent, runner: AsyncioThread, org_server: ServerProcess
 ) -> None:
     app.join(qtbot, agent.session.code)
     agent.admit_when_asked(qtbot)
@@ -145,6 +146,23 @@ def test_consent_share_stop_and_end(
     assert app.controller.share_bar is None
     chat = app.controller.chat_window  # the transcript stays readable, not writable
     assert chat is not None and chat.isVisible() and not chat.panel.edit.isEnabled()
+
+    rating = app.controller.rating  # how was the help?
+    assert rating is not None
+    rating.stars.button(5).click()
+    rating.comment_edit.setPlainText("とても親切でした")
+    rating.buttons.accepted.emit()
+    qtbot.waitUntil(
+        lambda: app.dialog.status_label.text() == "Thank you for your feedback.", timeout=TIMEOUT_MS
+    )
+    database = open_database(org_server.db_url)
+    try:
+        with database.session() as session:
+            record = history.session_record(session, agent.session.session_id)
+            assert record is not None
+            assert (record.rating, record.rating_comment) == (5, "とても親切でした")
+    finally:
+        database.close()
 
 
 def test_capture_that_cannot_work_is_named_on_the_consent_screen(

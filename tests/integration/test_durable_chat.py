@@ -148,3 +148,38 @@ async def test_notes_are_the_agents_own(full_store: tuple[SignalingServer, Datab
         await agent.expect(p.NoteSaved, re=rid)
     with database.session() as session:
         assert [n.text for n in history.notes(session, sid)] == ["final words"]
+
+
+async def test_wrap_up_and_rating_belong_to_their_side(
+    full_store: tuple[SignalingServer, Database],
+) -> None:
+    server, database = full_store
+    async with (
+        Client(server.url, "a") as agent,
+        Client(server.url, "c") as customer,
+        Client(server.url, "b") as other,
+    ):
+        sid = await admitted(agent, customer)
+        await other.hello("agent", "Ann Agent")
+        wrap = {"session_id": sid, "category": "Camera problem", "outcome": "follow_up"}
+        rid = await other.request("wrap_up", **wrap)
+        await other.expect_error(p.ErrorCode.NOT_FOUND, re=rid)
+        rid = await customer.request("wrap_up", **wrap)
+        await customer.expect_error(p.ErrorCode.FORBIDDEN, re=rid)
+        rid = await customer.request("rate", session_id=sid, rating=6)
+        await customer.expect_error(p.ErrorCode.BAD_MESSAGE, re=rid)
+        await agent.request("end_session", session_id=sid)
+        await agent.expect(p.SessionEnded)
+        await customer.expect(p.SessionEnded)
+        rid = await agent.request("wrap_up", tags=["usb"], **wrap)  # after the end: fine
+        await agent.expect(p.Ok, re=rid)
+        rid = await customer.request("rate", session_id=sid, rating=4, comment="ok")
+        await customer.expect(p.Ok, re=rid)
+        rid = await customer.request("rate", session_id=sid, rating=1)
+        await customer.expect_error(p.ErrorCode.WRONG_STATE, re=rid)  # once
+    with database.session() as session:
+        record = history.session_record(session, sid)
+        assert record is not None
+        assert (record.outcome, record.tags, record.rating) == ("follow_up", ["usb"], 4)
+        kinds = [e.kind for e in history.events(session, sid)]
+        assert {"wrapped_up", "rated", "ended"} <= set(kinds)

@@ -41,6 +41,15 @@ CLIENT_EXAMPLES: dict[str, p.Message] = {
     "refresh": p.Refresh(id="r-1", refresh_token="rt-opaque-token"),
     "report_abuse": p.ReportAbuse(id="ra-1", session_id=SID, reason="電話で突然言われました"),
     "list_reports": p.ListReports(id="lr-1"),
+    "wrap_up": p.WrapUp(
+        id="w-1",
+        session_id=SID,
+        category="カメラの問題",
+        outcome=p.Outcome.FOLLOW_UP,
+        tags=["usb", "ドライバー"],
+        final_note="明日もう一度確認",
+    ),
+    "rate": p.Rate(id="rt-1", session_id=SID, rating=5, comment="助かりました 🙏"),
     "note": p.Note(
         id="n-1", session_id=SID, note_id="note-1", text="再起動で解決。次回は BIOS を確認"
     ),
