@@ -118,3 +118,19 @@ class Client:
         """Drop the TCP connection without a close frame, as a crashed client would."""
         self.ws.transport.abort()
         await self.ws.wait_closed()
+
+
+async def admitted_session(
+    agent: Client, customer: Client, agent_name: str = "Taro", customer_name: str = "佐藤 花子"
+) -> p.SessionCreated:
+    """Sign the agent in, create a session, have the customer join it and be admitted."""
+    await agent.hello("agent", agent_name)
+    created = await agent.expect(p.SessionCreated, re=await agent.request("create_session"))
+    await customer.hello("customer", customer_name)
+    join = await customer.request("join", code=created.code)
+    await customer.expect(p.JoinPending, re=join)
+    asked = await agent.expect(p.JoinRequest)
+    await agent.request("admit", session_id=created.session_id, join_id=asked.join_id)
+    await agent.expect(p.Admitted)
+    await customer.expect(p.Admitted, re=join)
+    return created

@@ -12,7 +12,7 @@ import pytest
 
 from signaling import protocol as p
 from tests.helpers.server_process import ServerProcess
-from tests.helpers.wsclient import Client
+from tests.helpers.wsclient import Client, admitted_session
 
 
 @pytest.fixture
@@ -24,22 +24,9 @@ def server() -> Iterator[ServerProcess]:
         process.terminate()
 
 
-async def active_session(agent: Client, customer: Client) -> tuple[str, str]:
-    await agent.hello("agent", "Ann Agent")
-    created = await agent.expect(p.SessionCreated, re=await agent.request("create_session"))
-    await customer.hello("customer", "Yuki")
-    join = await customer.request("join", code=created.code)
-    await customer.expect(p.JoinPending, re=join)
-    asked = await agent.expect(p.JoinRequest)
-    await agent.request("admit", session_id=created.session_id, join_id=asked.join_id)
-    await agent.expect(p.Admitted)
-    await customer.expect(p.Admitted, re=join)
-    return created.session_id, created.code
-
-
 async def test_one_customer_cannot_file_unlimited_reports(server: ServerProcess) -> None:
     async with Client(server.url, "a") as agent, Client(server.url, "c") as customer:
-        sid, _ = await active_session(agent, customer)
+        sid = (await admitted_session(agent, customer, "Ann Agent", "Yuki")).session_id
         for _ in range(50):
             rid = await customer.request("report_abuse", session_id=sid, reason="x" * 8000)
             await customer.expect(p.Ok, re=rid)
@@ -54,7 +41,7 @@ async def test_customer_can_still_report_after_the_agent_ends_the_session(
     server: ServerProcess,
 ) -> None:
     async with Client(server.url, "a") as agent, Client(server.url, "c") as customer:
-        sid, _ = await active_session(agent, customer)
+        sid = (await admitted_session(agent, customer, "Ann Agent", "Yuki")).session_id
         await agent.request("end_session", session_id=sid)
         await agent.expect(p.SessionEnded)
         await customer.expect(p.SessionEnded)
@@ -66,7 +53,8 @@ async def test_customer_can_still_report_after_the_agent_ends_the_session(
 async def test_a_failed_report_write_does_not_log_the_code(server: ServerProcess) -> None:
     db_path = server.db_url.removeprefix("sqlite:///")
     async with Client(server.url, "a") as agent, Client(server.url, "c") as customer:
-        sid, code = await active_session(agent, customer)
+        created = await admitted_session(agent, customer, "Ann Agent", "Yuki")
+        sid, code = created.session_id, created.code
         # Someone else holds the write lock longer than busy_timeout (5 s): the insert fails.
         locked, release = threading.Event(), threading.Event()
 

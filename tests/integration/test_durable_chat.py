@@ -14,7 +14,7 @@ from signaling.store import history
 from signaling.store.db import Database, open_database
 from tests.helpers.accounts import seed_database
 from tests.helpers.server_process import ServerProcess
-from tests.helpers.wsclient import Client
+from tests.helpers.wsclient import Client, admitted_session
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -28,16 +28,7 @@ def store_url(request: pytest.FixtureRequest, tmp_path: object) -> Iterator[str]
 
 
 async def admitted(agent: Client, customer: Client) -> str:
-    await agent.hello("agent", "Taro")
-    created = await agent.expect(p.SessionCreated, re=await agent.request("create_session"))
-    await customer.hello("customer", "佐藤 花子")
-    join = await customer.request("join", code=created.code)
-    await customer.expect(p.JoinPending, re=join)
-    asked = await agent.expect(p.JoinRequest)
-    await agent.request("admit", session_id=created.session_id, join_id=asked.join_id)
-    await agent.expect(p.Admitted)
-    await customer.expect(p.Admitted, re=join)
-    return created.session_id
+    return (await admitted_session(agent, customer)).session_id
 
 
 def load(url: str, session_id: str) -> tuple[list[history.StoredMessage], list[str], object]:
