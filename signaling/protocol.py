@@ -9,11 +9,25 @@ version ``v``. Requests that want an answer carry an ``id`` chosen by the client
 
 from __future__ import annotations
 
-import enum
-import re
 from typing import Any, ClassVar, Final, Literal
 
 import msgspec
+
+from signaling.codes import (
+    CODE_DIGITS,
+    EndReason,
+    ErrorCode,
+    Outcome,
+    ProtocolError,
+    Role,
+    SdpType,
+    ShareReason,
+    ShareState,
+    format_code,
+    is_email,
+    normalize_code,
+    normalize_email,
+)
 
 PROTOCOL_VERSION: Final = 1
 SUPPORTED_VERSIONS: Final = frozenset({PROTOCOL_VERSION})
@@ -26,113 +40,6 @@ MAX_CHAT_CHARS: Final = 8000
 MAX_NOTE_CHARS: Final = 20000
 #: Longest display name, in characters.
 MAX_NAME_CHARS: Final = 80
-
-CODE_DIGITS: Final = 9
-
-
-class ErrorCode(enum.StrEnum):
-    """Why something failed. Clients map each to a translated message."""
-
-    BAD_JSON = "bad_json"
-    BAD_MESSAGE = "bad_message"
-    UNKNOWN_TYPE = "unknown_type"
-    TOO_LARGE = "too_large"
-    UNSUPPORTED_VERSION = "unsupported_version"
-    HELLO_REQUIRED = "hello_required"
-    FORBIDDEN = "forbidden"
-    CODE_MALFORMED = "code_malformed"
-    CODE_INVALID = "code_invalid"
-    CODE_EXPIRED = "code_expired"
-    CODE_USED = "code_used"
-    RATE_LIMITED = "rate_limited"
-    JOIN_DECLINED = "join_declined"
-    NOT_FOUND = "not_found"
-    WRONG_STATE = "wrong_state"
-    SERVER_SHUTTING_DOWN = "server_shutting_down"
-    INTERNAL = "internal"
-    AUTH_REQUIRED = "auth_required"
-    BAD_CREDENTIALS = "bad_credentials"
-    ACCOUNT_DISABLED = "account_disabled"
-    TOKEN_EXPIRED = "token_expired"
-    TOKEN_INVALID = "token_invalid"
-    JOIN_TIMEOUT = "join_timeout"
-    STORE_UNAVAILABLE = "store_unavailable"
-
-
-class ProtocolError(Exception):
-    """A message could not be parsed or was not allowed; ``code`` says why."""
-
-    def __init__(self, code: ErrorCode, detail: str = "") -> None:
-        super().__init__(f"{code.value}: {detail}" if detail else code.value)
-        self.code = code
-        self.detail = detail
-
-
-class Role(enum.StrEnum):
-    AGENT = "agent"
-    CUSTOMER = "customer"
-
-
-class SdpType(enum.StrEnum):
-    OFFER = "offer"
-    ANSWER = "answer"
-
-
-class ShareState(enum.StrEnum):
-    SHARING = "sharing"
-    PAUSED = "paused"
-    STOPPED = "stopped"
-
-
-class ShareReason(enum.StrEnum):
-    """Why the customer's sharing changed state."""
-
-    CUSTOMER = "customer"
-    CAPTURE_FAILED = "capture_failed"
-    SESSION_ENDED = "session_ended"
-
-
-class Outcome(enum.StrEnum):
-    RESOLVED = "resolved"
-    FOLLOW_UP = "follow_up"
-    ESCALATED = "escalated"
-
-
-class EndReason(enum.StrEnum):
-    AGENT_ENDED = "agent_ended"
-    CUSTOMER_ENDED = "customer_ended"
-    AGENT_LEFT = "agent_left"
-    CUSTOMER_LEFT = "customer_left"
-    AGENT_DROPPED = "agent_dropped"
-    CUSTOMER_DROPPED = "customer_dropped"
-    EXPIRED = "expired"
-    SERVER_SHUTDOWN = "server_shutdown"
-    IDLE = "idle"
-    AGENT_DISABLED = "agent_disabled"
-
-
-_CODE_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u30fc\uff0d]+")
-
-
-def normalize_code(text: str) -> str:
-    """Return the 9 digits of a session code typed with spaces or dashes.
-
-    Full-width digits (as a Japanese IME types them) are accepted. Raises
-    ``ProtocolError(CODE_MALFORMED)`` for letters or a wrong length.
-    """
-    digits = _CODE_SEPARATORS.sub("", text)
-    digits = digits.translate(_FULLWIDTH_DIGITS)
-    if len(digits) != CODE_DIGITS or not digits.isascii() or not digits.isdigit():
-        raise ProtocolError(ErrorCode.CODE_MALFORMED, "a session code is 9 digits")
-    return digits
-
-
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-
-
-def format_code(code: str) -> str:
-    """Show a code the way people read it aloud: ``123 456 789``."""
-    return f"{code[0:3]} {code[3:6]} {code[6:9]}"
 
 
 # --------------------------------------------------------------------------- messages
@@ -210,9 +117,12 @@ class CreateSession(Request, tag="create_session"):
 
 
 class Join(Request, tag="join"):
-    """The customer asks to join with a code (normalised by the client or not)."""
+    """The customer asks to join with a code (normalised by the client or not), and may say
+    who they are so the agent sees their history (unverified until the agent confirms)."""
 
     code: str
+    email: str = ""
+    customer_number: str = ""
     senders: ClassVar[frozenset[Role]] = frozenset({Role.CUSTOMER})
 
 
@@ -284,6 +194,13 @@ class Rate(Request, tag="rate"):
     rating: int
     comment: str = ""
     senders: ClassVar[frozenset[Role]] = frozenset({Role.CUSTOMER})
+
+
+class ConfirmIdentity(Request, tag="confirm_identity"):
+    """The agent checked who the customer is: the matched record's history may be relied on."""
+
+    session_id: str
+    senders: ClassVar[frozenset[Role]] = frozenset({Role.AGENT})
 
 
 class ShareStatus(Message, tag="share_status"):
@@ -405,6 +322,22 @@ class Reports(Message, tag="reports"):
     reports: list[AbuseReportInfo] = msgspec.field(default_factory=list)
 
 
+class CustomerIdentified(Message, tag="customer_identified"):
+    """Tells the agent which customer record the admitted customer was linked to.
+
+    ``matched`` is True when an existing record matched what the customer typed; such a
+    match is ``verified`` only once the agent confirmed the identity."""
+
+    session_id: str
+    customer_id: int
+    display_name: str
+    email: str | None
+    customer_number: str | None
+    past_sessions: int
+    matched: bool
+    verified: bool = False
+
+
 class NoteSaved(Message, tag="note_saved"):
     """The note is stored; ``re`` answers the ``note`` request."""
 
@@ -437,6 +370,7 @@ _CLIENT_TYPES: Final[tuple[type[Message], ...]] = (
     Note,
     WrapUp,
     Rate,
+    ConfirmIdentity,
     CreateSession,
     Join,
     Admit,
@@ -462,6 +396,7 @@ _SERVER_TYPES: Final[tuple[type[Message], ...]] = (
     SessionEnded,
     Reports,
     NoteSaved,
+    CustomerIdentified,
     Ok,
     Error,
 )
@@ -533,6 +468,11 @@ def check(message: Message) -> None:
             raise ProtocolError(ErrorCode.BAD_MESSAGE, "username must be 1-64 characters")
         if len(message.password) > 1024:
             raise ProtocolError(ErrorCode.TOO_LARGE, "password over 1024 characters")
+    elif isinstance(message, Join):
+        if message.email and not is_email(message.email):
+            raise ProtocolError(ErrorCode.EMAIL_INVALID, "not an e-mail address")
+        if len(message.customer_number) > 64:
+            raise ProtocolError(ErrorCode.BAD_MESSAGE, "customer number over 64 characters")
     elif isinstance(message, Note):
         if len(message.text) > MAX_NOTE_CHARS:
             raise ProtocolError(ErrorCode.TOO_LARGE, f"note over {MAX_NOTE_CHARS} characters")

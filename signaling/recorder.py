@@ -50,6 +50,24 @@ def record(
             history.rate(session, message.session_id, message.rating, message.comment, ts)
 
 
+def identify(database: Database, event: HistoryEvent) -> history.CustomerMatch:
+    detail = event.detail
+    with database.session() as session:
+        return history.identify_customer(
+            session,
+            event.session_id,
+            detail["customer_name"],
+            detail.get("email", ""),
+            detail.get("customer_number", ""),
+            event.ts,
+        )
+
+
+def confirm(database: Database, session_id: str, username: str, ts: float) -> None:
+    with database.session() as session:
+        history.confirm_identity(session, session_id, username, ts)
+
+
 def agent_of(database: Database, session_id: str) -> tuple[str, datetime | None] | None:
     with database.session() as session:
         return history.agent_of(session, session_id)

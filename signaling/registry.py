@@ -51,6 +51,8 @@ class Peer:
     pending_join: str | None = None  # join id while a customer waits for admission
     username: str | None = None  # the signed-in account, for agents
     admin: bool = False
+    email: str = ""  # what a customer typed at join (normalised), for the history
+    customer_number: str = ""
 
 
 @dataclass
@@ -234,6 +236,8 @@ class Registry:
             self._per_address.record(address_key(customer.address), now)
             raise ProtocolError(failure)
         pending = PendingJoin(secrets.token_urlsafe(8), customer_id, request.id, since=now)
+        customer.email = p.normalize_email(request.email)
+        customer.customer_number = request.customer_number.strip()
         session.pending[pending.join_id] = pending
         customer.pending_join = pending.join_id
         agent = self._peers[session.agent]
@@ -269,7 +273,13 @@ class Registry:
         session.customer = pending.customer
         session.state = SessionState.ACTIVE
         session.last_activity = self._clock()
-        self._note(session.session_id, "admitted", customer_name=customer.name)
+        self._note(
+            session.session_id,
+            "admitted",
+            customer_name=customer.name,
+            email=customer.email,
+            customer_number=customer.customer_number,
+        )
         self._kill_code(session, ErrorCode.CODE_USED)
         admitted = p.Admitted(
             session_id=session.session_id,
@@ -391,6 +401,10 @@ class Registry:
             (sender_id, _with_re(stored, message.id)),
             (self._other(session, sender_id), stored),
         ]
+
+    def agent_of(self, session_id: str) -> PeerId | None:
+        session = self._sessions.get(session_id)
+        return session.agent if session is not None else None
 
     def owns(self, agent_id: PeerId, session_id: str) -> bool:
         """Whether ``session_id`` is one of this agent connection's live sessions."""

@@ -29,6 +29,7 @@ from signaling.protocol import ErrorCode, ProtocolError
 from signaling.registry import (
     IDLE_TIMEOUT,
     JOIN_TIMEOUT,
+    HistoryEvent,
     Outgoing,
     PeerId,
     RateLimited,
@@ -269,6 +270,8 @@ class SignalingServer:
                 out = await self._handle_reports(peer_id, message)
             elif isinstance(message, p.Chat):
                 out = await self._chat(peer_id, message)
+            elif isinstance(message, p.ConfirmIdentity):
+                out = await self._confirm_identity(peer_id, message)
             elif isinstance(message, p.Note | p.WrapUp | p.Rate):
                 out = await self._record_for_session(peer_id, message)
             else:
@@ -355,6 +358,24 @@ class SignalingServer:
             return [(peer_id, saved)]
         return [(peer_id, p.Ok(re=message.id))]
 
+    async def _confirm_identity(self, peer_id: PeerId, message: p.ConfirmIdentity) -> Outgoing:
+        peer = self.registry.peer(peer_id)
+        if peer.role is not p.Role.AGENT:
+            raise ProtocolError(ErrorCode.FORBIDDEN, f"{peer.role.value} may not send this")
+        if not self.registry.owns(peer_id, message.session_id):
+            await self._check_past_session(peer.username, message.session_id, self._clock())
+        try:
+            await self._blocking(
+                recorder.confirm,
+                self.database,
+                message.session_id,
+                peer.username or "",
+                self._clock(),
+            )
+        except LookupError:
+            raise ProtocolError(ErrorCode.WRONG_STATE, "no customer record yet") from None
+        return [(peer_id, p.Ok(re=message.id))]
+
     async def _check_past_session(self, username: str | None, session_id: str, now: float) -> None:
         found = await self._blocking(recorder.agent_of, self.database, session_id)
         if found is None or username is None or found[0] != username:
@@ -363,12 +384,12 @@ class SignalingServer:
         if ended_at is not None and now - ended_at.replace(tzinfo=UTC).timestamp() > PAST_WRITES:
             raise ProtocolError(ErrorCode.WRONG_STATE, "the session ended too long ago")
 
-    async def _record_history(self) -> None:
+    async def _record_history(self) -> list[HistoryEvent]:
         """Write what the registry noted (created, admitted, sharing, ended) to the history.
         A failure is logged and the live session goes on."""
         events = self.registry.take_history()
         if not events:
-            return
+            return []
         for event in events:
             if event.kind == "ended":
                 self._chat_locks.pop(event.session_id, None)
@@ -376,6 +397,29 @@ class SignalingServer:
             await self._blocking(recorder.write_events, self.database, events)
         except Exception as exc:
             logger.error("Cannot record %d session event(s): %s", len(events), type(exc).__name__)
+            return []
+        return [event for event in events if event.kind == "admitted"]
+
+    async def _identify_customer(self, event: HistoryEvent) -> None:
+        """Link the admitted customer to a customer record and tell the agent which."""
+        try:
+            found = await self._blocking(recorder.identify, self.database, event)
+        except Exception as exc:
+            logger.error("Cannot identify the customer: %s", type(exc).__name__)
+            return
+        agent = self.registry.agent_of(event.session_id)
+        if agent is None:
+            return
+        identified = p.CustomerIdentified(
+            session_id=event.session_id,
+            customer_id=found.customer_id,
+            display_name=found.display_name,
+            email=found.email,
+            customer_number=found.customer_number,
+            past_sessions=found.past_sessions,
+            matched=found.matched,
+        )
+        await self._send(agent, identified)
 
     async def _handle_reports(
         self, peer_id: PeerId, message: p.ReportAbuse | p.ListReports
@@ -438,9 +482,11 @@ class SignalingServer:
         return error
 
     async def _deliver(self, out: Outgoing) -> None:
-        await self._record_history()  # before anyone is told what happened
+        admitted = await self._record_history()  # before anyone is told what happened
         for peer_id, message in out:
             await self._send(peer_id, message)
+        for event in admitted:  # after the agent heard of the admission
+            await self._identify_customer(event)
 
     async def _send(self, peer_id: PeerId, message: p.Message) -> None:
         ws = self._connections.get(peer_id)

@@ -17,7 +17,7 @@ from assist.core.errors import AssistError
 from assist.core.invite import Invite
 from assist.qt.bridge import Bridge, FrameImage
 from assist.qt.messages import error_text
-from signaling.protocol import EndReason, ShareReason, ShareState
+from signaling.protocol import CustomerIdentified, EndReason, ShareReason, ShareState
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +44,7 @@ class AgentController(QObject):
         bridge.join_withdrawn.connect(self.on_bridge_join_withdrawn)
         bridge.customer_admitted.connect(self.on_bridge_customer_admitted)
         bridge.frame_arrived.connect(self.on_bridge_frame_arrived)
+        bridge.customer_identified.connect(self.on_bridge_customer_identified)
         bridge.share_changed.connect(self.on_bridge_share_changed)
         bridge.stream_ended.connect(self.on_bridge_stream_ended)
         bridge.chat_updated.connect(self.on_bridge_chat_updated)
@@ -65,6 +66,7 @@ class AgentController(QObject):
         tab.chat_retry_requested.connect(self.on_tab_chat_retry_requested)
         tab.end_requested.connect(self.on_tab_end_requested)
         tab.note_save_requested.connect(self.on_tab_note_save_requested)
+        tab.identity.confirm_clicked.connect(lambda: self.on_tab_identity_confirmed(session_id))
         self.window.add_session(tab)
 
     @Slot(str, str, str)
@@ -81,6 +83,22 @@ class AgentController(QObject):
     def on_bridge_customer_admitted(self, session_id: str, name: str) -> None:
         if tab := self.window.tab_for(session_id):
             tab.on_customer_admitted(name)
+
+    @Slot(str, object)
+    def on_bridge_customer_identified(self, session_id: str, customer: CustomerIdentified) -> None:
+        if tab := self.window.tab_for(session_id):
+            tab.identity.show_customer(customer)
+
+    @Slot(str)
+    def on_tab_identity_confirmed(self, session_id: str) -> None:
+        tab = self.window.tab_for(session_id)
+        if tab is None:
+            return
+        self.bridge.call(
+            self.client.confirm_identity(session_id),
+            lambda _: tab.identity.mark_verified(),
+            self._tab_error(session_id),
+        )
 
     @Slot(str, object)
     def on_bridge_frame_arrived(self, session_id: str, frame: FrameImage) -> None:

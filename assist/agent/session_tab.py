@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assist.agent.identity_bar import IdentityBar
 from assist.agent.notes_panel import NotesPanel
 from assist.core.chat import ChatEntry
 from assist.core.invite import Invite
@@ -144,6 +145,7 @@ class SessionTab(QWidget):
         self.chat = ChatPanel(Role.AGENT, self)
         self.chat.set_enabled(False)
         self.notes = NotesPanel(self)
+        self.identity = IdentityBar(self)
 
         header = QHBoxLayout()
         header.addWidget(self.status_label, 1)
@@ -162,6 +164,7 @@ class SessionTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.code_panel)
         layout.addLayout(self._waiting_box)
+        layout.addWidget(self.identity)
         layout.addLayout(header)
         layout.addWidget(splitter, 1)
 

@@ -120,6 +120,10 @@ class AgentClient(BaseClient):
         )
         await self.signaling.request(message, p.Ok)
 
+    async def confirm_identity(self, session_id: str) -> None:
+        """The agent checked who the customer is; the record's history may be relied on."""
+        await self.signaling.request(p.ConfirmIdentity(session_id=session_id), p.Ok)
+
     async def admit(self, session_id: str, join_id: str) -> None:
         await self.signaling.request(p.Admit(session_id=session_id, join_id=join_id), p.Admitted)
 
@@ -161,6 +165,8 @@ class AgentClient(BaseClient):
             case p.Ice():
                 if session.rtc is not None:
                     self._spawn(session.session_id, session.rtc.handle_ice(message))
+            case p.CustomerIdentified():
+                self.emit(ev.CustomerIdentified(session.session_id, message))
             case p.ShareStatus():
                 session.share_state = message.state
                 self.emit(ev.ShareChanged(session.session_id, message.state, message.reason))

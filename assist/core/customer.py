@@ -47,14 +47,15 @@ class CustomerClient(BaseClient):
     def _greeting(self) -> p.Request:
         return p.Hello(role=p.Role.CUSTOMER, name=self.name, client=client_id())
 
-    async def join(self, code: str) -> p.JoinPending:
+    async def join(self, code: str, email: str = "", customer_number: str = "") -> p.JoinPending:
         """Ask to join; returns once the agent was told. Raises ``AssistError`` on bad codes.
 
         What happens next (admitted, declined, the code dying meanwhile) arrives as events,
         possibly before this returns: check :attr:`pending` before showing "waiting".
         """
         normalized = p.normalize_code(code)
-        reply = await self.signaling.request(p.Join(code=normalized), p.JoinPending)
+        request = p.Join(code=normalized, email=email.strip(), customer_number=customer_number)
+        reply = await self.signaling.request(request, p.JoinPending)
         self.agent_name = reply.agent_name
         return reply
 

@@ -73,6 +73,13 @@ class CustomerAdmitted(SessionEvent):
 
 
 @dataclass(frozen=True)
+class CustomerIdentified(SessionEvent):
+    """Which customer record the admitted customer was linked to (unverified at first)."""
+
+    customer: p.CustomerIdentified
+
+
+@dataclass(frozen=True)
 class ShareChanged(SessionEvent):
     state: p.ShareState
     reason: p.ShareReason

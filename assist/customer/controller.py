@@ -82,13 +82,18 @@ class CustomerController(QObject):
             )
             self._connected = False
         self.join_dialog.set_connecting()
-        self.bridge.call(self._join(self.client, code), self._on_join_pending, self._on_join_error)
+        # Read the fields here, on the GUI thread; the coroutine runs on the worker.
+        dialog = self.join_dialog
+        joining = self._join(self.client, code, dialog.email, dialog.customer_number)
+        self.bridge.call(joining, self._on_join_pending, self._on_join_error)
 
-    async def _join(self, client: CustomerClient, code: str) -> p.JoinPending:
+    async def _join(
+        self, client: CustomerClient, code: str, email: str, number: str
+    ) -> p.JoinPending:
         if not self._connected:
             await client.connect()
             self._connected = True
-        return await client.join(code)
+        return await client.join(code, email, number)
 
     def _on_join_pending(self, pending: p.JoinPending) -> None:
         if self.client is None or self.client.pending is None:

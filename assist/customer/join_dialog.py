@@ -47,6 +47,12 @@ class JoinDialog(QDialog):
         self.name_edit = QLineEdit(name)
         self.name_edit.setMaxLength(MAX_NAME_CHARS)
         self.name_edit.setPlaceholderText(self.tr("Your name"))
+        self.email_edit = QLineEdit()
+        self.email_edit.setMaxLength(254)
+        self.email_edit.setPlaceholderText(self.tr("Optional: helps the agent find your history"))
+        self.number_edit = QLineEdit()
+        self.number_edit.setMaxLength(64)
+        self.number_edit.setPlaceholderText(self.tr("Optional"))
         self.server_label = QLabel(self.tr("Server: %1").replace("%1", server))
         self.server_label.setTextFormat(Qt.TextFormat.PlainText)  # names come from others
         self.server_label.setStyleSheet("color: palette(mid);")
@@ -61,6 +67,8 @@ class JoinDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Code"), self.code_edit)
         form.addRow(self.tr("Name"), self.name_edit)
+        form.addRow(self.tr("E-mail"), self.email_edit)
+        form.addRow(self.tr("Customer number"), self.number_edit)
         buttons = QHBoxLayout()
         buttons.addStretch()
         buttons.addWidget(self.cancel_button)
@@ -88,6 +96,14 @@ class JoinDialog(QDialog):
     def name(self) -> str:
         return self.name_edit.text().strip()
 
+    @property
+    def email(self) -> str:
+        return self.email_edit.text().strip()
+
+    @property
+    def customer_number(self) -> str:
+        return self.number_edit.text().strip()
+
     def set_waiting(self, agent_name: str, org_name: str) -> None:
         text = self.tr("Waiting for %1 (%2) to let you in…")
         self._set_busy(True, text.replace("%1", agent_name).replace("%2", org_name))
@@ -106,8 +122,8 @@ class JoinDialog(QDialog):
     def _set_busy(self, busy: bool, text: str) -> None:
         self.status_label.setStyleSheet("")
         self.status_label.setText(text)
-        self.code_edit.setEnabled(not busy)
-        self.name_edit.setEnabled(not busy)
+        for edit in (self.code_edit, self.name_edit, self.email_edit, self.number_edit):
+            edit.setEnabled(not busy)
         self.join_button.setEnabled(not busy and self._complete())
         self.cancel_button.setVisible(False)
 

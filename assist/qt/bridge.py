@@ -94,6 +94,7 @@ class Bridge(QObject):
     join_requested = Signal(str, str, str)  # session id, join id, customer name
     join_withdrawn = Signal(str, str)  # session id, join id
     customer_admitted = Signal(str, str)  # session id, customer name
+    customer_identified = Signal(str, object)  # session id, p.CustomerIdentified
     share_changed = Signal(str, object, object)  # session id, ShareState, ShareReason
     frame_arrived = Signal(str, object)  # session id, FrameImage
     stream_ended = Signal(str)
@@ -190,6 +191,8 @@ class Bridge(QObject):
                 self.join_withdrawn.emit(event.session_id, event.join_id)
             case ev.CustomerAdmitted():
                 self.customer_admitted.emit(event.session_id, event.customer_name)
+            case ev.CustomerIdentified():
+                self.customer_identified.emit(event.session_id, event.customer)
             case ev.ShareChanged():
                 self.share_changed.emit(event.session_id, event.state, event.reason)
             case ev.StreamEnded():

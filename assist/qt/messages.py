@@ -97,6 +97,9 @@ def error_text(error: AssistError) -> str:
         ErrorCode.JOIN_TIMEOUT: QCoreApplication.translate(
             "messages", "Nobody let you in in time. Please contact the person helping you."
         ),
+        ErrorCode.EMAIL_INVALID: QCoreApplication.translate(
+            "messages", "Please check the e-mail address (or leave it empty)."
+        ),
         ErrorCode.STORE_UNAVAILABLE: QCoreApplication.translate(
             "messages", "The server cannot save right now. Please try again in a moment."
         ),

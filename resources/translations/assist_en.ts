@@ -185,6 +185,31 @@
     </message>
 </context>
 <context>
+    <name>IdentityBar</name>
+    <message>
+        <source>Confirm identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New customer record: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Identity confirmed: %1 · %n past session(s)</source>
+        <translation>
+            <numerusform>Identity confirmed: %1 · %n past session</numerusform>
+            <numerusform>Identity confirmed: %1 · %n past sessions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Unverified — confirm identity before relying on the history of %1 (%n past session(s))</source>
+        <translation>
+            <numerusform>Unverified — confirm identity before relying on the history of %1 (%n past session)</numerusform>
+            <numerusform>Unverified — confirm identity before relying on the history of %1 (%n past sessions)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>InviteWarningDialog</name>
     <message>
         <source>Different server</source>
@@ -218,6 +243,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Optional: helps the agent find your history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Server: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -235,6 +268,14 @@
     </message>
     <message>
         <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -665,6 +706,10 @@
     </message>
     <message>
         <source>Nobody let you in in time. Please contact the person helping you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please check the e-mail address (or leave it empty).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

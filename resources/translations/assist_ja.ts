@@ -185,6 +185,29 @@
     </message>
 </context>
 <context>
+    <name>IdentityBar</name>
+    <message>
+        <source>Confirm identity</source>
+        <translation>本人確認済みにする</translation>
+    </message>
+    <message>
+        <source>New customer record: %1</source>
+        <translation>新しいお客様レコード: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Identity confirmed: %1 · %n past session(s)</source>
+        <translation>
+            <numerusform>本人確認済み: %1 · 過去のセッション %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Unverified — confirm identity before relying on the history of %1 (%n past session(s))</source>
+        <translation>
+            <numerusform>未確認 — %1 の履歴（過去のセッション %n 件）を参照する前に本人確認をしてください</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>InviteWarningDialog</name>
     <message>
         <source>Different server</source>
@@ -218,6 +241,14 @@
         <translation>お名前</translation>
     </message>
     <message>
+        <source>Optional: helps the agent find your history</source>
+        <translation>任意: 担当者があなたの履歴を確認できます</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>任意</translation>
+    </message>
+    <message>
         <source>Server: %1</source>
         <translation>サーバー: %1</translation>
     </message>
@@ -236,6 +267,14 @@
     <message>
         <source>Name</source>
         <translation>お名前</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <source>Customer number</source>
+        <translation>お客様番号</translation>
     </message>
     <message>
         <source>Waiting for %1 (%2) to let you in…</source>
@@ -666,6 +705,10 @@
     <message>
         <source>Nobody let you in in time. Please contact the person helping you.</source>
         <translation>時間内に参加が承認されませんでした。サポート担当者にご連絡ください。</translation>
+    </message>
+    <message>
+        <source>Please check the e-mail address (or leave it empty).</source>
+        <translation>メールアドレスをご確認ください（空欄でもかまいません）。</translation>
     </message>
     <message>
         <source>The server cannot save right now. Please try again in a moment.</source>

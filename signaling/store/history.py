@@ -10,10 +10,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from signaling.store.models import MessageRecord, NoteRecord, SessionEvent, SessionRecord
+from signaling.store.models import (
+    Customer,
+    MessageRecord,
+    NoteRecord,
+    SessionEvent,
+    SessionRecord,
+)
 
 
 @dataclass(frozen=True)
@@ -106,6 +112,72 @@ def store_message(session: Session, message: StoredMessage) -> StoredMessage:
     if record is not None and message.sender == "agent" and record.first_reply_at is None:
         record.first_reply_at = _utc(message.ts)
     return message
+
+
+@dataclass(frozen=True)
+class CustomerMatch:
+    customer_id: int
+    display_name: str
+    email: str | None
+    customer_number: str | None
+    past_sessions: int
+    matched: bool  # an existing record matched what the customer typed
+
+
+def identify_customer(
+    session: Session,
+    session_id: str,
+    name: str,
+    email: str,
+    customer_number: str,
+    ts: float,
+) -> CustomerMatch:
+    """Link the session to the customer record that matches what the customer typed
+    (customer number exactly, else the normalised e-mail), or to a new record. The link is
+    unverified until the agent confirms it."""
+    customer = None
+    if customer_number:
+        customer = session.scalar(
+            select(Customer).where(Customer.customer_number == customer_number)
+        )
+    if customer is None and email:
+        customer = session.scalar(select(Customer).where(Customer.email == email))
+    matched = customer is not None
+    if customer is None:
+        customer = Customer(
+            display_name=name,
+            email=email or None,
+            customer_number=customer_number or None,
+            first_seen=_utc(ts),
+        )
+        session.add(customer)
+        session.flush()
+    record = session.get(SessionRecord, session_id)
+    if record is not None:
+        record.customer_id = customer.id
+        record.identity_verified = False
+    past = session.scalar(
+        select(func.count())
+        .select_from(SessionRecord)
+        .where(SessionRecord.customer_id == customer.id, SessionRecord.id != session_id)
+    )
+    add_event(session, session_id, "identified", ts, customer_id=customer.id, matched=matched)
+    return CustomerMatch(
+        customer.id,
+        customer.display_name,
+        customer.email,
+        customer.customer_number,
+        int(past or 0),
+        matched,
+    )
+
+
+def confirm_identity(session: Session, session_id: str, agent_username: str, ts: float) -> None:
+    record = session.get(SessionRecord, session_id)
+    if record is None or record.customer_id is None:
+        raise LookupError(session_id)
+    record.identity_verified = True
+    add_event(session, session_id, "identity_confirmed", ts, by=agent_username)
 
 
 def save_note(

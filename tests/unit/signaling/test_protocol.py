@@ -27,7 +27,9 @@ CLIENT_EXAMPLES: dict[str, p.Message] = {
         client="assist-customer/0.1.0 (Windows 11)",
     ),
     "create_session": p.CreateSession(id="c-1"),
-    "join": p.Join(id="j-1", code="１２３ ４５６ ７８９"),
+    "join": p.Join(
+        id="j-1", code="１２３ ４５６ ７８９", email="Hanako@Example.JP", customer_number="C-1001"
+    ),
     "admit": p.Admit(id="a-1", session_id=SID, join_id=JOIN),
     "decline": p.Decline(id="d-1", session_id=SID, join_id=JOIN),
     "sdp": p.Sdp(session_id=SID, sdp_type=p.SdpType.OFFER, sdp=SDP),
@@ -41,6 +43,7 @@ CLIENT_EXAMPLES: dict[str, p.Message] = {
     "refresh": p.Refresh(id="r-1", refresh_token="rt-opaque-token"),
     "report_abuse": p.ReportAbuse(id="ra-1", session_id=SID, reason="電話で突然言われました"),
     "list_reports": p.ListReports(id="lr-1"),
+    "confirm_identity": p.ConfirmIdentity(id="ci-1", session_id=SID),
     "wrap_up": p.WrapUp(
         id="w-1",
         session_id=SID,
@@ -69,6 +72,15 @@ SERVER_EXAMPLES: dict[str, p.Message] = {
             refresh_token="rt",
             access_expires_in=900.0,
         ),
+    ),
+    "customer_identified": p.CustomerIdentified(
+        session_id=SID,
+        customer_id=42,
+        display_name="佐藤 花子",
+        email="hanako@example.jp",
+        customer_number=None,
+        past_sessions=3,
+        matched=True,
     ),
     "note_saved": p.NoteSaved(re="n-1", session_id=SID, note_id="note-1", saved_at=1.5),
     "reports": p.Reports(
