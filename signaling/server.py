@@ -11,25 +11,23 @@ import ssl
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from http import HTTPStatus
 from typing import Any, TypeVar
 
-import msgspec
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.datastructures import Headers
 from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
-from signaling import __version__, recorder
+from signaling import __version__
 from signaling import protocol as p
 from signaling.auth import Authenticator, AuthError, Grant
 from signaling.metrics import Metrics
 from signaling.protocol import ErrorCode, ProtocolError
+from signaling.records import SessionRecords
 from signaling.registry import (
     IDLE_TIMEOUT,
     JOIN_TIMEOUT,
-    HistoryEvent,
     Outgoing,
     PeerId,
     RateLimited,
@@ -37,7 +35,7 @@ from signaling.registry import (
 )
 from signaling.store import accounts as acc
 from signaling.store.db import Database
-from signaling.store.models import AbuseReport, UserRole
+from signaling.store.models import UserRole
 
 logger = logging.getLogger(__name__)
 
@@ -46,8 +44,6 @@ logger = logging.getLogger(__name__)
 TRANSPORT_MAX_BYTES = 1024 * 1024
 HELLO_TIMEOUT = 10.0
 EXPIRY_INTERVAL = 1.0
-#: How long after a session ended its agent may still save notes and the wrap-up.
-PAST_WRITES = 24 * 3600.0
 #: How often the server looks for agents disabled by an administrator (to cut them off).
 DISABLED_POLL_INTERVAL = 1.0
 
@@ -97,7 +93,7 @@ class SignalingServer:
         self._ids = itertools.count(1)
         self._server: Server | None = None
         self._tasks: list[asyncio.Task[None]] = []
-        self._chat_locks: dict[str, asyncio.Lock] = {}
+        self.records = SessionRecords(self.registry, database, self._db_thread, clock, self.metrics)
 
     @property
     def auth(self) -> Authenticator:
@@ -267,13 +263,13 @@ class SignalingServer:
         self.metrics.messages.labels(_tag(message)).inc()
         try:
             if isinstance(message, p.ReportAbuse | p.ListReports):
-                out = await self._handle_reports(peer_id, message)
+                out = await self.records.reports(peer_id, message)
             elif isinstance(message, p.Chat):
-                out = await self._chat(peer_id, message)
+                out = await self.records.chat(peer_id, message)
             elif isinstance(message, p.ConfirmIdentity):
-                out = await self._confirm_identity(peer_id, message)
+                out = await self.records.confirm_identity(peer_id, message)
             elif isinstance(message, p.Note | p.WrapUp | p.Rate):
-                out = await self._record_for_session(peer_id, message)
+                out = await self.records.record(peer_id, message)
             else:
                 out = self._route(peer_id, message)
         except ProtocolError as exc:
@@ -312,165 +308,6 @@ class SignalingServer:
                 return registry.end(peer_id, message)
         raise ProtocolError(ErrorCode.UNKNOWN_TYPE, type(message).__name__)
 
-    async def _chat(self, peer_id: PeerId, message: p.Chat) -> Outgoing:
-        """Store a chat message before anyone hears of it; a storage failure is the sender's
-        ``store_unavailable`` (its client keeps the message and sends it again)."""
-        role = self.registry.peer(peer_id).role
-        if role not in p.Chat.senders:
-            raise ProtocolError(ErrorCode.FORBIDDEN, f"{role.value} may not send this")
-        lock = self._chat_locks.setdefault(message.session_id, asyncio.Lock())
-        async with lock:  # one numbering at a time per session
-            numbered, fresh = self.registry.prepare_chat(peer_id, message)
-            if fresh:
-                try:
-                    stored = await self._blocking(recorder.store_chat, self.database, numbered)
-                except Exception as exc:
-                    logger.error("Cannot store a chat message: %s", type(exc).__name__)
-                    raise ProtocolError(ErrorCode.STORE_UNAVAILABLE) from None
-                numbered = msgspec.structs.replace(numbered, seq=stored.seq, ts=stored.ts)
-            return self.registry.commit_chat(peer_id, message, numbered, fresh)
-
-    async def _record_for_session(
-        self, peer_id: PeerId, message: p.Note | p.WrapUp | p.Rate
-    ) -> Outgoing:
-        """Notes and wrap-up (the session's agent) and ratings (its customer): checked, stored,
-        then acknowledged. Agents may still write within a day after the session ended, even
-        from a new connection (after a crash)."""
-        peer = self.registry.peer(peer_id)
-        if peer.role not in type(message).senders:
-            raise ProtocolError(ErrorCode.FORBIDDEN, f"{peer.role.value} may not send this")
-        now = self._clock()
-        if isinstance(message, p.Rate):
-            self.registry.claim_rating(peer_id, message.session_id)
-        elif not self.registry.owns(peer_id, message.session_id):
-            await self._check_past_session(peer.username, message.session_id, now)
-        try:
-            await self._blocking(recorder.record, self.database, message, peer.username, now)
-        except Exception as exc:
-            if isinstance(message, p.Rate):
-                self.registry.release_rating(peer_id, message.session_id)
-            logger.error("Cannot store a %s: %s", _tag(message), type(exc).__name__)
-            raise ProtocolError(ErrorCode.STORE_UNAVAILABLE) from None
-        if isinstance(message, p.Note):
-            saved = p.NoteSaved(
-                re=message.id, session_id=message.session_id, note_id=message.note_id, saved_at=now
-            )
-            return [(peer_id, saved)]
-        return [(peer_id, p.Ok(re=message.id))]
-
-    async def _confirm_identity(self, peer_id: PeerId, message: p.ConfirmIdentity) -> Outgoing:
-        peer = self.registry.peer(peer_id)
-        if peer.role is not p.Role.AGENT:
-            raise ProtocolError(ErrorCode.FORBIDDEN, f"{peer.role.value} may not send this")
-        if not self.registry.owns(peer_id, message.session_id):
-            await self._check_past_session(peer.username, message.session_id, self._clock())
-        try:
-            await self._blocking(
-                recorder.confirm,
-                self.database,
-                message.session_id,
-                peer.username or "",
-                self._clock(),
-            )
-        except LookupError:
-            raise ProtocolError(ErrorCode.WRONG_STATE, "no customer record yet") from None
-        return [(peer_id, p.Ok(re=message.id))]
-
-    async def _check_past_session(self, username: str | None, session_id: str, now: float) -> None:
-        found = await self._blocking(recorder.agent_of, self.database, session_id)
-        if found is None or username is None or found[0] != username:
-            raise ProtocolError(ErrorCode.NOT_FOUND, "no such session")
-        ended_at = found[1]
-        if ended_at is not None and now - ended_at.replace(tzinfo=UTC).timestamp() > PAST_WRITES:
-            raise ProtocolError(ErrorCode.WRONG_STATE, "the session ended too long ago")
-
-    async def _record_history(self) -> list[HistoryEvent]:
-        """Write what the registry noted (created, admitted, sharing, ended) to the history.
-        A failure is logged and the live session goes on."""
-        events = self.registry.take_history()
-        if not events:
-            return []
-        for event in events:
-            if event.kind == "ended":
-                self._chat_locks.pop(event.session_id, None)
-        try:
-            await self._blocking(recorder.write_events, self.database, events)
-        except Exception as exc:
-            logger.error("Cannot record %d session event(s): %s", len(events), type(exc).__name__)
-            return []
-        return [event for event in events if event.kind == "admitted"]
-
-    async def _identify_customer(self, event: HistoryEvent) -> None:
-        """Link the admitted customer to a customer record and tell the agent which."""
-        try:
-            found = await self._blocking(recorder.identify, self.database, event)
-        except Exception as exc:
-            logger.error("Cannot identify the customer: %s", type(exc).__name__)
-            return
-        agent = self.registry.agent_of(event.session_id)
-        if agent is None:
-            return
-        identified = p.CustomerIdentified(
-            session_id=event.session_id,
-            customer_id=found.customer_id,
-            display_name=found.display_name,
-            email=found.email,
-            customer_number=found.customer_number,
-            past_sessions=found.past_sessions,
-            matched=found.matched,
-        )
-        await self._send(agent, identified)
-
-    async def _handle_reports(
-        self, peer_id: PeerId, message: p.ReportAbuse | p.ListReports
-    ) -> Outgoing:
-        peer = self.registry.peer(peer_id)
-        if peer.role not in type(message).senders:
-            raise ProtocolError(ErrorCode.FORBIDDEN, f"{peer.role.value} may not send this")
-        if isinstance(message, p.ListReports):
-            if not peer.admin:
-                raise ProtocolError(ErrorCode.FORBIDDEN, "administrators only")
-            reports = await self._blocking(self._load_reports)
-            return [(peer_id, p.Reports(re=message.id, reports=reports))]
-        context = self.registry.claim_report(peer_id, message.session_id)
-        if context is None:  # reported already: once per session is enough
-            return [(peer_id, p.Ok(re=message.id))]
-        try:
-            await self._blocking(self._store_report, context, message.reason, peer.address)
-        except Exception:
-            self.registry.release_report(peer_id, message.session_id)  # may be sent again
-            raise
-        self.metrics.abuse_reports.inc()
-        logger.warning("Abuse reported for session %s", context["session_id"][:6])
-        return [(peer_id, p.Ok(re=message.id))]
-
-    def _store_report(self, context: dict[str, str], reason: str, address: str) -> None:
-        with self.database.session() as session:
-            report = AbuseReport(ts=datetime.now(UTC), address=address, reason=reason, **context)
-            acc.add_abuse_report(session, report)
-            acc.audit(
-                session,
-                "abuse_reported",
-                subject=context["agent_username"],
-                address=address,
-                session_id=context["session_id"],
-            )
-
-    def _load_reports(self) -> list[p.AbuseReportInfo]:
-        with self.database.session() as session:
-            return [
-                p.AbuseReportInfo(
-                    ts=r.ts.timestamp(),
-                    session_id=r.session_id,
-                    code=r.code,
-                    agent_username=r.agent_username,
-                    agent_display_name=r.agent_display_name,
-                    customer_name=r.customer_name,
-                    reason=r.reason,
-                )
-                for r in acc.abuse_reports(session)
-            ]
-
     @staticmethod
     def _error(exc: ProtocolError, re_id: str) -> p.Error:
         error = p.error_for(exc, re_id)
@@ -482,11 +319,12 @@ class SignalingServer:
         return error
 
     async def _deliver(self, out: Outgoing) -> None:
-        admitted = await self._record_history()  # before anyone is told what happened
+        admitted = await self.records.lifecycle()  # before anyone is told what happened
         for peer_id, message in out:
             await self._send(peer_id, message)
         for event in admitted:  # after the agent heard of the admission
-            await self._identify_customer(event)
+            for peer_id, message in await self.records.identify(event):
+                await self._send(peer_id, message)
 
     async def _send(self, peer_id: PeerId, message: p.Message) -> None:
         ws = self._connections.get(peer_id)
