@@ -402,6 +402,11 @@ _SERVER_TYPES: Final[tuple[type[Message], ...]] = (
 )
 
 
+def message_type(message: Message) -> str:
+    """The ``type`` a message goes on the wire with (for logs and metrics)."""
+    return _tag(type(message))
+
+
 def _tag(cls: type[Message]) -> str:
     tag = cls.__struct_config__.tag
     assert isinstance(tag, str)

@@ -86,7 +86,7 @@ class SessionRecords:
         except Exception as exc:
             if isinstance(message, p.Rate):
                 self.registry.release_rating(peer_id, message.session_id)
-            logger.error("Cannot store a %s: %s", _tag(message), type(exc).__name__)
+            logger.error("Cannot store a %s: %s", p.message_type(message), type(exc).__name__)
             raise ProtocolError(ErrorCode.STORE_UNAVAILABLE) from None
         if isinstance(message, p.Note):
             saved = p.NoteSaved(
@@ -205,7 +205,3 @@ class SessionRecords:
                 )
                 for r in acc.abuse_reports(session)
             ]
-
-
-def _tag(message: p.Message) -> str:
-    return str(type(message).__struct_config__.tag)

@@ -260,7 +260,7 @@ class SignalingServer:
             logger.debug("Peer %d sent a bad message: %s", peer_id, exc.code.value)
             await self._send(peer_id, self._error(exc, p.request_id_of(data)))
             return
-        self.metrics.messages.labels(_tag(message)).inc()
+        self.metrics.messages.labels(p.message_type(message)).inc()
         try:
             if isinstance(message, p.ReportAbuse | p.ListReports):
                 out = await self.records.reports(peer_id, message)
@@ -394,8 +394,3 @@ def _account_message(account: acc.Account, grant: Grant | None = None) -> p.Acco
 
 def _id_of(message: p.Message) -> str:
     return message.id if isinstance(message, p.Request) else ""
-
-
-def _tag(message: p.Message) -> str:
-    tag = type(message).__struct_config__.tag
-    return str(tag)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -44,8 +45,8 @@ class ConsentDialog(QDialog):
         self.report_button.clicked.connect(self.report_requested)
         self.who_label = QLabel(
             self.tr("<b>%1</b> from <b>%2</b> asks to view your screen.")
-            .replace("%1", _escape(agent_name))
-            .replace("%2", _escape(org_name))
+            .replace("%1", escape(agent_name))
+            .replace("%2", escape(org_name))
         )
         self.who_label.setWordWrap(True)
         what = QLabel(
@@ -59,7 +60,7 @@ class ConsentDialog(QDialog):
             self.tr(
                 "⚠ Continue only if you contacted %1 yourself. If someone called you "
                 "unexpectedly and asked you to install this app, press Decline."
-            ).replace("%1", _escape(org_name))
+            ).replace("%1", escape(org_name))
         )
         self.warning_label.setWordWrap(True)
         self.warning_label.setStyleSheet(
@@ -123,7 +124,3 @@ def connection_text(server: str) -> str:
     return QCoreApplication.translate(
         "ConsentDialog", "Connection to a server on this computer (%1)"
     ).replace("%1", host)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from assist.core.invite import display_host
@@ -21,8 +23,8 @@ class InviteWarningDialog(QDialog):
                 "server <b>%2</b>.<br><br>Scammers send links like this. Continue only if "
                 "you are sure who sent it."
             )
-            .replace("%1", _escape(host_of(link_server)))
-            .replace("%2", _escape(host_of(pinned_server)))
+            .replace("%1", escape(host_of(link_server)))
+            .replace("%2", escape(host_of(pinned_server)))
         )
         self.message.setWordWrap(True)
         self.stay_button = QPushButton(self.tr("Use my organisation's server"))
@@ -40,7 +42,3 @@ class InviteWarningDialog(QDialog):
         self.setMinimumWidth(460)
         self.stay_button.clicked.connect(self.reject)
         self.continue_button.clicked.connect(self.accept)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -57,6 +57,18 @@ def new_session(qtbot: QtBot, console: Console) -> SessionTab:
     return console.tab(before)
 
 
+def waiting_customer(
+    qtbot: QtBot, runner: AsyncioThread, server: ServerProcess, tab: SessionTab
+) -> tuple[CustomerClient, list[ev.Event]]:
+    """Hanako joins the tab's session (synthetic screen) and waits for Admit."""
+    events: list[ev.Event] = []
+    customer = CustomerClient(server.url, "Hanako", events.append, SyntheticGrabber)
+    runner.run(customer.connect(), timeout=scaled(10))
+    runner.run(customer.join(tab.code_panel.code), timeout=scaled(10))
+    qtbot.waitUntil(lambda: len(tab.waiting) == 1, timeout=TIMEOUT_MS)
+    return customer, events
+
+
 def test_several_sessions_each_get_their_own_tab_and_code(qtbot: QtBot, console: Console) -> None:
     first = new_session(qtbot, console)
     second = new_session(qtbot, console)
@@ -73,11 +85,7 @@ def test_admitted_customer_screen_and_chat_show_in_the_tab(
     qtbot: QtBot, console: Console, runner: AsyncioThread, org_server: ServerProcess
 ) -> None:
     tab = new_session(qtbot, console)
-    customer_events: list[ev.Event] = []
-    customer = CustomerClient(org_server.url, "Hanako", customer_events.append, SyntheticGrabber)
-    runner.run(customer.connect(), timeout=scaled(10))
-    runner.run(customer.join(tab.code_panel.code), timeout=scaled(10))
-    qtbot.waitUntil(lambda: len(tab.waiting) == 1, timeout=TIMEOUT_MS)
+    customer, customer_events = waiting_customer(qtbot, runner, org_server, tab)
     row = next(iter(tab.waiting.values()))
     assert row.label.text() == "Hanako is waiting"
 
@@ -153,11 +161,7 @@ def test_private_notes_are_saved_as_the_agent_types_and_never_reach_the_customer
     qtbot: QtBot, console: Console, runner: AsyncioThread, org_server: ServerProcess
 ) -> None:
     tab = new_session(qtbot, console)
-    customer_events: list[ev.Event] = []
-    customer = CustomerClient(org_server.url, "Hanako", customer_events.append, SyntheticGrabber)
-    runner.run(customer.connect(), timeout=scaled(10))
-    runner.run(customer.join(tab.code_panel.code), timeout=scaled(10))
-    qtbot.waitUntil(lambda: len(tab.waiting) == 1, timeout=TIMEOUT_MS)
+    customer, customer_events = waiting_customer(qtbot, runner, org_server, tab)
     qtbot.mouseClick(next(iter(tab.waiting.values())).admit_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.customer_name == "Hanako", timeout=TIMEOUT_MS)
 
