@@ -7,6 +7,7 @@ import gc
 import os
 import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -62,3 +63,30 @@ def postgres_url() -> Iterator[str]:
 
     with postgres_instance() as url:
         yield url
+
+
+#: The customer-history tables, children first (for wiping the shared PostgreSQL database).
+HISTORY_TABLES = ("session_events", "notes", "messages", "sessions", "customers")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def history_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A migrated store with the test accounts, on SQLite and on a real PostgreSQL; the
+    history tables are wiped afterwards (the PostgreSQL database is shared by the run)."""
+    from signaling.store.db import open_database
+    from tests.helpers.accounts import seed_database
+
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path}/server.db"
+    else:
+        url = request.getfixturevalue("postgres_url")
+    seed_database(url)
+    yield url
+    database = open_database(url, upgrade=False)  # with the SQLite functions the triggers call
+    try:
+        assert database.engine.dialect.name == request.param
+        with database.engine.begin() as connection:
+            for table in HISTORY_TABLES:
+                connection.exec_driver_sql(f"DELETE FROM {table}")
+    finally:
+        database.close()
