@@ -40,6 +40,8 @@ class ErrorCode(enum.StrEnum):
     JOIN_TIMEOUT = "join_timeout"
     STORE_UNAVAILABLE = "store_unavailable"
     EMAIL_INVALID = "email_invalid"
+    CUSTOMER_NOT_FOUND = "customer_not_found"
+    MERGE_INTO_ITSELF = "merge_into_itself"
 
 
 class ProtocolError(Exception):

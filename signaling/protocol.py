@@ -13,6 +13,7 @@ from typing import Any, ClassVar, Final, Literal
 
 import msgspec
 
+from signaling import history_protocol
 from signaling.codes import (
     CODE_DIGITS,
     EndReason,
@@ -28,35 +29,41 @@ from signaling.codes import (
     normalize_code,
     normalize_email,
 )
-
-PROTOCOL_VERSION: Final = 1
-SUPPORTED_VERSIONS: Final = frozenset({PROTOCOL_VERSION})
-
-#: Largest message the server accepts, in bytes of UTF-8 JSON.
-MAX_MESSAGE_BYTES: Final = 64 * 1024
-#: Longest chat message, in characters.
-MAX_CHAT_CHARS: Final = 8000
-#: Longest private note, in characters.
-MAX_NOTE_CHARS: Final = 20000
-#: Longest display name, in characters.
-MAX_NAME_CHARS: Final = 80
-
-
-# --------------------------------------------------------------------------- messages
-
-
-class Message(msgspec.Struct, tag_field="type", kw_only=True, forbid_unknown_fields=False):
-    """Base of every message: the tag ``type`` and the version ``v``."""
-
-    v: int = PROTOCOL_VERSION
-    #: Which side may send this message; empty for server-to-client messages.
-    senders: ClassVar[frozenset[Role]] = frozenset()
-
-
-class Request(Message, kw_only=True):
-    """A message that expects an answer: ``id`` is echoed back as ``re``."""
-
-    id: str = msgspec.field(default="")
+from signaling.envelope import (
+    MAX_CHAT_CHARS,
+    MAX_MESSAGE_BYTES,
+    MAX_NAME_CHARS,
+    MAX_NOTE_CHARS,
+    MAX_SERVER_MESSAGE_BYTES,
+    PROTOCOL_VERSION,
+    SUPPORTED_VERSIONS,
+    Message,
+    Request,
+)
+from signaling.history_protocol import (
+    MAX_QUERY_CHARS,
+    MAX_TRANSCRIPT,
+    ConfirmIdentity,
+    CustomerIdentified,
+    CustomerInfo,
+    CustomerRecord,
+    EventInfo,
+    GetCustomer,
+    GetSession,
+    MergeCustomers,
+    Note,
+    NoteInfo,
+    NoteSaved,
+    Rate,
+    RelinkSession,
+    Search,
+    SearchHit,
+    SearchResults,
+    SessionHistory,
+    SessionInfo,
+    TranscriptLine,
+    WrapUp,
+)
 
 
 class IceServer(msgspec.Struct, kw_only=True):
@@ -164,43 +171,6 @@ class Chat(Request, tag="chat"):
     msg_id: str
     text: str
     senders: ClassVar[frozenset[Role]] = frozenset(Role)
-
-
-class Note(Request, tag="note"):
-    """The agent's private note on a session, saved whole each time (autosave). ``note_id``
-    is the client's; saving again with it replaces the text. Never sent to the customer."""
-
-    session_id: str
-    note_id: str
-    text: str
-    senders: ClassVar[frozenset[Role]] = frozenset({Role.AGENT})
-
-
-class WrapUp(Request, tag="wrap_up"):
-    """The agent's wrap-up of a session (during it, or within an hour after it ended)."""
-
-    session_id: str
-    category: str
-    outcome: Outcome
-    tags: list[str] = msgspec.field(default_factory=list)
-    final_note: str = ""
-    senders: ClassVar[frozenset[Role]] = frozenset({Role.AGENT})
-
-
-class Rate(Request, tag="rate"):
-    """The customer rates the help, 1 (poor) to 5 (excellent), once per session."""
-
-    session_id: str
-    rating: int
-    comment: str = ""
-    senders: ClassVar[frozenset[Role]] = frozenset({Role.CUSTOMER})
-
-
-class ConfirmIdentity(Request, tag="confirm_identity"):
-    """The agent checked who the customer is: the matched record's history may be relied on."""
-
-    session_id: str
-    senders: ClassVar[frozenset[Role]] = frozenset({Role.AGENT})
 
 
 class ShareStatus(Message, tag="share_status"):
@@ -322,31 +292,6 @@ class Reports(Message, tag="reports"):
     reports: list[AbuseReportInfo] = msgspec.field(default_factory=list)
 
 
-class CustomerIdentified(Message, tag="customer_identified"):
-    """Tells the agent which customer record the admitted customer was linked to.
-
-    ``matched`` is True when an existing record matched what the customer typed; such a
-    match is ``verified`` only once the agent confirmed the identity."""
-
-    session_id: str
-    customer_id: int
-    display_name: str
-    email: str | None
-    customer_number: str | None
-    past_sessions: int
-    matched: bool
-    verified: bool = False
-
-
-class NoteSaved(Message, tag="note_saved"):
-    """The note is stored; ``re`` answers the ``note`` request."""
-
-    re: str
-    session_id: str
-    note_id: str
-    saved_at: float
-
-
 class Ok(Message, tag="ok"):
     """A bare acknowledgement for requests with nothing more to say."""
 
@@ -367,10 +312,6 @@ _CLIENT_TYPES: Final[tuple[type[Message], ...]] = (
     Refresh,
     ReportAbuse,
     ListReports,
-    Note,
-    WrapUp,
-    Rate,
-    ConfirmIdentity,
     CreateSession,
     Join,
     Admit,
@@ -380,6 +321,7 @@ _CLIENT_TYPES: Final[tuple[type[Message], ...]] = (
     Chat,
     ShareStatus,
     EndSession,
+    *history_protocol.CLIENT_TYPES,
 )
 _SERVER_TYPES: Final[tuple[type[Message], ...]] = (
     Welcome,
@@ -395,8 +337,7 @@ _SERVER_TYPES: Final[tuple[type[Message], ...]] = (
     ShareStatus,
     SessionEnded,
     Reports,
-    NoteSaved,
-    CustomerIdentified,
+    *history_protocol.SERVER_TYPES,
     Ok,
     Error,
 )
@@ -436,8 +377,9 @@ def parse(data: str | bytes, direction: Literal["client", "server"] = "client") 
         size = len(data.encode() if isinstance(data, str) else data)
     except UnicodeEncodeError:
         raise ProtocolError(ErrorCode.BAD_JSON, "text is not valid Unicode") from None
-    if size > MAX_MESSAGE_BYTES:
-        raise ProtocolError(ErrorCode.TOO_LARGE, f"{size} bytes > {MAX_MESSAGE_BYTES}")
+    limit = MAX_MESSAGE_BYTES if direction == "client" else MAX_SERVER_MESSAGE_BYTES
+    if size > limit:
+        raise ProtocolError(ErrorCode.TOO_LARGE, f"{size} bytes > {limit}")
     try:
         raw: Any = _decoder.decode(data)
     except msgspec.DecodeError as exc:
@@ -478,23 +420,8 @@ def check(message: Message) -> None:
             raise ProtocolError(ErrorCode.EMAIL_INVALID, "not an e-mail address")
         if len(message.customer_number) > 64:
             raise ProtocolError(ErrorCode.BAD_MESSAGE, "customer number over 64 characters")
-    elif isinstance(message, Note):
-        if len(message.text) > MAX_NOTE_CHARS:
-            raise ProtocolError(ErrorCode.TOO_LARGE, f"note over {MAX_NOTE_CHARS} characters")
-        if not 1 <= len(message.note_id) <= 64:
-            raise ProtocolError(ErrorCode.BAD_MESSAGE, "note_id must be 1-64 characters")
-    elif isinstance(message, WrapUp):
-        if not message.category.strip() or len(message.category) > MAX_NAME_CHARS:
-            raise ProtocolError(ErrorCode.BAD_MESSAGE, "category must be 1-80 characters")
-        if len(message.tags) > 10 or any(not 1 <= len(t) <= 32 for t in message.tags):
-            raise ProtocolError(ErrorCode.BAD_MESSAGE, "at most 10 tags of 1-32 characters")
-        if len(message.final_note) > MAX_NOTE_CHARS:
-            raise ProtocolError(ErrorCode.TOO_LARGE, f"note over {MAX_NOTE_CHARS} characters")
-    elif isinstance(message, Rate):
-        if not 1 <= message.rating <= 5:
-            raise ProtocolError(ErrorCode.BAD_MESSAGE, "rating must be 1-5")
-        if len(message.comment) > MAX_CHAT_CHARS:
-            raise ProtocolError(ErrorCode.TOO_LARGE, f"comment over {MAX_CHAT_CHARS} characters")
+    elif isinstance(message, history_protocol.CLIENT_TYPES):
+        history_protocol.check(message)
     elif isinstance(message, ReportAbuse) and len(message.reason) > MAX_CHAT_CHARS:
         raise ProtocolError(ErrorCode.TOO_LARGE, f"reason over {MAX_CHAT_CHARS} characters")
     elif isinstance(message, Chat):

@@ -22,6 +22,7 @@ from websockets.http11 import Request, Response
 from signaling import __version__
 from signaling import protocol as p
 from signaling.auth import Authenticator, AuthError, Grant
+from signaling.history_reader import HistoryReader, HistoryRequest
 from signaling.metrics import Metrics
 from signaling.protocol import ErrorCode, ProtocolError
 from signaling.records import SessionRecords
@@ -94,6 +95,10 @@ class SignalingServer:
         self._server: Server | None = None
         self._tasks: list[asyncio.Task[None]] = []
         self.records = SessionRecords(self.registry, database, self._db_thread, clock, self.metrics)
+        # Reading the history (search above all) gets its own threads, so that a long query
+        # never delays the storing, and so the acknowledging, of chat messages.
+        self._read_threads = concurrent.futures.ThreadPoolExecutor(2, thread_name_prefix="db-read")
+        self.history = HistoryReader(self.registry, database, self._read_threads, clock)
 
     @property
     def auth(self) -> Authenticator:
@@ -141,6 +146,7 @@ class SignalingServer:
             await self._server.wait_closed()
             logger.info("Signaling server stopped")
         self._db_thread.shutdown(wait=True)
+        self._read_threads.shutdown(wait=True)
 
     async def issue_local_grant(self, display_name: str) -> Grant:
         """Tokens for the built-in server's own console (no password exists to sign in)."""
@@ -270,6 +276,8 @@ class SignalingServer:
                 out = await self.records.confirm_identity(peer_id, message)
             elif isinstance(message, p.Note | p.WrapUp | p.Rate):
                 out = await self.records.record(peer_id, message)
+            elif isinstance(message, HistoryRequest):
+                out = await self.history.handle(peer_id, message)
             else:
                 out = self._route(peer_id, message)
         except ProtocolError as exc:

@@ -63,7 +63,7 @@ class SignalingClient:
         greeting.id = "greeting"
         try:
             async with asyncio.timeout(timeout):
-                self._ws = await connect(self.url, max_size=2 * p.MAX_MESSAGE_BYTES, **options)
+                self._ws = await connect(self.url, max_size=p.MAX_SERVER_MESSAGE_BYTES, **options)
                 await self._ws.send(p.serialize(greeting))
                 reply = p.parse(await self._ws.recv(), direction="server")
         except TimeoutError:

@@ -100,6 +100,12 @@ def error_text(error: AssistError) -> str:
         ErrorCode.EMAIL_INVALID: QCoreApplication.translate(
             "messages", "Please check the e-mail address (or leave it empty)."
         ),
+        ErrorCode.CUSTOMER_NOT_FOUND: QCoreApplication.translate(
+            "messages", "That customer record no longer exists. Search again and pick another."
+        ),
+        ErrorCode.MERGE_INTO_ITSELF: QCoreApplication.translate(
+            "messages", "A customer record cannot be merged into itself. Pick a different record."
+        ),
         ErrorCode.STORE_UNAVAILABLE: QCoreApplication.translate(
             "messages", "The server cannot save right now. Please try again in a moment."
         ),

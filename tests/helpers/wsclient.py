@@ -137,13 +137,18 @@ class Client:
 
 
 async def admitted_session(
-    agent: Client, customer: Client, agent_name: str = "Taro", customer_name: str = "佐藤 花子"
+    agent: Client,
+    customer: Client,
+    agent_name: str = "Taro",
+    customer_name: str = "佐藤 花子",
+    **contact: str,
 ) -> p.SessionCreated:
-    """Sign the agent in, create a session, have the customer join it and be admitted."""
+    """Sign the agent in, create a session, have the customer join it (with an optional
+    ``email`` or ``customer_number``) and be admitted."""
     await agent.hello("agent", agent_name)
     created = await agent.expect(p.SessionCreated, re=await agent.request("create_session"))
     await customer.hello("customer", customer_name)
-    join = await customer.request("join", code=created.code)
+    join = await customer.request("join", code=created.code, **contact)
     await customer.expect(p.JoinPending, re=join)
     asked = await agent.expect(p.JoinRequest)
     await agent.request("admit", session_id=created.session_id, join_id=asked.join_id)

@@ -6,7 +6,10 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
+from tests.helpers.history_server import history_server
 from tests.helpers.server_process import ServerProcess, server_process
+
+__all__ = ["history_server"]  # a fixture: SignalingServer in-process, SQLite and PostgreSQL
 
 ORG_NAME = "Acme Support"
 

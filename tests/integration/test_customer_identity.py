@@ -3,64 +3,18 @@ the agent confirms it. On SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from pathlib import Path
-
-import pytest
-
 from signaling import protocol as p
-from signaling.server import ServerConfig, SignalingServer
+from signaling.server import SignalingServer
 from signaling.store import history
-from signaling.store.db import Database, open_database
-from tests.helpers.accounts import seed_database
+from signaling.store.db import Database
+from tests.helpers.history_server import visit
 from tests.helpers.wsclient import Client
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-async def server(
-    request: pytest.FixtureRequest, tmp_path: Path
-) -> AsyncIterator[tuple[SignalingServer, Database]]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path}/server.db"
-    else:
-        url = request.getfixturevalue("postgres_url")
-    seed_database(url)
-    database = open_database(url)
-    assert database.engine.dialect.name == request.param
-    running = SignalingServer(ServerConfig(port=0), database)
-    await running.start()
-    yield running, database
-    await running.close()
-    with database.engine.begin() as connection:  # the PostgreSQL database is shared
-        for table in ("session_events", "notes", "messages", "sessions", "customers"):
-            connection.exec_driver_sql(f"DELETE FROM {table}")
-    database.close()
-
-
-async def visit(url: str, **contact: str) -> tuple[str, p.CustomerIdentified, Client]:
-    """One session: the customer joins with ``contact``, the agent admits; the agent's
-    connection stays open (returned) so the test can confirm the identity."""
-    agent = Client(url, "a")
-    await agent.connect()
-    await agent.hello("agent", "Taro")
-    created = await agent.expect(p.SessionCreated, re=await agent.request("create_session"))
-    async with Client(url, "c") as customer:
-        await customer.hello("customer", "佐藤 花子")
-        join = await customer.request("join", code=created.code, **contact)
-        await customer.expect(p.JoinPending, re=join)
-        asked = await agent.expect(p.JoinRequest)
-        await agent.request("admit", session_id=created.session_id, join_id=asked.join_id)
-        await agent.expect(p.Admitted)
-        identified = await agent.expect(p.CustomerIdentified, session_id=created.session_id)
-    # The customer has left; the agent may still confirm (as it may write the wrap-up).
-    await agent.expect(p.SessionEnded, session_id=created.session_id)
-    return created.session_id, identified, agent
-
-
 async def test_a_returning_customer_is_matched_but_unverified_until_confirmed(
-    server: tuple[SignalingServer, Database],
+    history_server: tuple[SignalingServer, Database],
 ) -> None:
-    running, database = server
+    running, database = history_server
     first_sid, first, agent = await visit(running.url, email="Hanako@Example.JP")
     assert not first.matched and first.past_sessions == 0
     assert first.email == "hanako@example.jp"  # normalised
@@ -84,9 +38,9 @@ async def test_a_returning_customer_is_matched_but_unverified_until_confirmed(
 
 
 async def test_customer_number_wins_and_no_contact_makes_a_new_record(
-    server: tuple[SignalingServer, Database],
+    history_server: tuple[SignalingServer, Database],
 ) -> None:
-    running, _ = server
+    running, _ = history_server
     _, numbered, agent = await visit(running.url, customer_number="C-1001", email="a@x.example")
     await agent.close()
     _, by_number, agent = await visit(running.url, customer_number="C-1001", email="b@y.example")
@@ -98,9 +52,9 @@ async def test_customer_number_wins_and_no_contact_makes_a_new_record(
 
 
 async def test_an_invalid_email_is_named_and_someone_elses_session_cannot_be_confirmed(
-    server: tuple[SignalingServer, Database],
+    history_server: tuple[SignalingServer, Database],
 ) -> None:
-    running, _ = server
+    running, _ = history_server
     async with Client(running.url, "c") as customer:
         await customer.hello("customer", "Mallory")
         rid = await customer.request("join", code="123456789", email="not an address")

@@ -44,7 +44,7 @@ POSTGRES_FUNCTIONS = (
 def _sqlite_upgrade() -> None:
     for table, fts, _ in INDEXED:
         op.execute(
-            f"CREATE VIRTUAL TABLE {fts} USING fts5(grams, content='', detail=none, "
+            f"CREATE VIRTUAL TABLE {fts} USING fts5(grams, content='', detail=none, columnsize=0, "
             "tokenize='ascii')"
         )
         op.execute(f"INSERT INTO {fts}(rowid, grams) SELECT id, assist_grams(text) FROM {table}")

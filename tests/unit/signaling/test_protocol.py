@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import msgspec
 import pytest
 
 from signaling import protocol as p
@@ -56,7 +57,38 @@ CLIENT_EXAMPLES: dict[str, p.Message] = {
     "note": p.Note(
         id="n-1", session_id=SID, note_id="note-1", text="再起動で解決。次回は BIOS を確認"
     ),
+    "get_customer": p.GetCustomer(id="gc-1", customer_id=42),
+    "get_session": p.GetSession(id="gs-1", session_id=SID),
+    "search": p.Search(id="s-1", query="返金"),
+    "relink_session": p.RelinkSession(id="rl-1", session_id=SID, customer_id=7),
+    "merge_customers": p.MergeCustomers(id="mc-1", source_id=7, target_id=42),
 }
+
+PAST_SESSION = p.SessionInfo(
+    session_id=SID,
+    customer_id=42,
+    created_at=1_800_000_000.0,
+    agent_display_name="山田 太郎",
+    customer_name="佐藤 花子",
+    identity_verified=True,
+    admitted_at=1_800_000_005.0,
+    ended_at=1_800_000_900.0,
+    end_reason="agent_ended",
+    category="カメラの問題",
+    outcome="resolved",
+    tags=["usb"],
+    rating=4,
+    rating_comment="丁寧でした",
+    note_preview="ドライバ更新で解決",
+)
+HANAKO = p.CustomerInfo(
+    customer_id=42,
+    display_name="佐藤 花子",
+    email="hanako@example.jp",
+    customer_number="C-1001",
+    first_seen=1_790_000_000.0,
+    sessions=3,
+)
 
 SERVER_EXAMPLES: dict[str, p.Message] = {
     "welcome": p.Welcome(
@@ -81,6 +113,35 @@ SERVER_EXAMPLES: dict[str, p.Message] = {
         customer_number=None,
         past_sessions=3,
         matched=True,
+    ),
+    "customer_record": p.CustomerRecord(re="gc-1", customer=HANAKO, sessions=[PAST_SESSION]),
+    "session_history": p.SessionHistory(
+        re="gs-1",
+        session=PAST_SESSION,
+        final_note="来週もう一度確認",
+        messages=[
+            p.TranscriptLine(
+                seq=1, sender="customer", sender_name="佐藤 花子", text="映らない", ts=2.0
+            )
+        ],
+        notes=[p.NoteInfo(author="taro", text="ドライバ更新で解決", updated_at=3.0)],
+        events=[p.EventInfo(kind="ended", ts=4.0, detail={"reason": "agent_ended"})],
+    ),
+    "search_results": p.SearchResults(
+        re="s-1",
+        customers=[HANAKO],
+        hits=[
+            p.SearchHit(
+                kind="note",
+                session_id=SID,
+                customer_id=42,
+                customer_name="佐藤 花子",
+                agent_display_name="山田 太郎",
+                sender_name="taro",
+                excerpt="…返金は来週…",
+                ts=5.0,
+            )
+        ],
     ),
     "note_saved": p.NoteSaved(re="n-1", session_id=SID, note_id="note-1", saved_at=1.5),
     "reports": p.Reports(
@@ -337,6 +398,35 @@ def test_size_is_measured_in_utf8_bytes_not_characters() -> None:
 def test_size_is_checked_before_anything_else() -> None:
     with raises(ErrorCode.TOO_LARGE):
         p.parse("x" * (p.MAX_MESSAGE_BYTES + 1))
+
+
+def test_the_server_may_send_a_long_history_but_not_without_bound() -> None:
+    lines = [
+        {"seq": i, "sender": "customer", "sender_name": "花子", "text": "画" * 4000, "ts": 1.0}
+        for i in range(10)
+    ]  # 120,000 bytes of transcript: over a client's limit, within the server's
+    session = msgspec.to_builtins(SERVER_EXAMPLES["session_history"])["session"]
+    history = wire(type="session_history", v=1, re="gs", session=session, messages=lines)
+    assert isinstance(p.parse(history, direction="server"), p.SessionHistory)
+    with raises(ErrorCode.TOO_LARGE):
+        p.parse(history)  # as a client message
+    with raises(ErrorCode.TOO_LARGE):
+        p.parse("x" * (p.MAX_SERVER_MESSAGE_BYTES + 1), direction="server")
+
+
+@pytest.mark.parametrize("query", ["", "  \u3000 ", "画" * (p.MAX_QUERY_CHARS + 1)])
+def test_a_blank_or_overlong_search_is_refused(query: str) -> None:
+    with pytest.raises(ProtocolError) as raised:
+        p.parse(wire(type="search", v=1, id="s", query=query))
+    assert raised.value.code in {ErrorCode.BAD_MESSAGE, ErrorCode.TOO_LARGE}
+    assert raised.value.code is (
+        ErrorCode.TOO_LARGE if query.startswith("画") else ErrorCode.BAD_MESSAGE
+    )
+
+
+def test_merging_a_customer_into_itself_is_refused_by_name() -> None:
+    with raises(ErrorCode.MERGE_INTO_ITSELF):
+        p.parse(wire(type="merge_customers", v=1, id="m", source_id=7, target_id=7))
 
 
 def chat(text: str, msg_id: str = "m-1") -> str:

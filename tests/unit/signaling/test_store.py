@@ -35,6 +35,10 @@ TABLES = {
     "notes",
     "session_events",
     "alembic_version",
+} | {  # the search index (FTS5 and its own tables)
+    f"{fts}{part}"
+    for fts in ("message_fts", "note_fts")
+    for part in ("", "_config", "_data", "_idx")
 }
 
 
