@@ -1,18 +1,33 @@
-"""``assist-signaling users|setup|db|reports``: administration from the server's shell."""
+"""``assist-signaling users|setup|db|reports|export-customer|delete-customer|purge-history``:
+administration from the server's shell."""
 
 from __future__ import annotations
 
 import argparse
 import getpass
+import json
+import os
 import sys
-from datetime import datetime
+from datetime import datetime, timedelta
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from signaling.auth import Authenticator
 from signaling.store import accounts as acc
+from signaling.store import privacy
 from signaling.store.db import Database, StoreError, open_database
 from signaling.store.models import UserRole
 
-COMMANDS = ("users", "setup", "db", "reports")
+COMMANDS = (
+    "users",
+    "setup",
+    "db",
+    "reports",
+    "export-customer",
+    "delete-customer",
+    "purge-history",
+)
+PRIVACY_COMMANDS = frozenset(COMMANDS[4:])
 
 
 def add_commands(
@@ -39,6 +54,42 @@ def add_commands(
     reports = sub.add_parser("reports", help="abuse reports").add_subparsers(dest="action")
     reports.required = True
     reports.add_parser("list", help="list abuse reports", parents=[common])
+    _add_privacy_commands(sub, common)
+
+
+def _add_privacy_commands(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    export = sub.add_parser(
+        "export-customer", help="a customer's whole history (access request)", parents=[common]
+    )
+    export.add_argument("customer_id", type=int, metavar="CUSTOMER_ID")
+    export.add_argument("--format", choices=["json", "markdown"], default="json")
+    export.add_argument("--output", metavar="FILE", help="write here (default: stdout)")
+    erase = sub.add_parser(
+        "delete-customer",
+        help="delete a customer and all their sessions (erasure request)",
+        parents=[common],
+    )
+    erase.add_argument("customer_id", type=int, metavar="CUSTOMER_ID")
+    erase.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    purge = sub.add_parser(
+        "purge-history",
+        help="delete transcripts, notes and events of sessions ended long ago (retention)",
+        parents=[common],
+    )
+    purge.add_argument("--older-than-days", type=_days, required=True, metavar="N")
+
+
+def _days(text: str) -> int:
+    """A retention period: whole days, at least one (0 would purge yesterday's sessions)."""
+    try:
+        days = int(text)
+    except ValueError:
+        days = 0
+    if days < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days, 1 or more")
+    return days
 
 
 def run(args: argparse.Namespace) -> int:
@@ -49,9 +100,14 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         return _run(args, database)
-    except acc.AccountError as exc:
+    except (acc.AccountError, privacy.PrivacyError) as exc:
         print(f"assist-signaling: {exc}", file=sys.stderr)
         return 1
+    except SQLAlchemyError as exc:
+        # Nothing was committed. The engine hides parameters: no customer data in here.
+        reason = str(exc).splitlines()[0]
+        print(f"assist-signaling: {reason} (database_error)", file=sys.stderr)
+        return 2
     finally:
         database.close()
 
@@ -69,6 +125,8 @@ def _run(args: argparse.Namespace, database: Database) -> int:
                     f"customer {_printable(r.customer_name)}  {_printable(r.reason)}"
                 )
         return 0
+    if args.command in PRIVACY_COMMANDS:
+        return _privacy(args, database)
     auth = Authenticator(database)
     if args.command == "setup":
         return _setup(database, auth)
@@ -125,9 +183,116 @@ def _users(args: argparse.Namespace, database: Database, auth: Authenticator) ->
     return 0
 
 
+def _privacy(args: argparse.Namespace, database: Database) -> int:
+    actor = f"cli:{getpass.getuser()}"
+    if args.command == "export-customer":
+        return _export(args, database, actor)
+    if args.command == "delete-customer":
+        return _delete(args, database, actor)
+    return _purge(args, database, actor)
+
+
+def _export(args: argparse.Namespace, database: Database, actor: str) -> int:
+    target = args.output or "stdout"
+    try:
+        with database.session() as session:
+            data = privacy.export_customer(session, args.customer_id, actor)
+            if args.format == "markdown":
+                text = privacy.export_markdown(data)
+            else:
+                text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+            # Written inside the transaction: an export that never reached its file is
+            # not audited as done.
+            if args.output is None:
+                _write_stdout(text)
+            else:
+                _write_private(args.output, text)
+    except OSError as exc:
+        reason = exc.strerror or exc.__class__.__name__
+        print(f"assist-signaling: cannot write {target}: {reason} (output_failed)", file=sys.stderr)
+        return 1
+    if args.output is not None:
+        sessions = len(data["sessions"])
+        print(f"Customer {args.customer_id}: {_n(sessions, 'session')} written to {args.output}.")
+    return 0
+
+
+def _write_stdout(text: str) -> None:
+    """UTF-8 whatever the locale says, so a Japanese name never breaks an export."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+    else:
+        buffer.write(text.encode())
+        buffer.flush()
+
+
+def _write_private(path: str, text: str) -> None:
+    """Personal data: the file is readable by its owner only (a new file; an existing one
+    keeps its mode)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with open(fd, "w", encoding="utf-8") as out:
+        out.write(text)
+
+
+def _delete(args: argparse.Namespace, database: Database, actor: str) -> int:
+    customer_id = args.customer_id
+    with database.session() as session:
+        summary = privacy.describe_customer(session, customer_id)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            print(
+                f"assist-signaling: not deleting customer {customer_id}: confirm on a terminal "
+                "or pass --yes (confirmation_required)",
+                file=sys.stderr,
+            )
+            return 1
+        print(
+            f"Customer {customer_id}, {_printable(summary.display_name)}: "
+            f"{_n(summary.sessions, 'session')} with their transcripts, notes and events "
+            "will be deleted for good."
+        )
+        if _ask_tty("Type the customer id again to delete: ") != str(customer_id):
+            print("Nothing deleted.", file=sys.stderr)
+            return 1
+    with database.session() as session:
+        done = privacy.delete_customer(session, customer_id, actor)
+    print(
+        f"Deleted customer {customer_id}: {_n(len(done.session_ids), 'session')}, "
+        f"{_n(done.messages, 'message')}, {_n(done.notes, 'note')}, {_n(done.events, 'event')}; "
+        f"customer name removed from {_n(done.reports_redacted, 'abuse report')}."
+    )
+    return 0
+
+
+def _purge(args: argparse.Namespace, database: Database, actor: str) -> int:
+    cutoff = acc.now_utc() - timedelta(days=args.older_than_days)
+    with database.session() as session:
+        report = privacy.purge_expired(session, cutoff, actor)
+    print(
+        f"Sessions ended before {cutoff:%Y-%m-%d %H:%M} UTC: {len(report.session_ids)} purged "
+        f"({_n(report.messages, 'message')}, {_n(report.notes, 'note')}, "
+        f"{_n(report.events, 'event')}); "
+        "the sessions stay for statistics (date, agent, category, outcome, tags, rating)."
+    )
+    return 0
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def _printable(text: str) -> str:
     """Customer-typed text without terminal control sequences (escapes, carriage returns)."""
     return "".join(ch if ch.isprintable() else "\ufffd" for ch in text)
+
+
+def _ask_tty(prompt: str) -> str:
+    try:
+        return input(prompt).strip()
+    except EOFError:  # Ctrl+D: no answer is no
+        return ""
 
 
 def _ask(prompt: str) -> str:
