@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QDialog
 
+from assist.agent.history_controller import HistoryController
 from assist.agent.main_window import MainWindow
 from assist.agent.session_tab import SessionTab
 from assist.agent.wrapup_dialog import WrapUpDialog, default_categories
@@ -38,6 +39,7 @@ class AgentController(QObject):
         self.public_url = public_url
         self.categories = default_categories()
         self.wrap_up: WrapUpDialog | None = None
+        self.history = HistoryController(bridge, client, window)
         window.new_session_requested.connect(self.on_window_new_session_requested)
         bridge.session_opened.connect(self.on_bridge_session_opened)
         bridge.join_requested.connect(self.on_bridge_join_requested)
@@ -67,6 +69,7 @@ class AgentController(QObject):
         tab.end_requested.connect(self.on_tab_end_requested)
         tab.note_save_requested.connect(self.on_tab_note_save_requested)
         tab.identity.confirm_clicked.connect(lambda: self.on_tab_identity_confirmed(session_id))
+        self.history.attach(tab.customer)
         self.window.add_session(tab)
 
     @Slot(str, str, str)
@@ -88,6 +91,7 @@ class AgentController(QObject):
     def on_bridge_customer_identified(self, session_id: str, customer: CustomerIdentified) -> None:
         if tab := self.window.tab_for(session_id):
             tab.identity.show_customer(customer)
+            self.history.load_customer(tab.customer, customer, session_id)
 
     @Slot(str)
     def on_tab_identity_confirmed(self, session_id: str) -> None:
@@ -96,9 +100,14 @@ class AgentController(QObject):
             return
         self.bridge.call(
             self.client.confirm_identity(session_id),
-            lambda _: tab.identity.mark_verified(),
+            lambda _: self._identity_confirmed(tab),
             self._tab_error(session_id),
         )
+
+    @staticmethod
+    def _identity_confirmed(tab: SessionTab) -> None:
+        tab.identity.mark_verified()
+        tab.customer.set_verified(True)
 
     @Slot(str, object)
     def on_bridge_frame_arrived(self, session_id: str, frame: FrameImage) -> None:

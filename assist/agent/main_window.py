@@ -11,6 +11,7 @@ from assist.agent.session_tab import SessionTab
 
 class MainWindow(QMainWindow):
     new_session_requested = Signal()
+    search_requested = Signal()
     close_requested = Signal()
 
     def __init__(self, agent_name: str, parent: QWidget | None = None) -> None:
@@ -25,6 +26,12 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar(self.tr("Sessions"), self)
         toolbar.setMovable(False)
         toolbar.addAction(self.new_session_action)
+        self.search_action = QAction(self.tr("Search history"), self)
+        self.search_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
+        self.search_action.setToolTip(
+            self.tr("Find customers, notes and chats from past sessions (Ctrl+Shift+F)")
+        )
+        toolbar.addAction(self.search_action)
         self.addToolBar(toolbar)
         self.agent_label = QLabel(self.tr("Signed in as %1").replace("%1", agent_name))
         self.agent_label.setTextFormat(Qt.TextFormat.PlainText)  # names come from others
@@ -33,6 +40,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.agent_label)
         self.statusBar().addPermanentWidget(self.server_label)
         self.new_session_action.triggered.connect(self.new_session_requested)
+        self.search_action.triggered.connect(self.search_requested)
         self.tabs.tabCloseRequested.connect(self._on_tabs_close_requested)
         self.resize(1280, 800)
 

@@ -14,11 +14,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from assist.agent.customer_panel import CustomerPanel
 from assist.agent.identity_bar import IdentityBar
 from assist.agent.notes_panel import NotesPanel
 from assist.core.chat import ChatEntry
@@ -146,6 +148,11 @@ class SessionTab(QWidget):
         self.chat.set_enabled(False)
         self.notes = NotesPanel(self)
         self.identity = IdentityBar(self)
+        self.customer = CustomerPanel(self)
+        self.side_tabs = QTabWidget(self)
+        self.side_tabs.addTab(self.chat, self.tr("Chat"))
+        self.side_tabs.addTab(self.customer, self.tr("Customer"))
+        self.customer.record_changed.connect(self._on_customer_record_changed)
 
         header = QHBoxLayout()
         header.addWidget(self.status_label, 1)
@@ -153,7 +160,7 @@ class SessionTab(QWidget):
         header.addWidget(self.end_button)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         side = QSplitter(Qt.Orientation.Vertical, self)
-        side.addWidget(self.chat)
+        side.addWidget(self.side_tabs)
         side.addWidget(self.notes)
         side.setSizes([420, 220])
         splitter.addWidget(self.view)
@@ -214,6 +221,11 @@ class SessionTab(QWidget):
             self.tr("Waiting for %1 to allow screen sharing…").replace("%1", customer_name)
         )
         self.title_changed.emit(self.session_id, self.title)
+
+    @Slot(int, bool)
+    def _on_customer_record_changed(self, past_sessions: int, verified: bool) -> None:
+        label = self.tr("Customer (%n)", "", past_sessions)
+        self.side_tabs.setTabText(1, label if verified else f"⚠ {label}")
 
     @Slot(object)
     def on_frame(self, frame: FrameImage) -> None:

@@ -124,6 +124,29 @@ class AgentClient(BaseClient):
         """The agent checked who the customer is; the record's history may be relied on."""
         await self.signaling.request(p.ConfirmIdentity(session_id=session_id), p.Ok)
 
+    # ------------------------------------------------------------- the customer history
+
+    async def customer_record(self, customer_id: int) -> p.CustomerRecord:
+        """The customer's profile and newest sessions, for the Customer panel."""
+        return await self.signaling.request(
+            p.GetCustomer(customer_id=customer_id), p.CustomerRecord
+        )
+
+    async def past_session(self, session_id: str) -> p.SessionHistory:
+        """One session in full: transcript, notes, events, wrap-up."""
+        return await self.signaling.request(p.GetSession(session_id=session_id), p.SessionHistory)
+
+    async def search(self, query: str) -> p.SearchResults:
+        return await self.signaling.request(p.Search(query=query), p.SearchResults)
+
+    async def relink_session(self, session_id: str, customer_id: int) -> None:
+        message = p.RelinkSession(session_id=session_id, customer_id=customer_id)
+        await self.signaling.request(message, p.Ok)
+
+    async def merge_customers(self, source_id: int, target_id: int) -> None:
+        message = p.MergeCustomers(source_id=source_id, target_id=target_id)
+        await self.signaling.request(message, p.Ok)
+
     async def admit(self, session_id: str, join_id: str) -> None:
         await self.signaling.request(p.Admit(session_id=session_id, join_id=join_id), p.Admitted)
 

@@ -1,0 +1,155 @@
+"""Connects the history views (each tab's Customer panel, the search window) with the
+agent's client: requests go out through the bridge, answers come back to the view."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from assist.agent.customer_panel import CustomerPanel
+from assist.agent.main_window import MainWindow
+from assist.agent.search_window import CustomerPicker, SearchWindow
+from assist.core.agent import AgentClient
+from assist.core.errors import AssistError
+from assist.qt.bridge import Bridge
+from assist.qt.messages import error_text
+from signaling import protocol as p
+
+
+class HistoryController(QObject):
+    def __init__(self, bridge: Bridge, client: AgentClient, window: MainWindow) -> None:
+        super().__init__(window)
+        self.bridge = bridge
+        self.client = client
+        self.window = window
+        self.search_window: SearchWindow | None = None
+        self.picker: CustomerPicker | None = None
+        window.search_requested.connect(self.on_window_search_requested)
+
+    # ------------------------------------------------------------ a session's Customer panel
+
+    def attach(self, panel: CustomerPanel) -> None:
+        panel.session_requested.connect(
+            lambda session_id: self._load_session(session_id, panel.show_session, panel)
+        )
+
+    def load_customer(
+        self, panel: CustomerPanel, customer: p.CustomerIdentified, current_session: str
+    ) -> None:
+        """Fill ``panel`` with the record the admitted customer was linked to."""
+        verified = customer.verified or not customer.matched
+        self.bridge.call(
+            self.client.customer_record(customer.customer_id),
+            lambda record: panel.show_record(record, verified, current_session),
+            lambda error: panel.show_error(error_text(error)),
+        )
+
+    def _load_session(
+        self,
+        session_id: str,
+        show: Callable[[p.SessionHistory], None],
+        panel: CustomerPanel | SearchWindow,
+    ) -> None:
+        self.bridge.call(
+            self.client.past_session(session_id),
+            show,
+            lambda error: panel.show_error(error_text(error)),
+        )
+
+    # ------------------------------------------------------------ the search window
+
+    @Slot()
+    def on_window_search_requested(self) -> None:
+        if self.search_window is None:
+            window = SearchWindow(self.window)
+            window.search_requested.connect(self.on_search_window_search_requested)
+            window.customer_requested.connect(self.on_search_window_customer_requested)
+            window.session_requested.connect(
+                lambda session_id: self._load_session(session_id, window.show_session, window)
+            )
+            window.relink_requested.connect(self.on_search_window_relink_requested)
+            window.merge_requested.connect(self.on_search_window_merge_requested)
+            self.search_window = window
+        self.search_window.show()
+        self.search_window.raise_()
+        self.search_window.activateWindow()
+        self.search_window.query.setFocus()
+
+    @Slot(str)
+    def on_search_window_search_requested(self, query: str) -> None:
+        window = self.search_window
+        assert window is not None
+        self.bridge.call(self.client.search(query), window.show_results, self._window_error)
+
+    @Slot(int)
+    def on_search_window_customer_requested(self, customer_id: int) -> None:
+        window = self.search_window
+        assert window is not None
+        self.bridge.call(
+            self.client.customer_record(customer_id), window.show_customer, self._window_error
+        )
+
+    @Slot(str)
+    def on_search_window_relink_requested(self, session_id: str) -> None:
+        title = self.tr("Link the session to which customer?")
+        self._pick(title, None, lambda target: self._relink(session_id, target))
+
+    @Slot(int)
+    def on_search_window_merge_requested(self, source_id: int) -> None:
+        title = self.tr("Merge this record into which customer?")
+        self._pick(title, source_id, lambda target: self._confirm_merge(source_id, target))
+
+    def _pick(self, title: str, exclude: int | None, then: Callable[[int], None]) -> None:
+        picker = CustomerPicker(title, exclude, self.search_window)
+        picker.search_requested.connect(
+            lambda query: self.bridge.call(
+                self.client.search(query),
+                lambda results: picker.show_customers(results.customers),
+                self._window_error,
+            )
+        )
+
+        def finished(result: int) -> None:
+            self.picker = None
+            chosen = picker.chosen
+            picker.deleteLater()
+            if result == QDialog.DialogCode.Accepted and chosen is not None:
+                then(chosen)
+
+        picker.finished.connect(finished)
+        self.picker = picker
+        picker.open()
+
+    def _relink(self, session_id: str, customer_id: int) -> None:
+        def done(_: None) -> None:
+            if self.search_window is not None:
+                self.search_window.show_error(self.tr("The session was linked."))
+                self._load_session(session_id, self.search_window.show_session, self.search_window)
+
+        self.bridge.call(
+            self.client.relink_session(session_id, customer_id), done, self._window_error
+        )
+
+    def _confirm_merge(self, source_id: int, target_id: int) -> None:
+        answer = QMessageBox.question(
+            self.search_window,
+            self.tr("Merge customer records"),
+            self.tr(
+                "All sessions of this record move to the chosen customer, and this record is "
+                "removed. This cannot be undone. Merge?"
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+
+        def done(_: None) -> None:
+            self.on_search_window_customer_requested(target_id)
+
+        merge = self.client.merge_customers(source_id, target_id)
+        self.bridge.call(merge, done, self._window_error)
+
+    def _window_error(self, error: AssistError) -> None:
+        if self.search_window is not None:
+            self.search_window.show_error(error_text(error))
