@@ -65,14 +65,29 @@ def _paragraphs(text: str) -> str:
     return html.escape(text).replace("\n", "<br>")
 
 
+def _labels() -> dict[str, str]:
+    return {
+        "agent": QCoreApplication.translate("history", "Agent: %1"),
+        "tags": QCoreApplication.translate("history", "Tags: %1"),
+        "comment": QCoreApplication.translate("history", "Customer's comment: %1"),
+        "notes": QCoreApplication.translate("history", "Notes"),
+        "final": QCoreApplication.translate("history", "Final note: %1"),
+        "no_notes": QCoreApplication.translate("history", "No notes."),
+        "transcript": QCoreApplication.translate("history", "Transcript"),
+        "no_messages": QCoreApplication.translate("history", "No chat messages."),
+        "truncated": QCoreApplication.translate("history", "Older messages are not shown."),
+        "events": QCoreApplication.translate("history", "Events"),
+    }
+
+
 def session_html(history: p.SessionHistory) -> str:
     """The page for one past session. Everything anyone typed is escaped: it is shown as
     text, never as markup."""
-    tr = QCoreApplication.translate
+    label = _labels()
     info = history.session
     facts = [
         when(info.created_at),
-        tr("history", "Agent: %1").replace("%1", info.agent_display_name),
+        label["agent"].replace("%1", info.agent_display_name),
         duration(info),
         info.category or "",
         outcome_text(info.outcome),
@@ -80,20 +95,18 @@ def session_html(history: p.SessionHistory) -> str:
     ]
     parts = [f"<h3>{html.escape(' · '.join(f for f in facts if f))}</h3>"]
     if info.tags:
-        tags = ", ".join(info.tags)
-        parts.append(f"<p>{html.escape(tr('history', 'Tags: %1').replace('%1', tags))}</p>")
+        parts.append(f"<p>{html.escape(label['tags'].replace('%1', ', '.join(info.tags)))}</p>")
     if info.rating_comment:
-        comment = tr("history", "Customer's comment: %1").replace("%1", info.rating_comment)
-        parts.append(f"<p>{_paragraphs(comment)}</p>")
-    parts.append(f"<h4>{html.escape(tr('history', 'Notes'))}</h4>")
+        parts.append(f"<p>{_paragraphs(label['comment'].replace('%1', info.rating_comment))}</p>")
+    parts.append(f"<h4>{html.escape(label['notes'])}</h4>")
     if history.final_note:
-        final = tr("history", "Final note: %1").replace("%1", history.final_note)
-        parts.append(f"<p><b>{_paragraphs(final)}</b></p>")
-    for note in history.notes:
-        parts.append(f"<p>{_paragraphs(note.text)}</p>")
+        parts.append(
+            f"<p><b>{_paragraphs(label['final'].replace('%1', history.final_note))}</b></p>"
+        )
+    parts.extend(f"<p>{_paragraphs(note.text)}</p>" for note in history.notes)
     if not history.notes and not history.final_note:
-        parts.append(f"<p><i>{html.escape(tr('history', 'No notes.'))}</i></p>")
-    parts.append(f"<h4>{html.escape(tr('history', 'Transcript'))}</h4>")
+        parts.append(f"<p><i>{html.escape(label['no_notes'])}</i></p>")
+    parts.append(f"<h4>{html.escape(label['transcript'])}</h4>")
     for line in history.messages:
         stamp = datetime.fromtimestamp(line.ts).strftime("%H:%M")
         parts.append(
@@ -101,10 +114,10 @@ def session_html(history: p.SessionHistory) -> str:
             f": {_paragraphs(line.text)}</p>"
         )
     if not history.messages:
-        parts.append(f"<p><i>{html.escape(tr('history', 'No chat messages.'))}</i></p>")
+        parts.append(f"<p><i>{html.escape(label['no_messages'])}</i></p>")
     if history.truncated:
-        parts.append(f"<p><i>{html.escape(tr('history', 'Older messages are not shown.'))}</i></p>")
-    parts.append(f"<h4>{html.escape(tr('history', 'Events'))}</h4>")
+        parts.append(f"<p><i>{html.escape(label['truncated'])}</i></p>")
+    parts.append(f"<h4>{html.escape(label['events'])}</h4>")
     events = "".join(
         f"<li>{datetime.fromtimestamp(e.ts).strftime('%H:%M:%S')} "
         f"{html.escape(_event_text(e))}</li>"

@@ -170,6 +170,76 @@
     </message>
 </context>
 <context>
+    <name>CustomerPanel</name>
+    <message>
+        <source>Date</source>
+        <extracomment>The record or its verification changed: (past sessions, verified).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No past sessions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s record appears once they are admitted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer number: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First seen %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n past session(s)</source>
+        <translation>
+            <numerusform>%n past session</numerusform>
+            <numerusform>%n past sessions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unverified — this record was matched only from what the customer typed. Confirm their identity before relying on this history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPicker</name>
+    <message>
+        <source>Name, e-mail or customer number</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DisplayNameDialog</name>
     <message>
         <source>Welcome to Assist</source>
@@ -181,6 +251,29 @@
     </message>
     <message>
         <source>Your display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryController</name>
+    <message>
+        <source>Link the session to which customer?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge this record into which customer?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session was linked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge customer records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All sessions of this record move to the chosen customer, and this record is removed. This cannot be undone. Merge?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -302,6 +395,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Search history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find customers, notes and chats from past sessions (Ctrl+Shift+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Signed in as %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -331,6 +432,13 @@
     </message>
     <message>
         <source>Not saved yet (%1) — retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PastSessionView</name>
+    <message>
+        <source>Choose a session to read its transcript, notes and events.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -381,6 +489,78 @@
     </message>
 </context>
 <context>
+    <name>SearchWindow</name>
+    <message>
+        <source>Search history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer name, e-mail, number, or words from notes and chats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge into another record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link this session to another customer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Customers (%n)</source>
+        <translation>
+            <numerusform>Customers (%n)</numerusform>
+            <numerusform>Customers (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Messages and notes (%n)</source>
+        <translation>
+            <numerusform>Messages and notes (%n)</numerusform>
+            <numerusform>Messages and notes (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%2: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s).</source>
+        <translation>
+            <numerusform>%n result.</numerusform>
+            <numerusform>%n results.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SessionTab</name>
     <message>
         <source>1:1</source>
@@ -392,6 +572,14 @@
     </message>
     <message>
         <source>End session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -413,6 +601,13 @@
     <message>
         <source>Waiting for %1 to allow screen sharing…</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Customer (%n)</source>
+        <translation>
+            <numerusform>Customer (%n)</numerusform>
+            <numerusform>Customer (%n)</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 is sharing their screen.</source>
@@ -595,6 +790,112 @@
     </message>
 </context>
 <context>
+    <name>history</name>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer admitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked to a customer record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved to another customer record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrapped up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rated by the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer&apos;s comment: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Final note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No chat messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Older messages are not shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>messages</name>
     <message>
         <source>A session code has 9 digits. Please check the code.</source>
@@ -710,6 +1011,14 @@
     </message>
     <message>
         <source>Please check the e-mail address (or leave it empty).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That customer record no longer exists. Search again and pick another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A customer record cannot be merged into itself. Pick a different record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -170,6 +170,75 @@
     </message>
 </context>
 <context>
+    <name>CustomerPanel</name>
+    <message>
+        <source>Date</source>
+        <extracomment>The record or its verification changed: (past sessions, verified).</extracomment>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>所要時間</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>カテゴリ</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>評価</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>No past sessions.</source>
+        <translation>過去のセッションはありません。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s record appears once they are admitted.</source>
+        <translation>お客様を入室させると、お客様の記録がここに表示されます。</translation>
+    </message>
+    <message>
+        <source>Customer number: %1</source>
+        <translation>お客様番号: %1</translation>
+    </message>
+    <message>
+        <source>First seen %1</source>
+        <translation>初回 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n past session(s)</source>
+        <translation>
+            <numerusform>過去のセッション %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unverified — this record was matched only from what the customer typed. Confirm their identity before relying on this history.</source>
+        <translation>未確認 — この記録はお客様が入力した内容だけで照合されました。この履歴を頼りにする前に、ご本人であることを確認してください。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPicker</name>
+    <message>
+        <source>Name, e-mail or customer number</source>
+        <translation>名前、メールアドレス、またはお客様番号</translation>
+    </message>
+</context>
+<context>
     <name>DisplayNameDialog</name>
     <message>
         <source>Welcome to Assist</source>
@@ -182,6 +251,29 @@
     <message>
         <source>Your display name</source>
         <translation>表示名</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryController</name>
+    <message>
+        <source>Link the session to which customer?</source>
+        <translation>このセッションをどのお客様に紐付けますか？</translation>
+    </message>
+    <message>
+        <source>Merge this record into which customer?</source>
+        <translation>この記録をどのお客様に統合しますか？</translation>
+    </message>
+    <message>
+        <source>The session was linked.</source>
+        <translation>セッションを紐付けました。</translation>
+    </message>
+    <message>
+        <source>Merge customer records</source>
+        <translation>お客様の記録を統合</translation>
+    </message>
+    <message>
+        <source>All sessions of this record move to the chosen customer, and this record is removed. This cannot be undone. Merge?</source>
+        <translation>この記録のすべてのセッションが選んだお客様に移り、この記録は削除されます。元に戻せません。統合しますか？</translation>
     </message>
 </context>
 <context>
@@ -300,6 +392,14 @@
         <translation>セッション</translation>
     </message>
     <message>
+        <source>Search history</source>
+        <translation>履歴を検索</translation>
+    </message>
+    <message>
+        <source>Find customers, notes and chats from past sessions (Ctrl+Shift+F)</source>
+        <translation>過去のセッションからお客様・メモ・チャットを探す (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
         <source>Signed in as %1</source>
         <translation>%1 としてサインイン中</translation>
     </message>
@@ -330,6 +430,13 @@
     <message>
         <source>Not saved yet (%1) — retrying</source>
         <translation>まだ保存されていません（%1）— 再試行しています</translation>
+    </message>
+</context>
+<context>
+    <name>PastSessionView</name>
+    <message>
+        <source>Choose a session to read its transcript, notes and events.</source>
+        <translation>セッションを選ぶと、チャット記録・メモ・経過が表示されます。</translation>
     </message>
 </context>
 <context>
@@ -379,6 +486,75 @@
     </message>
 </context>
 <context>
+    <name>SearchWindow</name>
+    <message>
+        <source>Search history</source>
+        <translation>履歴を検索</translation>
+    </message>
+    <message>
+        <source>Customer name, e-mail, number, or words from notes and chats</source>
+        <translation>お客様の名前、メール、番号、またはメモやチャットの言葉</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>見つかったもの</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>お客様</translation>
+    </message>
+    <message>
+        <source>Merge into another record…</source>
+        <translation>別の記録に統合…</translation>
+    </message>
+    <message>
+        <source>Link this session to another customer…</source>
+        <translation>このセッションを別のお客様に紐付け…</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>検索中…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Customers (%n)</source>
+        <translation>
+            <numerusform>お客様 (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Messages and notes (%n)</source>
+        <translation>
+            <numerusform>メッセージとメモ (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>メモ: %1</translation>
+    </message>
+    <message>
+        <source>%2: %1</source>
+        <translation>%2: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s).</source>
+        <translation>
+            <numerusform>%n 件見つかりました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>見つかりませんでした。</translation>
+    </message>
+</context>
+<context>
     <name>SessionTab</name>
     <message>
         <source>1:1</source>
@@ -391,6 +567,14 @@
     <message>
         <source>End session</source>
         <translation>セッションを終了</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>チャット</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>お客様</translation>
     </message>
     <message>
         <source>Waiting for the customer to enter the code.</source>
@@ -411,6 +595,12 @@
     <message>
         <source>Waiting for %1 to allow screen sharing…</source>
         <translation>%1 さんが画面共有を許可するのを待っています…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Customer (%n)</source>
+        <translation>
+            <numerusform>お客様 (%n)</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 is sharing their screen.</source>
@@ -593,6 +783,111 @@
     </message>
 </context>
 <context>
+    <name>history</name>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n 分</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>解決</translation>
+    </message>
+    <message>
+        <source>Follow-up needed</source>
+        <translation>要フォローアップ</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>エスカレーション</translation>
+    </message>
+    <message>
+        <source>Session created</source>
+        <translation>セッション作成</translation>
+    </message>
+    <message>
+        <source>Customer admitted</source>
+        <translation>お客様が入室</translation>
+    </message>
+    <message>
+        <source>Linked to a customer record</source>
+        <translation>お客様の記録に紐付け</translation>
+    </message>
+    <message>
+        <source>Identity confirmed</source>
+        <translation>本人確認済み</translation>
+    </message>
+    <message>
+        <source>Moved to another customer record</source>
+        <translation>別のお客様の記録へ移動</translation>
+    </message>
+    <message>
+        <source>Wrapped up</source>
+        <translation>まとめ記入</translation>
+    </message>
+    <message>
+        <source>Rated by the customer</source>
+        <translation>お客様が評価</translation>
+    </message>
+    <message>
+        <source>Session ended</source>
+        <translation>セッション終了</translation>
+    </message>
+    <message>
+        <source>Sharing started</source>
+        <translation>画面共有開始</translation>
+    </message>
+    <message>
+        <source>Sharing paused</source>
+        <translation>画面共有一時停止</translation>
+    </message>
+    <message>
+        <source>Sharing stopped</source>
+        <translation>画面共有停止</translation>
+    </message>
+    <message>
+        <source>Agent: %1</source>
+        <translation>担当: %1</translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>タグ: %1</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s comment: %1</source>
+        <translation>お客様のコメント: %1</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Final note: %1</source>
+        <translation>最終メモ: %1</translation>
+    </message>
+    <message>
+        <source>No notes.</source>
+        <translation>メモはありません。</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>チャット記録</translation>
+    </message>
+    <message>
+        <source>No chat messages.</source>
+        <translation>チャットはありません。</translation>
+    </message>
+    <message>
+        <source>Older messages are not shown.</source>
+        <translation>古いメッセージは表示されていません。</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>経過</translation>
+    </message>
+</context>
+<context>
     <name>messages</name>
     <message>
         <source>A session code has 9 digits. Please check the code.</source>
@@ -709,6 +1004,14 @@
     <message>
         <source>Please check the e-mail address (or leave it empty).</source>
         <translation>メールアドレスをご確認ください（空欄でもかまいません）。</translation>
+    </message>
+    <message>
+        <source>That customer record no longer exists. Search again and pick another.</source>
+        <translation>そのお客様の記録はもうありません。もう一度検索して、別の記録を選んでください。</translation>
+    </message>
+    <message>
+        <source>A customer record cannot be merged into itself. Pick a different record.</source>
+        <translation>お客様の記録をそれ自身に統合することはできません。別の記録を選んでください。</translation>
     </message>
     <message>
         <source>The server cannot save right now. Please try again in a moment.</source>
