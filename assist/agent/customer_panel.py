@@ -63,7 +63,6 @@ class CustomerPanel(QWidget):
                 self.tr("Category"),
                 self.tr("Outcome"),
                 self.tr("Rating"),
-                self.tr("Notes"),
             ]
         )
         self.empty_label = QLabel(self.tr("No past sessions."))
@@ -104,8 +103,12 @@ class CustomerPanel(QWidget):
         self.facts_label.setText(" · ".join(f for f in facts if f))
         self.timeline.clear()
         for session in past:
-            self.timeline.addTopLevelItem(self._item(session))
-        for column in range(self.timeline.columnCount() - 1):
+            item = self._item(session)
+            self.timeline.addTopLevelItem(item)
+            if (notes := item.child(0)) is not None:
+                notes.setFirstColumnSpanned(True)
+                item.setExpanded(True)
+        for column in range(self.timeline.columnCount()):
             self.timeline.resizeColumnToContents(column)
         self.empty_label.setVisible(not past)
         self.detail.show_hint()
@@ -136,7 +139,7 @@ class CustomerPanel(QWidget):
         self.status.setText(text)
 
     def _item(self, session: p.SessionInfo) -> QTreeWidgetItem:
-        preview = " ".join(session.note_preview.split())  # one line in the timeline
+        """The session's summary row, and under it the first lines of its notes."""
         item = QTreeWidgetItem(
             [
                 when(session.created_at),
@@ -145,11 +148,16 @@ class CustomerPanel(QWidget):
                 session.category or "",
                 outcome_text(session.outcome),
                 stars(session.rating),
-                preview,
             ]
         )
         item.setData(0, SESSION_ID_ROLE, session.session_id)
-        item.setToolTip(6, session.note_preview)
+        preview = " ".join(session.note_preview.split())  # one line in the timeline
+        if preview:
+            notes = QTreeWidgetItem([preview])
+            notes.setData(0, SESSION_ID_ROLE, session.session_id)
+            notes.setToolTip(0, session.note_preview)
+            notes.setForeground(0, self.palette().placeholderText())
+            item.addChild(notes)
         return item
 
     @Slot(QTreeWidgetItem, QTreeWidgetItem)

@@ -101,6 +101,7 @@ class SearchWindow(QWidget):
         self.search_button = QPushButton(self.tr("Search"))
         self.results = QTreeWidget()
         self.results.setHeaderLabels([self.tr("Found"), self.tr("When"), self.tr("Customer")])
+        self.results.setColumnWidth(0, 300)
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.customer = CustomerPanel(self)

@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 OUT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 
+from resources.screenshots.history_seed import seed  # noqa: E402
 from tests.helpers.server_process import server_process  # noqa: E402
 from tests.helpers.xvfb import Display, xvfb  # noqa: E402
 
@@ -91,8 +92,10 @@ def tls_options() -> list[str]:
 
 def run(language: str) -> None:
     agent_name, customer_name, org = NAMES[language]
+    db_url = f"sqlite:///{tempfile.mkdtemp(prefix='assist-screenshots-db-')}/server.db"
+    seed(db_url, language, customer_name)
     with (
-        server_process("--org-name", org, *tls_options()) as server,
+        server_process("--org-name", org, *tls_options(), db_url=db_url) as server,
         xvfb(1440, 900) as agent_display,
         xvfb(1280, 800) as customer_display,
     ):
@@ -117,6 +120,12 @@ def run(language: str) -> None:
             customer.expect("chatted")
             shoot(agent_display, f"agent_session_{language}")
             shoot(customer_display, f"customer_sharing_{language}")
+            agent.send("customer")
+            agent.expect("customer-shown")
+            shoot(agent_display, f"agent_customer_{language}")
+            agent.send("search")
+            agent.expect("searched")
+            shoot(agent_display, f"agent_search_{language}")
         finally:
             if customer is not None:
                 customer.close()

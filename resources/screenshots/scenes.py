@@ -28,6 +28,7 @@ from assist.customer.join_dialog import JoinDialog
 from assist.qt.bridge import AsyncioThread, Bridge
 from assist.qt.gc_collector import GuiGarbageCollector
 from assist.qt.i18n import install_translations
+from resources.screenshots.history_seed import EMAIL
 from signaling.protocol import Role, ShareState
 from tests.helpers.accounts import PASSWORD, username_for
 
@@ -40,6 +41,7 @@ TEXT = {
         "printers": ["Office printer (3F)", "Reception printer", "PDF printer"],
         "retry": "Try again",
         "note": "Printer error 0x0000011b after the latest update. Try reinstalling the driver.",
+        "search": "refund",
     },
     "ja": {
         "agent_chat": "佐藤様、画面が見えました。プリンターのエラーを一緒に確認しましょう。",
@@ -49,6 +51,7 @@ TEXT = {
         "printers": ["3階 事務所プリンター", "受付プリンター", "PDF プリンター"],
         "retry": "再試行",
         "note": "最新の更新後にエラー 0x0000011b。ドライバーの再インストールを試す。",
+        "search": "返金",
     },
 }
 
@@ -86,7 +89,7 @@ def agent(url: str, name: str, language: str) -> None:
     credentials = Password(username_for(name), PASSWORD)
     client = AgentClient(url, credentials, bridge.sink, trusted())
     window = MainWindow(name)
-    AgentController(bridge, client, window, url)
+    controller = AgentController(bridge, client, window, url)
     window.set_server_text(url)
     window.setGeometry(0, 0, 1440, 900)
     runner.run(client.connect(), timeout=10)
@@ -116,9 +119,38 @@ def agent(url: str, name: str, language: str) -> None:
             tab().notes.edit.setPlainText(TEXT[language]["note"])
             QTimer.singleShot(1500, lambda: say("streaming"))
 
+    def when_ready(ready: Callable[[], bool], word: str) -> None:
+        if ready():
+            QTimer.singleShot(500, lambda: say(word))
+        else:
+            QTimer.singleShot(100, lambda: when_ready(ready, word))
+
     def command(line: str) -> None:
         if line == "admit":
             next(iter(tab().waiting.values())).admit_button.click()
+        elif line == "customer":
+            panel = tab().customer
+            tab().side_tabs.setCurrentIndex(1)
+            panel.timeline.setCurrentItem(panel.timeline.topLevelItem(1))
+            when_ready(lambda: panel.detail.history is not None, "customer-shown")
+        elif line == "search":
+            window.search_action.trigger()
+            found = controller.history.search_window
+            assert found is not None
+            found.setGeometry(140, 90, 1160, 700)
+            found.query.setText(TEXT[language]["search"])
+            found.search_button.click()
+
+            def select_first_hit() -> bool:
+                hits = found.results.topLevelItem(1)
+                if hits is None or hits.childCount() == 0:
+                    return False
+                if found.session.history is None:
+                    found.results.setCurrentItem(hits.child(0))
+                    return False
+                return True
+
+            when_ready(select_first_hit, "searched")
 
     bridge.session_opened.connect(opened)
     bridge.join_requested.connect(join_requested)
@@ -195,6 +227,7 @@ def customer(url: str, name: str, language: str, code: str) -> None:
 
     def command(line: str) -> None:
         if line == "join":
+            dialog.email_edit.setText(EMAIL)
             dialog.join_button.click()
             wait_for_consent()
         elif line == "allow" and controller.consent is not None:

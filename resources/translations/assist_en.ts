@@ -197,10 +197,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Notes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No past sessions.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -197,10 +197,6 @@
         <translation>評価</translation>
     </message>
     <message>
-        <source>Notes</source>
-        <translation>メモ</translation>
-    </message>
-    <message>
         <source>No past sessions.</source>
         <translation>過去のセッションはありません。</translation>
     </message>

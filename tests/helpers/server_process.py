@@ -122,9 +122,11 @@ class ServerProcess:
 
 
 @contextmanager
-def server_process(*args: str, expect_exit: int | None = 0) -> Iterator[ServerProcess]:
+def server_process(
+    *args: str, expect_exit: int | None = 0, db_url: str | None = None
+) -> Iterator[ServerProcess]:
     """Start ``assist-signaling --port 0 ARGS``; SIGTERM it afterwards and check its exit."""
-    server = ServerProcess(*args)
+    server = ServerProcess(*args, db_url=db_url)
     try:
         yield server
     finally:

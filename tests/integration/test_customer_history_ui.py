@@ -92,8 +92,9 @@ def test_the_customer_panel_shows_past_sessions_behind_the_unverified_notice(
         assert EMAIL in panel.facts_label.text() and "2" in panel.facts_label.text()
         assert panel.notice.isVisibleTo(panel) and "Unverified" in panel.notice.text()
         newest, oldest = (panel.timeline.topLevelItem(i) for i in range(2))
-        assert newest.text(6) == "返金を希望。USB ハブが原因かも"  # the first lines of the notes
-        assert oldest.text(6) == "ドライバを更新して解決。"
+        # Under each session, the first lines of its notes.
+        assert newest.child(0).text(0) == "返金を希望。USB ハブが原因かも"
+        assert oldest.child(0).text(0) == "ドライバを更新して解決。"
         assert (newest.text(1), newest.text(3), newest.text(5)) == (
             "鈴木 次郎",
             "カメラの問題",
