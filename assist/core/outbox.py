@@ -68,16 +68,17 @@ class PendingNote:
 
 
 class Outbox:
-    """Open (or create) the outbox at ``path``.
+    """Open (or create) the outbox at ``path``; ``None`` keeps it in memory only.
 
     A corrupt or unreadable file is moved aside and a fresh outbox started (the app must
     start either way); if not even that is possible, :attr:`durable` is False and entries
-    live in memory only. A file from a newer app version raises ``OutboxError(TOO_NEW)``.
+    live in memory only. A file from a newer app version raises ``OutboxError(TOO_NEW)``:
+    tell the user, and carry on with ``Outbox(None)`` rather than touch that file.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | None) -> None:
         self.path = path
-        self.durable = True
+        self.durable = path is not None
         try:
             self._db = open_outbox(path)
         except (sqlite3.Error, OSError):

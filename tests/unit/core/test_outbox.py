@@ -255,6 +255,15 @@ def test_a_file_from_a_newer_version_is_refused_and_left_alone(path: Path) -> No
     assert path.read_bytes() == before
     assert list(path.parent.glob("*.corrupt-*")) == []
 
+    # What the app does then: carry on without touching that file.
+    fallback = Outbox(None)
+    try:
+        assert fallback.durable is False
+        fallback.add_chat(SERVER, "s1", "m1", "kept for now", 1.0)
+        assert [c.text for c in fallback.pending_chat(SERVER)] == ["kept for now"]
+    finally:
+        fallback.close()
+
 
 def test_with_nowhere_to_write_the_outbox_still_works_in_memory(
     open_outbox: OpenOutbox, tmp_path: Path, caplog: pytest.LogCaptureFixture
