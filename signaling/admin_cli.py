@@ -78,10 +78,10 @@ def _add_privacy_commands(
         help="delete transcripts, notes and events of sessions ended long ago (retention)",
         parents=[common],
     )
-    purge.add_argument("--older-than-days", type=_days, required=True, metavar="N")
+    purge.add_argument("--older-than-days", type=positive_days, required=True, metavar="N")
 
 
-def _days(text: str) -> int:
+def positive_days(text: str) -> int:
     """A retention period: whole days, at least one (0 would purge yesterday's sessions)."""
     try:
         days = int(text)

@@ -59,6 +59,12 @@ def add_serve_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--certfile", help="TLS certificate chain (PEM)")
     parser.add_argument("--keyfile", help="TLS private key (PEM)")
     parser.add_argument(
+        "--retention-days",
+        type=admin_cli.positive_days,
+        metavar="DAYS",
+        help="purge transcripts and notes of sessions that ended DAYS ago (default: keep)",
+    )
+    parser.add_argument(
         "--behind-proxy",
         action="store_true",
         help="plain ws:// on loopback behind a TLS-terminating proxy on this machine",
@@ -102,6 +108,7 @@ def serve_config(args: argparse.Namespace) -> ServerConfig:
         ice_servers=[p.IceServer(urls=[url]) for url in args.ice_server],
         ssl_context=context,
         trusted_proxy="127.0.0.1" if args.behind_proxy else None,
+        retention_days=args.retention_days,
     )
 
 

@@ -94,6 +94,7 @@ class EndReason(enum.StrEnum):
     SERVER_SHUTDOWN = "server_shutdown"
     IDLE = "idle"
     AGENT_DISABLED = "agent_disabled"
+    DATA_DELETED = "data_deleted"
 
 
 _CODE_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u30fc\uff0d]+")

@@ -209,6 +209,15 @@ class MergeCustomers(Request, tag="merge_customers"):
     senders: ClassVar[frozenset[Role]] = _AGENT
 
 
+class Purge(Message, tag="purge"):
+    """Forget these sessions: drop them from local outboxes and caches, close any view of
+    them. ``reason``: ``customer_deleted`` (an administrator erased the customer's data on
+    request) or ``retention`` (their transcripts passed the retention period)."""
+
+    session_ids: list[str]
+    reason: str
+
+
 CLIENT_TYPES: Final[tuple[type[Message], ...]] = (
     Note,
     WrapUp,
@@ -226,6 +235,7 @@ SERVER_TYPES: Final[tuple[type[Message], ...]] = (
     CustomerRecord,
     SessionHistory,
     SearchResults,
+    Purge,
 )
 
 

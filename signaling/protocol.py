@@ -54,6 +54,7 @@ from signaling.history_protocol import (
     Note,
     NoteInfo,
     NoteSaved,
+    Purge,
     Rate,
     RelinkSession,
     Search,

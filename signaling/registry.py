@@ -163,6 +163,17 @@ class Registry:
             "customer_name": customer.name if customer else "",
         }
 
+    def connected(self) -> list[PeerId]:
+        return list(self._peers)
+
+    def end_sessions(self, session_ids: list[str], reason: p.EndReason) -> Outgoing:
+        """End those of ``session_ids`` that are live (an administrator erased them)."""
+        out: Outgoing = []
+        for session_id in session_ids:
+            if (session := self._sessions.get(session_id)) is not None:
+                out += self._end(session, reason, skip=set())
+        return out
+
     def peer(self, peer_id: PeerId) -> Peer:
         return self._peers[peer_id]
 

@@ -24,6 +24,7 @@ from signaling import protocol as p
 from signaling.auth import Authenticator, AuthError, Grant
 from signaling.history_reader import HistoryReader, HistoryRequest
 from signaling.metrics import Metrics
+from signaling.privacy_watch import PrivacyWatch
 from signaling.protocol import ErrorCode, ProtocolError
 from signaling.records import SessionRecords
 from signaling.registry import (
@@ -63,6 +64,8 @@ class ServerConfig:
     ssl_context: ssl.SSLContext | None = None
     #: Trust X-Forwarded-For from this address (a TLS-terminating proxy on loopback).
     trusted_proxy: str | None = None
+    #: Purge transcripts and notes of sessions that ended this many days ago (None: keep).
+    retention_days: int | None = None
 
 
 class SignalingServer:
@@ -99,6 +102,9 @@ class SignalingServer:
         # never delays the storing, and so the acknowledging, of chat messages.
         self._read_threads = concurrent.futures.ThreadPoolExecutor(2, thread_name_prefix="db-read")
         self.history = HistoryReader(self.registry, database, self._read_threads, clock)
+        self.privacy = PrivacyWatch(
+            self.registry, database, self._db_thread, self._deliver, config.retention_days
+        )
 
     @property
     def auth(self) -> Authenticator:
@@ -135,6 +141,7 @@ class SignalingServer:
         self._tasks = [
             asyncio.create_task(self._expire_forever()),
             asyncio.create_task(self._cut_off_disabled_forever()),
+            asyncio.create_task(self.privacy.run_forever()),
         ]
         logger.info("Signaling server listening on %s", self.url)
 

@@ -153,6 +153,10 @@ def end_reason_text(reason: EndReason, viewer: Role) -> str:
         EndReason.AGENT_DISABLED: QCoreApplication.translate(
             "messages", "The support agent's account was disabled. The session was stopped."
         ),
+        EndReason.DATA_DELETED: QCoreApplication.translate(
+            "messages",
+            "The session was stopped because the customer's data was deleted on request.",
+        ),
     }
     return texts[reason]
 

@@ -1077,6 +1077,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The session was stopped because the customer&apos;s data was deleted on request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The customer stopped sharing.</source>
         <translation type="unfinished"></translation>
     </message>

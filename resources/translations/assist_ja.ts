@@ -1068,6 +1068,10 @@
         <translation>サポート担当者のアカウントが無効化されたため、セッションを停止しました。</translation>
     </message>
     <message>
+        <source>The session was stopped because the customer&apos;s data was deleted on request.</source>
+        <translation>お客様のご依頼によりデータが削除されたため、セッションを終了しました。</translation>
+    </message>
+    <message>
         <source>The customer stopped sharing.</source>
         <translation>お客様が共有を停止しました。</translation>
     </message>

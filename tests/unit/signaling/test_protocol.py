@@ -143,6 +143,7 @@ SERVER_EXAMPLES: dict[str, p.Message] = {
             )
         ],
     ),
+    "purge": p.Purge(session_ids=[SID], reason="customer_deleted"),
     "note_saved": p.NoteSaved(re="n-1", session_id=SID, note_id="note-1", saved_at=1.5),
     "reports": p.Reports(
         re="lr-1",
