@@ -76,7 +76,9 @@ def customer_admitted(session: Session, session_id: str, customer_name: str, ts:
 
 def session_ended(session: Session, session_id: str, reason: str, ts: float) -> None:
     record = session.get(SessionRecord, session_id)
-    if record is not None and record.ended_at is None:
+    if record is None:
+        return  # erased by an administrator while it was live: nothing is left to note
+    if record.ended_at is None:
         record.ended_at = _utc(ts)
         record.end_reason = reason
     add_event(session, session_id, "ended", ts, reason=reason)

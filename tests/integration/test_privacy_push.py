@@ -56,6 +56,8 @@ async def test_deleting_a_customer_ends_their_live_session_and_purges_every_app(
                 purge = await side.expect(p.Purge, timeout=scaled(10))
                 assert purge.session_ids == [created.session_id]
                 assert purge.reason == "customer_deleted"
+        await asyncio.sleep(0.5)  # the end is noted after it was delivered
+        assert "Cannot record" not in server.output  # nothing half-written for the erased
     finally:
         server.kill()
     database = open_database(db_url)
