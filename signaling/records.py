@@ -85,7 +85,7 @@ class SessionRecords:
             await self._blocking(recorder.record, self.database, message, peer.username, now)
         except Exception as exc:
             if isinstance(message, p.Rate):
-                self.registry.release_rating(peer_id, message.session_id)
+                self.registry.aftercare.release_rating((peer_id, message.session_id))
             logger.error("Cannot store a %s: %s", p.message_type(message), type(exc).__name__)
             raise ProtocolError(ErrorCode.STORE_UNAVAILABLE) from None
         if isinstance(message, p.Note):
@@ -173,7 +173,9 @@ class SessionRecords:
         try:
             await self._blocking(self._store_report, context, message.reason, peer.address)
         except Exception:
-            self.registry.release_report(peer_id, message.session_id)  # may be sent again
+            self.registry.aftercare.release_report(
+                (peer_id, message.session_id)
+            )  # may be sent again
             raise
         self.metrics.abuse_reports.inc()
         logger.warning("Abuse reported for session %s", context["session_id"][:6])

@@ -16,6 +16,7 @@ from typing import Final, TypeVar
 import msgspec
 
 from signaling import protocol as p
+from signaling.aftercare import Aftercare
 from signaling.protocol import ErrorCode, ProtocolError, Role
 from signaling.ratelimit import FailureLimiter, address_key
 
@@ -102,10 +103,7 @@ class Registry:
         self._sessions: dict[str, Session] = {}
         self._by_code: dict[str, str] = {}
         self._dead_codes: dict[str, tuple[ErrorCode, float]] = {}
-        #: (customer, session id) -> (report context, ended at), for reports after the end.
-        self._ended_contexts: dict[tuple[PeerId, str], tuple[dict[str, str], float]] = {}
-        self._reported: set[tuple[PeerId, str]] = set()
-        self._rated: set[tuple[PeerId, str]] = set()
+        self.aftercare = Aftercare()
         self._history: list[HistoryEvent] = []
         self._per_connection = FailureLimiter(*CONNECTION_FAILURES)
         self._per_address = FailureLimiter(*ADDRESS_FAILURES)
@@ -132,25 +130,11 @@ class Registry:
         return [p.peer_id for p in self._peers.values() if p.username == username]
 
     def claim_report(self, customer_id: PeerId, session_id: str) -> dict[str, str] | None:
-        """What an abuse report records about the customer's session, live or ended within
-        the hour (a scammer ending the session must not stop the report). None when this
-        customer already reported it: one report per session and customer."""
-        key = (customer_id, session_id)
-        if key in self._reported:
-            return None
+        """See :meth:`Aftercare.claim_report`."""
         session = self._sessions.get(session_id)
-        if session is not None and session.customer == customer_id:
-            context = self._report_context(session)
-        elif key in self._ended_contexts:
-            context = self._ended_contexts[key][0]
-        else:
-            raise ProtocolError(ErrorCode.NOT_FOUND, "no such session")
-        self._reported.add(key)
-        return context
-
-    def release_report(self, customer_id: PeerId, session_id: str) -> None:
-        """The report could not be stored: let the customer send it again."""
-        self._reported.discard((customer_id, session_id))
+        live = session is not None and session.customer == customer_id
+        context = self._report_context(session) if session is not None and live else None
+        return self.aftercare.claim_report((customer_id, session_id), context)
 
     def _report_context(self, session: Session) -> dict[str, str]:
         agent = self._peers.get(session.agent)
@@ -348,10 +332,7 @@ class Registry:
         for code, (_, dead_at) in list(self._dead_codes.items()):
             if now - dead_at > DEAD_CODE_MEMORY:
                 del self._dead_codes[code]
-        for key, (_, ended_at) in list(self._ended_contexts.items()):
-            if now - ended_at > DEAD_CODE_MEMORY:
-                del self._ended_contexts[key]
-                self._reported.discard(key)
+        self.aftercare.prune(now)
         self._per_address.prune_all(now)
         return out
 
@@ -424,17 +405,9 @@ class Registry:
 
     def claim_rating(self, customer_id: PeerId, session_id: str) -> None:
         """The customer may rate this session (live or ended within the hour), once."""
-        key = (customer_id, session_id)
-        if key in self._rated:
-            raise ProtocolError(ErrorCode.WRONG_STATE, "already rated")
         session = self._sessions.get(session_id)
         live = session is not None and session.customer == customer_id
-        if not live and key not in self._ended_contexts:
-            raise ProtocolError(ErrorCode.NOT_FOUND, "no such session")
-        self._rated.add(key)
-
-    def release_rating(self, customer_id: PeerId, session_id: str) -> None:
-        self._rated.discard((customer_id, session_id))
+        self.aftercare.claim_rating((customer_id, session_id), live)
 
     def take_history(self) -> list[HistoryEvent]:
         """What happened since the last call, for the history store (oldest first)."""
@@ -524,7 +497,7 @@ class Registry:
         self._note(session.session_id, "ended", reason=reason.value)
         if session.customer is not None:
             key = (session.customer, session.session_id)
-            self._ended_contexts[key] = (self._report_context(session), self._clock())
+            self.aftercare.session_ended(key, self._report_context(session), self._clock())
         why = ErrorCode.CODE_EXPIRED if reason is p.EndReason.EXPIRED else ErrorCode.CODE_USED
         self._kill_code(session, why)
         ended = p.SessionEnded(session_id=session.session_id, reason=reason)
