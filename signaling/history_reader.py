@@ -14,7 +14,8 @@ from typing import Any, Final, TypeVar
 
 from signaling import protocol as p
 from signaling.protocol import ErrorCode, ProtocolError
-from signaling.registry import Outgoing, PeerId, Registry
+from signaling.registry import Outgoing, Registry
+from signaling.registry_types import PeerId
 from signaling.store import customers, search
 from signaling.store.db import Database
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from signaling import protocol as p
-from signaling.registry import HistoryEvent
+from signaling.registry_types import HistoryEvent
 from signaling.store import history
 from signaling.store.db import Database
 

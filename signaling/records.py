@@ -19,7 +19,8 @@ from signaling import protocol as p
 from signaling import recorder
 from signaling.metrics import Metrics
 from signaling.protocol import ErrorCode, ProtocolError
-from signaling.registry import HistoryEvent, Outgoing, PeerId, Registry
+from signaling.registry import Outgoing, Registry
+from signaling.registry_types import HistoryEvent, PeerId
 from signaling.store import accounts as acc
 from signaling.store.db import Database
 from signaling.store.models import AbuseReport

@@ -7,10 +7,8 @@ The server glue feeds it parsed messages and delivers what it returns.
 
 from __future__ import annotations
 
-import enum
 import secrets
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Final, TypeVar
 
 import msgspec
@@ -19,8 +17,16 @@ from signaling import protocol as p
 from signaling.aftercare import Aftercare
 from signaling.protocol import ErrorCode, ProtocolError, Role
 from signaling.ratelimit import FailureLimiter, address_key
+from signaling.registry_types import (
+    HistoryEvent,
+    Peer,
+    PeerId,
+    PendingJoin,
+    RateLimited,
+    Session,
+    SessionState,
+)
 
-PeerId = int
 Outgoing = list[tuple[PeerId, p.Message]]
 
 M = TypeVar("M", bound=p.Message)
@@ -35,48 +41,6 @@ DEAD_CODE_MEMORY: Final = 3600.0
 #: Wrong codes allowed per connection, and per address, within the window.
 CONNECTION_FAILURES: Final = (5, 60.0)
 ADDRESS_FAILURES: Final = (20, 600.0)
-
-
-class SessionState(enum.Enum):
-    WAITING = "waiting"  # code live, nobody admitted yet
-    ACTIVE = "active"  # a customer was admitted; the code is dead
-
-
-@dataclass
-class Peer:
-    peer_id: PeerId
-    role: Role
-    name: str
-    address: str
-    sessions: set[str] = field(default_factory=set)
-    pending_join: str | None = None  # join id while a customer waits for admission
-    username: str | None = None  # the signed-in account, for agents
-    admin: bool = False
-    email: str = ""  # what a customer typed at join (normalised), for the history
-    customer_number: str = ""
-
-
-@dataclass
-class PendingJoin:
-    join_id: str
-    customer: PeerId
-    request_id: str
-    since: float = 0.0
-
-
-@dataclass
-class Session:
-    session_id: str
-    code: str
-    agent: PeerId
-    expires_at: float
-    state: SessionState = SessionState.WAITING
-    customer: PeerId | None = None
-    pending: dict[str, PendingJoin] = field(default_factory=dict)
-    seq: int = 0
-    last_activity: float = 0.0
-    #: Keyed by (sender, msg_id): each side numbers its own messages.
-    chat_by_msg_id: dict[tuple[p.Role, str], p.ChatMessage] = field(default_factory=dict)
 
 
 class Registry:
@@ -519,24 +483,6 @@ class Registry:
                 out.append((pending.customer, p.Error(code=why, re=pending.request_id)))
         session.pending.clear()
         return out
-
-
-@dataclass(frozen=True)
-class HistoryEvent:
-    """Something the customer history records: created, admitted, sharing, ended."""
-
-    session_id: str
-    kind: str
-    ts: float
-    detail: dict[str, str]
-
-
-class RateLimited(ProtocolError):
-    """Too many wrong codes; ``retry_after`` seconds until the next try is accepted."""
-
-    def __init__(self, retry_after: float) -> None:
-        super().__init__(ErrorCode.RATE_LIMITED, "too many wrong codes")
-        self.retry_after = retry_after
 
 
 def _random_code() -> str:

@@ -27,14 +27,8 @@ from signaling.metrics import Metrics
 from signaling.privacy_watch import PrivacyWatch
 from signaling.protocol import ErrorCode, ProtocolError
 from signaling.records import SessionRecords
-from signaling.registry import (
-    IDLE_TIMEOUT,
-    JOIN_TIMEOUT,
-    Outgoing,
-    PeerId,
-    RateLimited,
-    Registry,
-)
+from signaling.registry import IDLE_TIMEOUT, JOIN_TIMEOUT, Outgoing, Registry
+from signaling.registry_types import PeerId, RateLimited
 from signaling.store import accounts as acc
 from signaling.store.db import Database
 from signaling.store.models import UserRole

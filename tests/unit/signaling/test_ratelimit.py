@@ -7,7 +7,8 @@ import pytest
 from signaling import protocol as p
 from signaling.protocol import ErrorCode, Role
 from signaling.ratelimit import FailureLimiter
-from signaling.registry import ADDRESS_FAILURES, CONNECTION_FAILURES, RateLimited, Registry
+from signaling.registry import ADDRESS_FAILURES, CONNECTION_FAILURES, Registry
+from signaling.registry_types import RateLimited
 from tests.unit.signaling.test_registry import (
     CODE,
     CODE2,

@@ -10,7 +10,8 @@ import pytest
 
 from signaling import protocol as p
 from signaling.protocol import EndReason, ErrorCode, ProtocolError, Role
-from signaling.registry import Outgoing, PeerId, Registry
+from signaling.registry import Outgoing, Registry
+from signaling.registry_types import PeerId
 
 M = TypeVar("M", bound=p.Message)
 
