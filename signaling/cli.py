@@ -59,6 +59,13 @@ def add_serve_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--certfile", help="TLS certificate chain (PEM)")
     parser.add_argument("--keyfile", help="TLS private key (PEM)")
     parser.add_argument(
+        "--resume-grace",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="how long a session waits for a lost connection to resume (0: end at once)",
+    )
+    parser.add_argument(
         "--retention-days",
         type=admin_cli.positive_days,
         metavar="DAYS",
@@ -109,6 +116,7 @@ def serve_config(args: argparse.Namespace) -> ServerConfig:
         ssl_context=context,
         trusted_proxy="127.0.0.1" if args.behind_proxy else None,
         retention_days=args.retention_days,
+        resume_grace=max(0.0, args.resume_grace),
     )
 
 

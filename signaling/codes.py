@@ -42,6 +42,8 @@ class ErrorCode(enum.StrEnum):
     EMAIL_INVALID = "email_invalid"
     CUSTOMER_NOT_FOUND = "customer_not_found"
     MERGE_INTO_ITSELF = "merge_into_itself"
+    RESUME_INVALID = "resume_invalid"
+    RESUME_EXPIRED = "resume_expired"
 
 
 class ProtocolError(Exception):

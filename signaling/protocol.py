@@ -183,6 +183,17 @@ class ShareStatus(Message, tag="share_status"):
     senders: ClassVar[frozenset[Role]] = frozenset({Role.CUSTOMER})
 
 
+class Resume(Request, tag="resume"):
+    """Take a live session back after the connection (or the server) was lost. Agents are
+    recognised by their account; a customer shows the ``resume_token`` of its ``admitted``.
+    ``last_seq`` is the last chat number the client has: the server sends what followed."""
+
+    session_id: str
+    resume_token: str = ""
+    last_seq: int = 0
+    senders: ClassVar[frozenset[Role]] = frozenset(Role)
+
+
 class EndSession(Request, tag="end_session"):
     session_id: str
     senders: ClassVar[frozenset[Role]] = frozenset(Role)
@@ -243,7 +254,8 @@ class JoinWithdrawn(Message, tag="join_withdrawn"):
 
 
 class Admitted(Message, tag="admitted"):
-    """Sent to both sides when the agent admits a customer; the code is dead from now on."""
+    """Sent to both sides when the agent admits a customer; the code is dead from now on.
+    The customer's copy carries the ``resume_token`` it needs to ``resume`` the session."""
 
     session_id: str
     agent_name: str
@@ -251,6 +263,38 @@ class Admitted(Message, tag="admitted"):
     org_name: str
     ice_servers: list[IceServer] = msgspec.field(default_factory=list)
     re: str = ""
+    resume_token: str = ""
+
+
+class Resumed(Message, tag="resumed"):
+    """The session is yours again; chat messages after ``last_seq`` follow."""
+
+    re: str
+    session_id: str
+    agent_name: str
+    customer_name: str
+    org_name: str
+    seq: int
+    share_state: ShareState
+    #: Whether the other side is connected now (else ``peer_back`` comes when it is).
+    peer_present: bool
+    ice_servers: list[IceServer] = msgspec.field(default_factory=list)
+
+
+class PeerAway(Message, tag="peer_away"):
+    """The other side's connection was lost; the session waits ``grace`` seconds for it to
+    ``resume`` before it ends (as ``agent_dropped``/``customer_dropped``)."""
+
+    session_id: str
+    role: Role
+    grace: float
+
+
+class PeerBack(Message, tag="peer_back"):
+    """The other side resumed the session."""
+
+    session_id: str
+    role: Role
 
 
 class Declined(Message, tag="declined"):
@@ -321,6 +365,7 @@ _CLIENT_TYPES: Final[tuple[type[Message], ...]] = (
     Ice,
     Chat,
     ShareStatus,
+    Resume,
     EndSession,
     *history_protocol.CLIENT_TYPES,
 )
@@ -337,6 +382,9 @@ _SERVER_TYPES: Final[tuple[type[Message], ...]] = (
     ChatMessage,
     ShareStatus,
     SessionEnded,
+    Resumed,
+    PeerAway,
+    PeerBack,
     Reports,
     *history_protocol.SERVER_TYPES,
     Ok,
@@ -421,6 +469,8 @@ def check(message: Message) -> None:
             raise ProtocolError(ErrorCode.EMAIL_INVALID, "not an e-mail address")
         if len(message.customer_number) > 64:
             raise ProtocolError(ErrorCode.BAD_MESSAGE, "customer number over 64 characters")
+    elif isinstance(message, Resume) and (len(message.resume_token) > 128 or message.last_seq < 0):
+        raise ProtocolError(ErrorCode.BAD_MESSAGE, "resume_token over 128 or last_seq < 0")
     elif isinstance(message, history_protocol.CLIENT_TYPES):
         history_protocol.check(message)
     elif isinstance(message, ReportAbuse) and len(message.reason) > MAX_CHAT_CHARS:

@@ -91,8 +91,29 @@ def _write(session: Session, event: HistoryEvent) -> None:
             event.ts,
         )
     elif event.kind == "admitted":
-        history.customer_admitted(session, event.session_id, detail["customer_name"], event.ts)
+        history.customer_admitted(
+            session,
+            event.session_id,
+            detail["customer_name"],
+            event.ts,
+            detail.get("resume_hash", ""),
+        )
     elif event.kind == "ended":
         history.session_ended(session, event.session_id, detail["reason"], event.ts)
     else:
         history.add_event(session, event.session_id, event.kind, event.ts, **detail)
+
+
+def open_sessions(database: Database) -> list[history.OpenSession]:
+    with database.session() as session:
+        return history.open_sessions(session)
+
+
+def end_unfinished(database: Database, keep: set[str], ts: float) -> int:
+    with database.session() as session:
+        return history.end_unfinished(session, "server_shutdown", ts, keep)
+
+
+def messages_after(database: Database, session_id: str, seq: int) -> list[history.StoredMessage]:
+    with database.session() as session:
+        return history.messages_after(session, session_id, seq)

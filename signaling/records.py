@@ -122,6 +122,54 @@ class SessionRecords:
         if ended_at is not None and now - ended_at.replace(tzinfo=UTC).timestamp() > PAST_WRITES:
             raise ProtocolError(ErrorCode.WRONG_STATE, "the session ended too long ago")
 
+    async def resume(self, peer_id: PeerId, message: p.Resume) -> Outgoing:
+        """Hand the session back to a new connection, then what it missed of the chat."""
+        out = self.registry.resume(peer_id, message)
+        try:
+            missed = await self._blocking(
+                recorder.messages_after, self.database, message.session_id, message.last_seq
+            )
+        except Exception as exc:  # the session is back; the client may ask again later
+            logger.error("Cannot replay the transcript: %s", type(exc).__name__)
+            missed = []
+        replay: Outgoing = [
+            (
+                peer_id,
+                p.ChatMessage(
+                    session_id=m.session_id,
+                    msg_id=m.msg_id,
+                    seq=m.seq,
+                    sender=p.Role(m.sender),
+                    sender_name=m.sender_name,
+                    text=m.text,
+                    ts=m.ts,
+                ),
+            )
+            for m in missed
+        ]
+        return out[:1] + replay + out[1:]
+
+    async def restore(self, idle_timeout: float) -> int:
+        """After a restart: live sessions in the store wait for both sides to resume; what
+        was left open otherwise (never admitted, or idle too long) is closed. Returns how
+        many were restored."""
+        now = self._clock()
+        found = await self._blocking(recorder.open_sessions, self.database)
+        alive = [s for s in found if now - s.last_activity < idle_timeout]
+        for s in alive:
+            self.registry.restore(
+                s.session_id,
+                (s.agent_username, s.agent_display_name),
+                s.customer_name,
+                s.resume_hash,
+                s.seq,
+            )
+        keep = {s.session_id for s in alive}
+        closed = await self._blocking(recorder.end_unfinished, self.database, keep, now)
+        if alive or closed:
+            logger.warning("Restored %d live session(s); closed %d unfinished", len(alive), closed)
+        return len(alive)
+
     async def lifecycle(self) -> list[HistoryEvent]:
         """Write what the registry noted (created, admitted, sharing, ended) to the history.
         A failure is logged and the live session goes on."""

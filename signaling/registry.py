@@ -26,6 +26,7 @@ from signaling.registry_types import (
     Session,
     SessionState,
 )
+from signaling.resumption import RESUME_GRACE, Resumption, new_resume_token
 
 Outgoing = list[tuple[PeerId, p.Message]]
 
@@ -43,7 +44,7 @@ CONNECTION_FAILURES: Final = (5, 60.0)
 ADDRESS_FAILURES: Final = (20, 600.0)
 
 
-class Registry:
+class Registry(Resumption):
     """All live sessions of one server. Not thread-safe: use from one event loop."""
 
     def __init__(
@@ -55,7 +56,11 @@ class Registry:
         make_code: Callable[[], str] | None = None,
         join_timeout: float = JOIN_TIMEOUT,
         idle_timeout: float = IDLE_TIMEOUT,
+        resume_grace: float = RESUME_GRACE,
     ) -> None:
+        self._resume_grace = resume_grace
+        #: Sessions that ended lately, and when: resuming one is ``resume_expired``.
+        self._ended_ids: dict[str, float] = {}
         self._join_timeout = join_timeout
         self._idle_timeout = idle_timeout
         self.org_name = org_name
@@ -111,9 +116,6 @@ class Registry:
             "customer_name": customer.name if customer else "",
         }
 
-    def connected(self) -> list[PeerId]:
-        return list(self._peers)
-
     def end_sessions(self, session_ids: list[str], reason: p.EndReason) -> Outgoing:
         """End those of ``session_ids`` that are live (an administrator erased them)."""
         out: Outgoing = []
@@ -136,25 +138,36 @@ class Registry:
         self, peer_id: PeerId, graceful: bool, reason: p.EndReason | None = None
     ) -> Outgoing:
         """A connection closed: end its sessions and tell the other sides (``reason``
-        overrides the left/dropped one, e.g. for a disabled agent)."""
-        peer = self._peers.pop(peer_id, None)
+        overrides the left/dropped one, e.g. for a disabled agent). A dropped connection's
+        live sessions wait for it to resume instead (see :meth:`keep_for_resume`)."""
+        peer = self._peers.get(peer_id)
         if peer is None:
             return []
         self._per_connection.forget(str(peer_id))
         out: Outgoing = []
+        if peer.pending_join is not None:
+            out += self._withdraw(peer)
+        kept: set[str] = set()
+        if not graceful and reason is None and peer.connected:
+            out += self.keep_for_resume(peer)
+            if not peer.connected:
+                live = (self._sessions[s] for s in peer.sessions)
+                kept = {s.session_id for s in live if s.state is SessionState.ACTIVE}
         if peer.role is Role.AGENT:
             why = reason or (p.EndReason.AGENT_LEFT if graceful else p.EndReason.AGENT_DROPPED)
-            for session_id in list(peer.sessions):
-                out += self._end(self._sessions[session_id], why, skip={peer_id})
         else:
-            if peer.pending_join is not None:
-                out += self._withdraw(peer)
             why = reason or (
                 p.EndReason.CUSTOMER_LEFT if graceful else p.EndReason.CUSTOMER_DROPPED
             )
-            for session_id in list(peer.sessions):
-                out += self._end(self._sessions[session_id], why, skip={peer_id})
+        for session_id in list(peer.sessions - kept):
+            out += self._end(self._sessions[session_id], why, skip={peer_id})
+        if not kept:
+            self._peers.pop(peer_id, None)
         return out
+
+    def connected(self) -> list[PeerId]:
+        """Every open connection (not the ghosts of lost ones)."""
+        return [peer_id for peer_id, peer in self._peers.items() if peer.connected]
 
     # --------------------------------------------------------------- sessions
 
@@ -166,6 +179,8 @@ class Registry:
             code=code,
             agent=agent_id,
             expires_at=self._clock() + self._code_ttl,
+            agent_username=agent.username or "",
+            agent_name=agent.name,
         )
         self._sessions[session.session_id] = session
         self._by_code[code] = session.session_id
@@ -230,14 +245,17 @@ class Registry:
         customer.pending_join = None
         customer.sessions.add(session.session_id)
         session.customer = pending.customer
+        session.customer_name = customer.name
         session.state = SessionState.ACTIVE
         session.last_activity = self._clock()
+        token, session.resume_hash = new_resume_token()
         self._note(
             session.session_id,
             "admitted",
             customer_name=customer.name,
             email=customer.email,
             customer_number=customer.customer_number,
+            resume_hash=session.resume_hash,
         )
         self._kill_code(session, ErrorCode.CODE_USED)
         admitted = p.Admitted(
@@ -249,7 +267,10 @@ class Registry:
         )
         out: Outgoing = [
             (agent_id, _with_re(admitted, request.id)),
-            (pending.customer, _with_re(admitted, pending.request_id)),
+            (
+                pending.customer,
+                msgspec.structs.replace(admitted, re=pending.request_id, resume_token=token),
+            ),
         ]
         # Anyone else who typed the same code is turned away: it was single use.
         for other in session.pending.values():
@@ -297,6 +318,10 @@ class Registry:
             if now - dead_at > DEAD_CODE_MEMORY:
                 del self._dead_codes[code]
         self.aftercare.prune(now)
+        for session_id, ended_at in list(self._ended_ids.items()):
+            if now - ended_at > DEAD_CODE_MEMORY:
+                del self._ended_ids[session_id]
+        out += self._expire_ghosts(now)
         self._per_address.prune_all(now)
         return out
 
@@ -309,6 +334,7 @@ class Registry:
             raise ProtocolError(ErrorCode.WRONG_STATE, "nobody admitted yet")
         session.last_activity = self._clock()
         if isinstance(message, p.ShareStatus):
+            session.share_state = message.state
             self._note(
                 session.session_id,
                 "sharing",
@@ -458,6 +484,7 @@ class Registry:
     def _end(self, session: Session, reason: p.EndReason, skip: set[PeerId]) -> Outgoing:
         """Remove a session and tell everyone in it (except ``skip``) that it ended."""
         self._sessions.pop(session.session_id, None)
+        self._ended_ids[session.session_id] = self._clock()
         self._note(session.session_id, "ended", reason=reason.value)
         if session.customer is not None:
             key = (session.customer, session.session_id)

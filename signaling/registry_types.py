@@ -29,6 +29,9 @@ class Peer:
     admin: bool = False
     email: str = ""  # what a customer typed at join (normalised), for the history
     customer_number: str = ""
+    #: False once the connection was lost: the peer waits (a "ghost") for a ``resume``.
+    connected: bool = True
+    away_since: float = 0.0
 
 
 @dataclass
@@ -52,6 +55,13 @@ class Session:
     last_activity: float = 0.0
     #: Keyed by (sender, msg_id): each side numbers its own messages.
     chat_by_msg_id: dict[tuple[p.Role, str], p.ChatMessage] = field(default_factory=dict)
+    # Who is in it, kept apart from the connections so the session outlives them.
+    agent_username: str = ""
+    agent_name: str = ""
+    customer_name: str = ""
+    #: SHA-256 of the customer's resume token (the token itself is never kept).
+    resume_hash: str = ""
+    share_state: p.ShareState = p.ShareState.STOPPED
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from signaling.protocol import ErrorCode, ProtocolError
 from signaling.records import SessionRecords
 from signaling.registry import IDLE_TIMEOUT, JOIN_TIMEOUT, Outgoing, Registry
 from signaling.registry_types import PeerId, RateLimited
+from signaling.resumption import RESUME_GRACE
 from signaling.store import accounts as acc
 from signaling.store.db import Database
 from signaling.store.models import UserRole
@@ -58,6 +59,8 @@ class ServerConfig:
     ssl_context: ssl.SSLContext | None = None
     #: Trust X-Forwarded-For from this address (a TLS-terminating proxy on loopback).
     trusted_proxy: str | None = None
+    #: How long a session waits for a lost connection (or, after a restart, both) to resume.
+    resume_grace: float = RESUME_GRACE
     #: Purge transcripts and notes of sessions that ended this many days ago (None: keep).
     retention_days: int | None = None
 
@@ -83,6 +86,7 @@ class SignalingServer:
             code_ttl=config.code_ttl,
             join_timeout=config.join_timeout,
             idle_timeout=config.idle_timeout,
+            resume_grace=config.resume_grace,
         )
         self._db_thread = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="db")
         self._auth: Authenticator | None = None
@@ -122,6 +126,7 @@ class SignalingServer:
 
     async def start(self) -> None:
         self._auth = await self._blocking(Authenticator, self.database, self._clock)
+        await self.records.restore(self.config.idle_timeout)
         self._server = await serve(
             self._handle,
             self.config.host,
@@ -277,6 +282,8 @@ class SignalingServer:
                 out = await self.records.confirm_identity(peer_id, message)
             elif isinstance(message, p.Note | p.WrapUp | p.Rate):
                 out = await self.records.record(peer_id, message)
+            elif isinstance(message, p.Resume):
+                out = await self.records.resume(peer_id, message)
             elif isinstance(message, HistoryRequest):
                 out = await self.history.handle(peer_id, message)
             else:

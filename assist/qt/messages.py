@@ -106,6 +106,12 @@ def error_text(error: AssistError) -> str:
         ErrorCode.MERGE_INTO_ITSELF: QCoreApplication.translate(
             "messages", "A customer record cannot be merged into itself. Pick a different record."
         ),
+        ErrorCode.RESUME_INVALID: QCoreApplication.translate(
+            "messages", "This session cannot be taken up again from here. Please join again."
+        ),
+        ErrorCode.RESUME_EXPIRED: QCoreApplication.translate(
+            "messages", "The session ended while the connection was lost."
+        ),
         ErrorCode.STORE_UNAVAILABLE: QCoreApplication.translate(
             "messages", "The server cannot save right now. Please try again in a moment."
         ),

@@ -1018,6 +1018,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This session cannot be taken up again from here. Please join again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session ended while the connection was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The server cannot save right now. Please try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1010,6 +1010,14 @@
         <translation>お客様の記録をそれ自身に統合することはできません。別の記録を選んでください。</translation>
     </message>
     <message>
+        <source>This session cannot be taken up again from here. Please join again.</source>
+        <translation>このセッションはここから再開できません。もう一度参加してください。</translation>
+    </message>
+    <message>
+        <source>The session ended while the connection was lost.</source>
+        <translation>接続が切れている間にセッションが終了しました。</translation>
+    </message>
+    <message>
         <source>The server cannot save right now. Please try again in a moment.</source>
         <translation>サーバーが現在保存できません。しばらくしてからもう一度お試しください。</translation>
     </message>

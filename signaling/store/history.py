@@ -66,11 +66,14 @@ def session_created(
     add_event(session, session_id, "created", ts)
 
 
-def customer_admitted(session: Session, session_id: str, customer_name: str, ts: float) -> None:
+def customer_admitted(
+    session: Session, session_id: str, customer_name: str, ts: float, resume_hash: str = ""
+) -> None:
     record = session.get(SessionRecord, session_id)
     if record is not None:
         record.customer_name = customer_name
         record.admitted_at = _utc(ts)
+        record.resume_hash = resume_hash or None
     add_event(session, session_id, "admitted", ts, customer_name=customer_name)
 
 
@@ -228,6 +231,78 @@ def rate(session: Session, session_id: str, rating: int, comment: str, ts: float
         raise LookupError(session_id)
     record.rating, record.rating_comment = rating, comment
     add_event(session, session_id, "rated", ts, rating=rating)
+
+
+@dataclass(frozen=True)
+class OpenSession:
+    """A session that was live when the server stopped."""
+
+    session_id: str
+    agent_username: str
+    agent_display_name: str
+    customer_name: str
+    resume_hash: str
+    seq: int
+    last_activity: float
+
+
+def open_sessions(session: Session) -> list[OpenSession]:
+    """Sessions the store says are live: admitted, not ended (after a crash or restart)."""
+    records = session.scalars(
+        select(SessionRecord).where(
+            SessionRecord.ended_at.is_(None), SessionRecord.admitted_at.is_not(None)
+        )
+    )
+    found = []
+    for record in records:
+        last_message = session.scalar(
+            select(func.max(MessageRecord.ts)).where(MessageRecord.session_id == record.id)
+        )
+        last_event = session.scalar(
+            select(func.max(SessionEvent.ts)).where(SessionEvent.session_id == record.id)
+        )
+        seq = session.scalar(
+            select(func.max(MessageRecord.seq)).where(MessageRecord.session_id == record.id)
+        )
+        moments = [m for m in (last_message, last_event, record.admitted_at) if m is not None]
+        found.append(
+            OpenSession(
+                record.id,
+                record.agent_username,
+                record.agent_display_name,
+                record.customer_name or "",
+                record.resume_hash or "",
+                int(seq or 0),
+                max(_as_utc(m).timestamp() for m in moments),
+            )
+        )
+    return found
+
+
+def end_unfinished(session: Session, reason: str, ts: float, keep: set[str]) -> int:
+    """Close what a crash left open (sessions never ended), except ``keep``."""
+    records = session.scalars(
+        select(SessionRecord).where(SessionRecord.ended_at.is_(None), SessionRecord.id.not_in(keep))
+    )
+    count = 0
+    for record in records:
+        session_ended(session, record.id, reason, ts)
+        count += 1
+    return count
+
+
+def messages_after(session: Session, session_id: str, seq: int) -> list[StoredMessage]:
+    """The transcript after chat number ``seq`` (what a resuming client missed)."""
+    query = (
+        select(MessageRecord)
+        .where(MessageRecord.session_id == session_id, MessageRecord.seq > seq)
+        .order_by(MessageRecord.seq)
+    )
+    return [_stored(r) for r in session.scalars(query)]
+
+
+def _as_utc(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def agent_of(session: Session, session_id: str) -> tuple[str, datetime | None] | None:

@@ -105,7 +105,10 @@ class SessionRecord(Base):
     """One support session as the history keeps it (its id is the signaling session id)."""
 
     __tablename__ = "sessions"
-    __table_args__ = (Index("ix_sessions_customer", "customer_id", "created_at"),)
+    __table_args__ = (
+        Index("ix_sessions_customer", "customer_id", "created_at"),
+        Index("ix_sessions_open", "ended_at", "admitted_at"),
+    )
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     customer_id: Mapped[int | None] = mapped_column(
@@ -126,6 +129,8 @@ class SessionRecord(Base):
     final_note: Mapped[str | None] = mapped_column(Text, default=None)
     rating: Mapped[int | None] = mapped_column(default=None)
     rating_comment: Mapped[str | None] = mapped_column(Text, default=None)
+    #: SHA-256 of the customer's resume token, so a live session survives a restart.
+    resume_hash: Mapped[str | None] = mapped_column(String(64), default=None)
 
 
 class MessageRecord(Base):

@@ -36,6 +36,8 @@ class Client:
         self._ws: ClientConnection | None = None
         self.identified: list[p.CustomerIdentified] = []
         self._want_identified = False
+        #: The resume token of the customer's last ``admitted`` (see ``admitted_session``).
+        self.admitted_token = ""
 
     @property
     def ws(self) -> ClientConnection:
@@ -153,5 +155,5 @@ async def admitted_session(
     asked = await agent.expect(p.JoinRequest)
     await agent.request("admit", session_id=created.session_id, join_id=asked.join_id)
     await agent.expect(p.Admitted)
-    await customer.expect(p.Admitted, re=join)
+    customer.admitted_token = (await customer.expect(p.Admitted, re=join)).resume_token
     return created

@@ -15,12 +15,13 @@ ORG_NAME = "Acme Support"
 
 
 @pytest.fixture
-def start_server() -> Iterator[Callable[[], ServerProcess]]:
-    """Start extra servers a test may kill; whatever is left is killed afterwards."""
+def start_server() -> Iterator[Callable[..., ServerProcess]]:
+    """Start extra servers (with extra options) a test may kill; whatever is left is killed
+    afterwards."""
     started: list[ServerProcess] = []
 
-    def start() -> ServerProcess:
-        started.append(ServerProcess("--org-name", ORG_NAME))
+    def start(*options: str) -> ServerProcess:
+        started.append(ServerProcess("--org-name", ORG_NAME, *options))
         return started[-1]
 
     yield start

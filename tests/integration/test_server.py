@@ -273,12 +273,17 @@ async def test_sixth_wrong_guess_is_rate_limited(server: ServerProcess) -> None:
     ],
 )
 async def test_the_other_side_learns_how_a_participant_left(
-    server: ServerProcess, leaver: str, how: str, reason: EndReason
+    start_server: Callable[..., ServerProcess], leaver: str, how: str, reason: EndReason
 ) -> None:
+    """Closing ends the session at once; a dropped connection is waited for (here 1 s)."""
+    server = start_server("--resume-grace", "1")
     async with Client(server.url, "agent") as agent, Client(server.url, "cust") as customer:
         sid, _ = await start_session(agent, customer)
         gone, stays = (customer, agent) if leaver == "customer" else (agent, customer)
         await (gone.abort() if how == "abort" else gone.close())
+        if how == "abort":
+            away = await stays.expect(p.PeerAway, session_id=sid)
+            assert away.role.value == leaver and away.grace == 1.0
         await stays.expect(p.SessionEnded, session_id=sid, reason=reason)
 
 

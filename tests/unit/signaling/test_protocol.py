@@ -58,6 +58,7 @@ CLIENT_EXAMPLES: dict[str, p.Message] = {
         id="n-1", session_id=SID, note_id="note-1", text="再起動で解決。次回は BIOS を確認"
     ),
     "get_customer": p.GetCustomer(id="gc-1", customer_id=42),
+    "resume": p.Resume(id="rs-1", session_id=SID, resume_token="tok-opaque", last_seq=12),
     "get_session": p.GetSession(id="gs-1", session_id=SID),
     "search": p.Search(id="s-1", query="返金"),
     "relink_session": p.RelinkSession(id="rl-1", session_id=SID, customer_id=7),
@@ -144,6 +145,18 @@ SERVER_EXAMPLES: dict[str, p.Message] = {
         ],
     ),
     "purge": p.Purge(session_ids=[SID], reason="customer_deleted"),
+    "resumed": p.Resumed(
+        re="rs-1",
+        session_id=SID,
+        agent_name="Ann Agent",
+        customer_name="佐藤 花子",
+        org_name="Acme Support",
+        seq=12,
+        share_state=p.ShareState.SHARING,
+        peer_present=False,
+    ),
+    "peer_away": p.PeerAway(session_id=SID, role=Role.CUSTOMER, grace=60.0),
+    "peer_back": p.PeerBack(session_id=SID, role=Role.CUSTOMER),
     "note_saved": p.NoteSaved(re="n-1", session_id=SID, note_id="note-1", saved_at=1.5),
     "reports": p.Reports(
         re="lr-1",

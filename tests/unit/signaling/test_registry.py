@@ -12,6 +12,7 @@ from signaling import protocol as p
 from signaling.protocol import EndReason, ErrorCode, ProtocolError, Role
 from signaling.registry import Outgoing, Registry
 from signaling.registry_types import PeerId
+from signaling.resumption import RESUME_GRACE
 
 M = TypeVar("M", bound=p.Message)
 
@@ -368,16 +369,27 @@ def test_a_stranger_cannot_reach_into_a_session(registry: Registry, kind: str) -
 # ------------------------------------------------------------------ leaving
 
 
+def gone(registry: Registry, clock: FakeClock, peer: PeerId, graceful: bool) -> Outgoing:
+    """``peer``'s connection closes; a dropped one is first waited for (``peer_away`` to the
+    other side), then given up on when the resume grace has passed."""
+    out = registry.remove_peer(peer, graceful)
+    if graceful:
+        return out
+    assert all(isinstance(m, p.PeerAway | p.Error) for _, m in out), out
+    clock.now += RESUME_GRACE
+    return out + registry.expire()
+
+
 @pytest.mark.parametrize(
     ("graceful", "reason"), [(True, EndReason.CUSTOMER_LEFT), (False, EndReason.CUSTOMER_DROPPED)]
 )
 def test_customer_leaving_ends_the_session(
-    registry: Registry, graceful: bool, reason: EndReason
+    registry: Registry, clock: FakeClock, graceful: bool, reason: EndReason
 ) -> None:
     sid = active(registry)
-    out = registry.remove_peer(YUKI, graceful)
-    ended = one(out, ANN, p.SessionEnded)
-    assert (ended.session_id, ended.reason) == (sid, reason)
+    out = gone(registry, clock, YUKI, graceful)
+    ended = [m for m in to(out, ANN) if isinstance(m, p.SessionEnded)]
+    assert [(e.session_id, e.reason) for e in ended] == [(sid, reason)]
     assert to(out, YUKI) == []
     with raises(ErrorCode.CODE_USED):
         join(registry, OMAR, CODE)
@@ -398,16 +410,17 @@ def test_waiting_customer_leaving_withdraws_the_join(registry: Registry) -> None
     ("graceful", "reason"), [(True, EndReason.AGENT_LEFT), (False, EndReason.AGENT_DROPPED)]
 )
 def test_agent_leaving_ends_all_their_sessions(
-    registry: Registry, graceful: bool, reason: EndReason
+    registry: Registry, clock: FakeClock, graceful: bool, reason: EndReason
 ) -> None:
     sid = active(registry, ANN, YUKI)
     waiting = create(registry, ANN)
     join(registry, OMAR, waiting.code, rid="omar-join")
     untouched = active(registry, BEN, ZOE)
-    out = registry.remove_peer(ANN, graceful)
-    ended = one(out, YUKI, p.SessionEnded)
+    out = gone(registry, clock, ANN, graceful)
+    ended = one(out, YUKI, p.SessionEnded) if graceful else to(out, YUKI)[-1]
+    assert isinstance(ended, p.SessionEnded)
     assert (ended.session_id, ended.reason) == (sid, reason)
-    error = one(out, OMAR, p.Error)
+    error = one(out, OMAR, p.Error)  # a code cannot wait: it dies with the connection
     assert (error.code, error.re) == (ErrorCode.CODE_USED, "omar-join")
     assert to(out, ZOE) == [] and to(out, BEN) == []
     assert registry.session(sid) is None and registry.session(waiting.session_id) is None
