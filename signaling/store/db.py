@@ -52,7 +52,11 @@ class Database:
     def __init__(self, url: str) -> None:
         self.url = url
         # hide_parameters: an error message must never carry a code, a name or a reason.
-        self.engine: Engine = create_engine(url, future=True, hide_parameters=True)
+        # pool_pre_ping: after a database restart, a pooled connection is found dead and
+        # replaced before a request uses it, instead of failing that request.
+        self.engine: Engine = create_engine(
+            url, future=True, hide_parameters=True, pool_pre_ping=not url.startswith("sqlite")
+        )
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)

@@ -33,36 +33,45 @@ def _as_postgres(argv: list[str]) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *argv] if os.geteuid() == 0 else argv
 
 
+class PostgresServer:
+    """A throwaway cluster the test may stop (as an outage) and start again."""
+
+    def __init__(self) -> None:
+        self.bin_dir = _bin_dir()
+        self.data = Path(tempfile.mkdtemp(prefix="assist-pg-"))
+        if os.geteuid() == 0:
+            shutil.chown(self.data, "postgres", "postgres")
+        self.port = _free_port()
+        self.url = f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/assist"
+        self._run(["initdb", "-D", str(self.data), "-E", "UTF8", "--locale=C.UTF-8",
+                   "-A", "trust", "-U", "postgres"])  # fmt: skip
+        self.start()
+        self._run(["createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres",
+                   "-E", "UTF8", "assist"])  # fmt: skip
+
+    def _run(self, argv: list[str], check: bool = True) -> None:
+        command = _as_postgres([str(self.bin_dir / argv[0]), *argv[1:]])
+        subprocess.run(command, check=check, capture_output=True, timeout=scaled(120))
+
+    def start(self) -> None:
+        options = f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.data} -c fsync=off"
+        self._run(["pg_ctl", "-D", str(self.data), "-o", options, "-w",
+                   "-l", str(self.data / "server.log"), "start"])  # fmt: skip
+
+    def stop(self, check: bool = True) -> None:
+        """Stop at once, as a crash would (connections are cut)."""
+        self._run(["pg_ctl", "-D", str(self.data), "-m", "immediate", "stop"], check=check)
+
+    def remove(self) -> None:
+        self.stop(check=False)
+        shutil.rmtree(self.data, ignore_errors=True)
+
+
 @contextmanager
 def postgres_instance() -> Iterator[str]:
     """Yields an SQLAlchemy URL of a fresh ``assist`` database; stops the server after."""
-    bin_dir = _bin_dir()
-    data = Path(tempfile.mkdtemp(prefix="assist-pg-"))
-    if os.geteuid() == 0:
-        shutil.chown(data, "postgres", "postgres")
-    port = _free_port()
-    run = {"check": True, "capture_output": True, "timeout": scaled(120)}
-    subprocess.run(
-        _as_postgres([str(bin_dir / "initdb"), "-D", str(data), "-E", "UTF8",
-                      "--locale=C.UTF-8", "-A", "trust", "-U", "postgres"]),
-        **run,
-    )  # fmt: skip
-    options = f"-c listen_addresses=127.0.0.1 -p {port} -k {data} -c fsync=off"
-    subprocess.run(
-        _as_postgres([str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options, "-w",
-                      "-l", str(data / "server.log"), "start"]),
-        **run,
-    )  # fmt: skip
+    server = PostgresServer()
     try:
-        subprocess.run(
-            _as_postgres([str(bin_dir / "createdb"), "-h", "127.0.0.1", "-p", str(port),
-                          "-U", "postgres", "-E", "UTF8", "assist"]),
-            **run,
-        )  # fmt: skip
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/assist"
+        yield server.url
     finally:
-        subprocess.run(
-            _as_postgres([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
-            check=False, capture_output=True, timeout=scaled(60),
-        )  # fmt: skip
-        shutil.rmtree(data, ignore_errors=True)
+        server.remove()
