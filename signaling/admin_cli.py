@@ -14,7 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from signaling.auth import Authenticator
 from signaling.store import accounts as acc
-from signaling.store import privacy
+from signaling.store import privacy, search
 from signaling.store.db import Database, StoreError, open_database
 from signaling.store.models import UserRole
 
@@ -26,8 +26,9 @@ COMMANDS = (
     "export-customer",
     "delete-customer",
     "purge-history",
+    "find-customer",
 )
-PRIVACY_COMMANDS = frozenset(COMMANDS[4:])
+PRIVACY_COMMANDS = frozenset({"export-customer", "delete-customer", "purge-history"})
 
 
 def add_commands(
@@ -79,6 +80,12 @@ def _add_privacy_commands(
         parents=[common],
     )
     purge.add_argument("--older-than-days", type=positive_days, required=True, metavar="N")
+    find = sub.add_parser(
+        "find-customer",
+        help="customer ids by name, e-mail or customer number (before an export or deletion)",
+        parents=[common],
+    )
+    find.add_argument("query")
 
 
 def positive_days(text: str) -> int:
@@ -124,6 +131,12 @@ def _run(args: argparse.Namespace, database: Database) -> int:
                     f"({_printable(r.agent_display_name)})  "
                     f"customer {_printable(r.customer_name)}  {_printable(r.reason)}"
                 )
+        return 0
+    if args.command == "find-customer":
+        with database.session() as session:
+            for c in search.search_customers(session, args.query):
+                contact = ", ".join(x for x in (c.email, c.customer_number) if x)
+                print(f"{c.customer_id:>8}  {_printable(c.display_name)}  {_printable(contact)}")
         return 0
     if args.command in PRIVACY_COMMANDS:
         return _privacy(args, database)

@@ -189,3 +189,15 @@ def test_purge_removes_old_transcripts_only(
     with database.session() as session:
         (entry,) = acc.audit_events(session, "history_purged")
         assert (entry.actor, entry.detail["session_ids"]) == (f"cli:{getpass.getuser()}", [old])
+
+
+def test_find_customer_gives_the_id_to_export_or_delete(
+    database: Database, url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, customer_id = record_visit(database, HANAKO, NOW - DAY, CHAT)
+    record_visit(database, TARO, NOW - DAY, CHAT)
+
+    assert main(["--db", url, "find-customer", "HANAKO@EXAMPLE"]) == 0
+
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 1 and lines[0].split()[0] == str(customer_id)
