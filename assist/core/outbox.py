@@ -187,6 +187,30 @@ class Outbox:
                     removed += db.execute(f"DELETE FROM {table} WHERE {where}", args).rowcount
         return removed
 
+    def forget_chat(self, server: str, session_id: str) -> int:
+        """The session ended: chat the server never numbered can no longer be delivered (the
+        app shows it as not sent). Its notes stay, since they may be saved after the end."""
+        with self._write() as db:
+            removed = db.execute(
+                "DELETE FROM chat WHERE server = ? AND session_id = ?", (server, session_id)
+            ).rowcount
+        if removed:
+            logger.warning("Dropped %d undelivered message(s) of session %s", removed, session_id)
+        return removed
+
+    def discard_chat(self, server: str, session_id: str, msg_id: str) -> bool:
+        """The user dropped a message that could not be delivered; returns whether it was here."""
+        return self.chat_acked(server, session_id, msg_id)
+
+    def discard_note(self, server: str, session_id: str, note_id: str) -> bool:
+        """The user dropped a note the server would not take, whatever its latest text."""
+        with self._write() as db:
+            cursor = db.execute(
+                "DELETE FROM note WHERE server = ? AND session_id = ? AND note_id = ?",
+                (server, session_id, note_id),
+            )
+        return cursor.rowcount > 0
+
     def forget_session(self, server: str, session_id: str) -> int:
         """Drop what is left of a finished session (normally nothing: acks removed it all).
         Anything still here can no longer be delivered; it is logged, not kept forever."""
