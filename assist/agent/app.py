@@ -15,9 +15,11 @@ from assist.agent.name_dialog import DisplayNameDialog
 from assist.agent.settings import AgentSettings
 from assist.agent.startup import Connection, StartupError, sign_in_central, start_embedded
 from assist.core.errors import AssistError
+from assist.core.outbox import Outbox
 from assist.qt.application import add_common_arguments, create_application
 from assist.qt.bridge import AsyncioThread, Bridge
 from assist.qt.messages import error_text
+from assist.qt.outbox_open import open_outbox
 
 logger = logging.getLogger(__name__)
 
@@ -56,25 +58,31 @@ def main(argv: list[str] | None = None) -> int:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return 1
         settings.display_name = dialog.name
+    outbox = open_outbox("agent")
     runner = AsyncioThread()
     runner.start()
     try:
-        return _run(started.app, runner, settings, args)
+        return _run(started.app, runner, settings, args, outbox)
     finally:
         runner.stop()
+        outbox.close()
         del started
 
 
 def _run(
-    app: QApplication, runner: AsyncioThread, settings: AgentSettings, args: argparse.Namespace
+    app: QApplication,
+    runner: AsyncioThread,
+    settings: AgentSettings,
+    args: argparse.Namespace,
+    outbox: Outbox,
 ) -> int:
     bridge = Bridge(runner)
     title = QCoreApplication.translate("AgentApp", "Assist")
     try:
         if settings.server_url:
-            connection = sign_in_central(runner, bridge, settings, args.ca_file)
+            connection = sign_in_central(runner, bridge, settings, args.ca_file, outbox)
         else:
-            connection = start_embedded(runner, bridge, settings, args)
+            connection = start_embedded(runner, bridge, settings, args, outbox)
     except (StartupError, AssistError) as exc:
         text = error_text(exc) if isinstance(exc, AssistError) else str(exc)
         QMessageBox.critical(None, title, text)

@@ -17,6 +17,7 @@ from assist.agent.sign_in import SignInDialog
 from assist.core import credentials as stored
 from assist.core.agent import AccessToken, AgentClient, Credentials, Password, RefreshToken
 from assist.core.errors import AssistError
+from assist.core.outbox import Outbox
 from assist.qt.bridge import AsyncioThread, Bridge
 from assist.qt.messages import error_text
 from signaling.protocol import ErrorCode
@@ -48,7 +49,11 @@ def client_ssl_context(ca_file: str | None) -> ssl.SSLContext | None:
 
 
 def start_embedded(
-    runner: AsyncioThread, bridge: Bridge, settings: AgentSettings, args: argparse.Namespace
+    runner: AsyncioThread,
+    bridge: Bridge,
+    settings: AgentSettings,
+    args: argparse.Namespace,
+    outbox: Outbox | None = None,
 ) -> Connection:
     """Run the signaling server in-process; the console signs in with a local token."""
     host = args.listen or "127.0.0.1"
@@ -82,13 +87,18 @@ def start_embedded(
     scheme = "wss" if context else "ws"
     own_url = f"{scheme}://127.0.0.1:{server.port}" if host in ("0.0.0.0", "::") else server.url
     own_context = _trust_own_certificate(args.certfile) if context else None
-    client = AgentClient(own_url, AccessToken(grant.access_token), bridge.sink, own_context)
+    credentials = AccessToken(grant.access_token)
+    client = AgentClient(own_url, credentials, bridge.sink, own_context, outbox)
     runner.run(client.connect(), timeout=15)
     return Connection(client, _public_url(scheme, host, server.port), server)
 
 
 def sign_in_central(
-    runner: AsyncioThread, bridge: Bridge, settings: AgentSettings, ca_file: str | None
+    runner: AsyncioThread,
+    bridge: Bridge,
+    settings: AgentSettings,
+    ca_file: str | None,
+    outbox: Outbox | None = None,
 ) -> Connection | None:
     """Refresh token from the keyring if remembered, else ask; None when the agent cancels."""
     url = settings.server_url
@@ -105,7 +115,7 @@ def sign_in_central(
                 return None
             username, remember = dialog.username, dialog.remember
             attempt = Password(dialog.username, dialog.password)
-        client = AgentClient(url, attempt, bridge.sink, context)
+        client = AgentClient(url, attempt, bridge.sink, context, outbox)
         try:
             runner.run(client.connect(), timeout=20)
         except AssistError as exc:

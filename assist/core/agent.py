@@ -11,6 +11,7 @@ from aiortc.mediastreams import MediaStreamTrack
 
 from assist.core import events as ev
 from assist.core.client_base import BaseClient, Emit
+from assist.core.outbox import Outbox
 from assist.core.rtc import DecodedFrame, FrameReceiver, RtcSession
 from assist.core.signaling_client import client_id
 from signaling import protocol as p
@@ -66,8 +67,9 @@ class AgentClient(BaseClient):
         credentials: Credentials,
         emit: Emit,
         ssl_context: ssl.SSLContext | None = None,
+        outbox: Outbox | None = None,
     ) -> None:
-        super().__init__(url, "", emit, ssl_context)
+        super().__init__(url, "", emit, ssl_context, outbox)
         self.credentials = credentials
         self.account: p.Account | None = None
         self.sessions: dict[str, AgentSession] = {}
@@ -96,6 +98,14 @@ class AgentClient(BaseClient):
         self.sessions[session.session_id] = session
         self.emit(ev.SessionOpened(session.session_id, created.code, created.expires_in))
         return session
+
+    @property
+    def outbox_scope(self) -> str:
+        """The server URL and the account: on a computer several agents sign in to, each
+        gets back only what they typed themselves."""
+        if self.account is None:
+            return self.signaling.url
+        return f"{self.signaling.url}#{self.account.username}"
 
     async def save_note(self, session_id: str, note_id: str, text: str) -> float:
         """Store the private note (whole text); returns when the server has it stored."""
@@ -155,6 +165,9 @@ class AgentClient(BaseClient):
         session = self.sessions.get(session_id)
         if session is not None:
             session.waiting.pop(join_id, None)
+
+    def _live_sessions(self) -> set[str]:
+        return {sid for sid, session in self.sessions.items() if not session.ended}
 
     async def _release_all_media(self) -> None:
         sessions = list(self.sessions.values())
@@ -232,6 +245,7 @@ class AgentClient(BaseClient):
         async with session.media_lock:
             await self._drop_media(session)
         self.sessions.pop(session.session_id, None)
+        self._chat_session_over(session.session_id)
         self.emit(ev.SessionClosed(session.session_id, reason))
 
     async def _drop_media(self, session: AgentSession) -> None:

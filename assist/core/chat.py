@@ -44,6 +44,19 @@ class ChatLog:
         self._pending[entry.msg_id] = entry
         return entry
 
+    def restore(self, msg_id: str, text: str, ts: float) -> ChatEntry | None:
+        """Put back a message the outbox kept, under its own id and time, as pending (it
+        is about to be sent again). Returns the entry to send, or ``None`` if the server
+        already confirmed it."""
+        if msg_id in self._seen:
+            return None
+        entry = self._pending.get(msg_id)
+        if entry is None:
+            entry = self._pending[msg_id] = ChatEntry(msg_id, text, self._role, self._name, ts)
+        elif entry.failed:
+            entry = self._pending[msg_id] = replace(entry, failed=False)
+        return entry
+
     def mark_failed(self, msg_id: str) -> ChatEntry | None:
         entry = self._pending.get(msg_id)
         if entry is None:

@@ -1,8 +1,10 @@
-"""What the agent and customer clients share: the connection, chat and background tasks."""
+"""What the agent and customer clients share: the connection, chat (kept in the local
+outbox until the server numbered it) and background tasks."""
 
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 import ssl
 from collections.abc import Callable, Coroutine
@@ -10,7 +12,8 @@ from typing import Any
 
 from assist.core import events as ev
 from assist.core.chat import ChatEntry, ChatLog
-from assist.core.errors import AssistError, ClientErrorCode
+from assist.core.errors import AssistError, ClientErrorCode, refused_for_good
+from assist.core.outbox import Outbox, OutboxError, OutboxErrorCode
 from assist.core.signaling_client import SignalingClient
 from signaling import protocol as p
 
@@ -18,27 +21,43 @@ logger = logging.getLogger(__name__)
 
 Emit = Callable[[ev.Event], None]
 
+#: After a send that may pass later failed (store full or down, timeout), the outbox is
+#: flushed again after these pauses (seconds), then every last one while connected.
+CHAT_RETRY_DELAYS: tuple[float, ...] = (2.0, 5.0, 15.0, 30.0)
+
 
 class BaseClient:
     """A signed-in connection in one role. Subclasses route pushed messages in ``_route``.
 
     Every public coroutine must run on the client's event loop; events go out through
-    ``emit`` on that loop too.
+    ``emit`` on that loop too. ``outbox`` keeps what was typed until the server has it
+    (the app's file; by default one in memory that a crash would lose).
     """
 
     role: p.Role
 
     def __init__(
-        self, url: str, name: str, emit: Emit, ssl_context: ssl.SSLContext | None = None
+        self,
+        url: str,
+        name: str,
+        emit: Emit,
+        ssl_context: ssl.SSLContext | None = None,
+        outbox: Outbox | None = None,
     ) -> None:
         self.name = name
         self.emit = emit
         self.signaling = SignalingClient(url, self._on_message, self._on_closed, ssl_context)
+        self.outbox = outbox if outbox is not None else Outbox(None)
         self.chats: dict[str, ChatLog] = {}
         self._tasks: set[asyncio.Task[Any]] = set()
+        self._flush_lock = asyncio.Lock()
+        self._retrying: asyncio.Task[None] | None = None
+        self._lost = False
 
     async def connect(self) -> p.Welcome:
-        return await self.signaling.connect(self._greeting())
+        welcome = await self.signaling.connect(self._greeting())
+        self._lost = False
+        return welcome
 
     def _greeting(self) -> p.Request:
         """The first message: who this connection is."""
@@ -54,12 +73,49 @@ class BaseClient:
         welcome = self.signaling.welcome
         return list(welcome.ice_servers) if welcome is not None else []
 
+    @property
+    def outbox_scope(self) -> str:
+        """The outbox's ``server`` key for what this connection sends: the server URL."""
+        return self.signaling.url
+
     async def send_chat(self, session_id: str, text: str) -> ChatEntry:
-        """Send a chat message; it shows as pending at once and is never dropped on failure."""
+        """Send a chat message; it shows as pending at once and is never dropped on failure:
+        the outbox keeps it (before it goes out) until the server's numbered copy arrives."""
         entry = self._chat(session_id).compose(text)
         self.emit(ev.ChatUpdated(session_id, entry))
+        self._keep_chat(session_id, entry)
         await self._deliver_chat(session_id, entry)
         return entry
+
+    async def flush_outbox(self) -> bool:
+        """Send again, in the order typed and under their own ids, the messages the outbox
+        holds for the sessions this connection is in (after reconnecting, or once the
+        server's store works again); the server answers a resend with the original number,
+        so nothing arrives twice. A message refused for good is marked failed, reported as
+        ``OperationFailed`` and dropped; on a failure that may pass, it and the rest wait
+        for the next flush. Returns whether nothing is left to send."""
+        async with self._flush_lock:
+            try:
+                pending = self.outbox.pending_chat(self.outbox_scope)
+            except OutboxError as exc:
+                logger.warning("Cannot read the outbox: %s", exc.code.value)
+                return False
+            live = self._live_sessions()
+            for item in pending:
+                if item.session_id not in live:
+                    continue  # not resumed (yet): kept for later
+                entry = self._chat(item.session_id).restore(item.msg_id, item.text, item.created_at)
+                if entry is None:  # numbered already; only the ack's write was lost
+                    self._clear_chat(item.session_id, item.msg_id)
+                    continue
+                self.emit(ev.ChatUpdated(item.session_id, entry))
+                try:
+                    await self._deliver_chat(item.session_id, entry)
+                except AssistError as exc:
+                    if not refused_for_good(exc):
+                        return False
+                    self.emit(ev.OperationFailed(item.session_id, exc))
+            return True
 
     async def retry_chat(self, session_id: str) -> None:
         """Send again everything that is still unconfirmed, with the same ids."""
@@ -79,15 +135,72 @@ class BaseClient:
 
     # ---------------------------------------------------------------- inside
 
+    def _keep_chat(self, session_id: str, entry: ChatEntry) -> None:
+        try:
+            self.outbox.add_chat(self.outbox_scope, session_id, entry.msg_id, entry.text, entry.ts)
+        except OutboxError as exc:
+            if exc.code in (OutboxErrorCode.TOO_LARGE, OutboxErrorCode.BAD_ID):
+                return  # the server refuses it by name as well, and the panel shows that
+            # Sent anyway: the server may well take it; the user learns it is at risk.
+            logger.warning("Cannot keep a chat message in the outbox: %s", exc.code.value)
+            error = AssistError(ClientErrorCode.OUTBOX_UNAVAILABLE, exc.code.value)
+            self.emit(ev.OperationFailed(session_id, error))
+
     async def _deliver_chat(self, session_id: str, entry: ChatEntry) -> None:
         message = p.Chat(session_id=session_id, msg_id=entry.msg_id, text=entry.text)
         try:
             await self.signaling.request(message, p.ChatMessage)
-        except AssistError:
+        except AssistError as exc:
             failed = self._chat(session_id).mark_failed(entry.msg_id)
             if failed is not None:
                 self.emit(ev.ChatUpdated(session_id, failed))
+            if refused_for_good(exc):
+                self._clear_chat(session_id, entry.msg_id)  # the panel still shows it, failed
+            else:
+                self._retry_chat_later()
             raise
+
+    def _retry_chat_later(self) -> None:
+        """Flush the outbox again after a pause, until it is empty or the connection is
+        gone (reconnecting flushes it then)."""
+        if self._lost or (self._retrying is not None and not self._retrying.done()):
+            return
+
+        async def retry() -> None:
+            delays = itertools.chain(CHAT_RETRY_DELAYS, itertools.repeat(CHAT_RETRY_DELAYS[-1]))
+            for delay in delays:
+                await asyncio.sleep(delay)
+                if self._lost or await self.flush_outbox():
+                    return
+
+        self._retrying = asyncio.create_task(retry())
+        self._tasks.add(self._retrying)
+        self._retrying.add_done_callback(self._tasks.discard)
+
+    def _clear_chat(self, session_id: str, msg_id: str) -> None:
+        """The outbox lets go of one message: the server numbered it, or refused it for good."""
+        try:
+            self.outbox.chat_acked(self.outbox_scope, session_id, msg_id)
+        except OutboxError as exc:  # resent later under the same id: harmless
+            logger.warning("Cannot clear a delivered message from the outbox: %s", exc.code.value)
+
+    def _chat_session_over(self, session_id: str) -> None:
+        """The server ended the session: what it never numbered cannot be delivered any more.
+        It stays on screen, marked as not sent; the outbox lets it go."""
+        log = self.chats.get(session_id)
+        if log is not None:
+            for entry in log.unsent:
+                failed = log.mark_failed(entry.msg_id)
+                if failed is not None:
+                    self.emit(ev.ChatUpdated(session_id, failed))
+        try:
+            self.outbox.forget_chat(self.outbox_scope, session_id)
+        except OutboxError as exc:
+            logger.warning("Cannot clear an ended session from the outbox: %s", exc.code.value)
+
+    def _live_sessions(self) -> set[str]:
+        """The sessions this connection is in now."""
+        raise NotImplementedError
 
     def _chat(self, session_id: str) -> ChatLog:
         log = self.chats.get(session_id)
@@ -99,6 +212,8 @@ class BaseClient:
         entry = self._chat(message.session_id).confirm(message)
         if entry is not None:
             self.emit(ev.ChatUpdated(message.session_id, entry))
+        # Every numbered message: the sender's own copy is its acknowledgement.
+        self._clear_chat(message.session_id, message.msg_id)
 
     def _spawn(self, session_id: str, work: Coroutine[Any, Any, None]) -> None:
         """Run ``work`` in the background; a failure is reported as an event, not lost."""
@@ -129,6 +244,7 @@ class BaseClient:
         raise NotImplementedError
 
     def _on_closed(self, error: AssistError | None) -> None:
+        self._lost = True
         if error is not None:
             self._spawn("", self._connection_lost(error))
 

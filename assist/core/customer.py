@@ -15,6 +15,7 @@ from assist.core import events as ev
 from assist.core.capture import CaptureThread, Grabber, MssGrabber, ScreenTrack
 from assist.core.client_base import BaseClient, Emit
 from assist.core.errors import AssistError, ClientErrorCode
+from assist.core.outbox import Outbox
 from assist.core.rtc import MediaStats, RtcSession
 from assist.core.signaling_client import client_id
 from signaling import protocol as p
@@ -32,8 +33,9 @@ class CustomerClient(BaseClient):
         emit: Emit,
         grabber_factory: Callable[[], Grabber] = MssGrabber,
         ssl_context: ssl.SSLContext | None = None,
+        outbox: Outbox | None = None,
     ) -> None:
-        super().__init__(url, name, emit, ssl_context)
+        super().__init__(url, name, emit, ssl_context, outbox)
         self._grabber_factory = grabber_factory
         self.pending: p.JoinPending | None = None
         self.session_id: str | None = None
@@ -130,6 +132,9 @@ class CustomerClient(BaseClient):
 
     # ------------------------------------------------------------- inside
 
+    def _live_sessions(self) -> set[str]:
+        return {self.session_id} if self.session_id is not None else set()
+
     def _require_session(self) -> str:
         if self.session_id is None:
             raise AssistError(p.ErrorCode.WRONG_STATE, "not admitted")
@@ -196,6 +201,7 @@ class CustomerClient(BaseClient):
         # and undoes itself, and the customer learns at once that the session ended.
         self.pending = None
         self.session_id = None
+        self._chat_session_over(message.session_id)
         await self._release_media()
         self.emit(ev.SessionClosed(message.session_id, message.reason))
 

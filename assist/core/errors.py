@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from typing import Final
 
 from signaling.protocol import ErrorCode
 
@@ -21,6 +22,9 @@ class ClientErrorCode(enum.StrEnum):
     CANCELLED = "cancelled"
     INSECURE_CONNECTION = "insecure_connection"
     CERTIFICATE_INVALID = "certificate_invalid"
+    #: The local outbox could not keep what was typed (full disk, too many unsent items):
+    #: it is still sent, but a crash before the server confirms it would lose it.
+    OUTBOX_UNAVAILABLE = "outbox_unavailable"
 
 
 class AssistError(Exception):
@@ -36,3 +40,22 @@ class AssistError(Exception):
         self.code = code
         self.detail = detail
         self.retry_after = retry_after
+
+
+#: Refusals that sending the same thing again will never change (the session is gone or
+#: not this user's, it ended, the text is over the limit): tell the user, stop retrying.
+REFUSED_FOR_GOOD: Final = frozenset(
+    {
+        ErrorCode.NOT_FOUND,
+        ErrorCode.FORBIDDEN,
+        ErrorCode.WRONG_STATE,
+        ErrorCode.TOO_LARGE,
+        ErrorCode.BAD_MESSAGE,
+    }
+)
+
+
+def refused_for_good(error: AssistError) -> bool:
+    """True when retrying cannot help; False for what may pass later (a store that is
+    full or down, a timeout, a lost connection)."""
+    return error.code in REFUSED_FOR_GOOD

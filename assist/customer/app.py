@@ -19,6 +19,7 @@ from assist.customer.join_dialog import JoinDialog
 from assist.qt.application import add_common_arguments, create_application
 from assist.qt.bridge import AsyncioThread, Bridge
 from assist.qt.messages import error_text
+from assist.qt.outbox_open import open_outbox
 
 logger = logging.getLogger(__name__)
 
@@ -40,11 +41,14 @@ def main(argv: list[str] | None = None) -> int:
     app = started.app
     app.setQuitOnLastWindowClosed(False)
     server, code, invite_error = pick_server(args, pinned_server())
+    outbox = open_outbox("customer")
     runner = AsyncioThread()
     runner.start()
     dialog = JoinDialog(server, code, args.name)
     context = ssl.create_default_context(cafile=args.ca_file) if args.ca_file else None
-    controller = CustomerController(Bridge(runner), server, dialog, ssl_context=context)
+    controller = CustomerController(
+        Bridge(runner), server, dialog, ssl_context=context, outbox=outbox
+    )
     dialog.rejected.connect(app.quit)
     if invite_error:
         dialog.show_error(invite_error)
@@ -55,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         controller.shutdown()
         runner.stop()
+        outbox.close()
         del started
 
 

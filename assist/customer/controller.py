@@ -14,6 +14,7 @@ from assist.core.capture import Grabber, MssGrabber, Screen, list_screens
 from assist.core.chat import ChatEntry
 from assist.core.customer import CustomerClient
 from assist.core.errors import AssistError, ClientErrorCode
+from assist.core.outbox import Outbox
 from assist.customer.chat_window import ChatWindow
 from assist.customer.consent_dialog import ConsentDialog
 from assist.customer.join_dialog import JoinDialog
@@ -36,6 +37,7 @@ class CustomerController(QObject):
         grabber_factory: Callable[[], Grabber] = MssGrabber,
         screens: Callable[[], list[Screen]] = list_screens,
         ssl_context: ssl.SSLContext | None = None,
+        outbox: Outbox | None = None,
     ) -> None:
         super().__init__(join_dialog)
         self.bridge = bridge
@@ -48,6 +50,7 @@ class CustomerController(QObject):
         self._grabber_factory = grabber_factory
         self._screens = screens
         self._ssl = ssl_context
+        self.outbox = outbox
         self._connected = False
         self._session_id: str | None = None  # the session the windows belong to
         self._consent_requested = False
@@ -78,7 +81,12 @@ class CustomerController(QObject):
             self._drop_client()
         if self.client is None:
             self.client = CustomerClient(
-                self.server_url, name, self.bridge.sink, self._grabber_factory, self._ssl
+                self.server_url,
+                name,
+                self.bridge.sink,
+                self._grabber_factory,
+                self._ssl,
+                self.outbox,
             )
             self._connected = False
         self.join_dialog.set_connecting()

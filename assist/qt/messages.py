@@ -81,6 +81,11 @@ def error_text(error: AssistError) -> str:
             "The server's identity could not be verified (its certificate is not trusted). "
             "Do not continue; contact your administrator.",
         ),
+        ClientErrorCode.OUTBOX_UNAVAILABLE: QCoreApplication.translate(
+            "messages",
+            "Assist could not keep a copy of what you typed on this computer (is the disk "
+            "full?). It is still sent, but is lost if Assist closes before the server has it.",
+        ),
         ErrorCode.AUTH_REQUIRED: QCoreApplication.translate("messages", "Please sign in."),
         ErrorCode.BAD_CREDENTIALS: QCoreApplication.translate(
             "messages", "Wrong username or password."

@@ -432,6 +432,21 @@
     </message>
 </context>
 <context>
+    <name>Outbox</name>
+    <message>
+        <source>Assist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsent messages and notes from a newer version of Assist are waiting in %1. This version leaves them untouched; open the newer version to send them. Until then, what you type now is not kept if Assist closes unexpectedly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assist cannot keep unsent messages and notes on this computer (%1). What you type is still sent, but is lost if Assist closes before the server has it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PastSessionView</name>
     <message>
         <source>Choose a session to read its transcript, notes and events.</source>
@@ -979,6 +994,10 @@
     </message>
     <message>
         <source>The server&apos;s identity could not be verified (its certificate is not trusted). Do not continue; contact your administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assist could not keep a copy of what you typed on this computer (is the disk full?). It is still sent, but is lost if Assist closes before the server has it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

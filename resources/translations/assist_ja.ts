@@ -429,6 +429,21 @@
     </message>
 </context>
 <context>
+    <name>Outbox</name>
+    <message>
+        <source>Assist</source>
+        <translation>Assist</translation>
+    </message>
+    <message>
+        <source>Unsent messages and notes from a newer version of Assist are waiting in %1. This version leaves them untouched; open the newer version to send them. Until then, what you type now is not kept if Assist closes unexpectedly.</source>
+        <translation>新しいバージョンの Assist で未送信のメッセージとメモが %1 に残っています。このバージョンでは手を加えませんので、新しいバージョンを開いて送信してください。それまでの間、いま入力する内容は Assist が予期せず終了した場合には残りません。</translation>
+    </message>
+    <message>
+        <source>Assist cannot keep unsent messages and notes on this computer (%1). What you type is still sent, but is lost if Assist closes before the server has it.</source>
+        <translation>未送信のメッセージとメモをこのコンピューターに保存できません（%1）。入力した内容は送信されますが、サーバーに届く前に Assist が終了すると失われます。</translation>
+    </message>
+</context>
+<context>
     <name>PastSessionView</name>
     <message>
         <source>Choose a session to read its transcript, notes and events.</source>
@@ -972,6 +987,10 @@
     <message>
         <source>The server&apos;s identity could not be verified (its certificate is not trusted). Do not continue; contact your administrator.</source>
         <translation>サーバーの身元を確認できませんでした（証明書が信頼されていません）。続行せず、管理者に連絡してください。</translation>
+    </message>
+    <message>
+        <source>Assist could not keep a copy of what you typed on this computer (is the disk full?). It is still sent, but is lost if Assist closes before the server has it.</source>
+        <translation>入力した内容の控えをこのコンピューターに保存できませんでした（ディスクの空き容量をご確認ください）。送信は続けますが、サーバーに届く前に Assist が終了すると失われます。</translation>
     </message>
     <message>
         <source>Please sign in.</source>
