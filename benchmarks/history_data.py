@@ -292,6 +292,11 @@ class HistoryData:
             chosen.update((i, planted) for i in free[: planted.count])
         return chosen
 
+    def _recount(self, kind: str) -> None:
+        # Each load generates the texts again (one store per backend): count them once.
+        for term in self.terms:
+            self.contains[kind, term] = 0
+
     def _count(self, kind: str, text: str) -> None:
         lowered = text.lower()
         for term in self.terms:
@@ -363,6 +368,7 @@ class HistoryData:
 
     def messages(self, batch: int) -> Iterator[list[Row]]:
         rng = random.Random(self.seed + 3)
+        self._recount("message")
         rows: list[Row] = []
         number = 0
         for index, session_id in enumerate(self.session_ids):
@@ -391,6 +397,7 @@ class HistoryData:
 
     def notes(self, batch: int) -> Iterator[list[Row]]:
         rng = random.Random(self.seed + 4)
+        self._recount("note")
         rows: list[Row] = []
         for index, session_id in enumerate(self.session_ids):
             planted = self.planted_notes.get(index)
@@ -510,7 +517,8 @@ def build_sqlite(data: HistoryData, folder: Path, reuse: bool) -> tuple[Database
         saved = json.loads(meta.read_text())
         if saved["terms"] == list(data.terms):
             progress(f"sqlite: reusing {path}")
-            data.contains.update({(k, t): n for k, t, n in saved["contains"]})
+            for kind, term, count in saved["contains"]:
+                data.contains[kind, term] = count
             return open_database(url), Build(**{**saved["build"], "reused": True})
     for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
         leftover.unlink(missing_ok=True)
