@@ -237,8 +237,23 @@ class BaseClient:
     def _on_message(self, message: p.Message) -> None:
         if isinstance(message, p.ChatMessage):
             self._apply_chat(message)
+        elif isinstance(message, p.Purge):
+            self._purge(message.session_ids)
         else:
             self._route(message)
+
+    def _purge(self, session_ids: list[str]) -> None:
+        """An administrator erased these sessions, or their retention ran out: nothing of
+        them may stay on this computer, and views of them close (``SessionsPurged``)."""
+        try:
+            # Whatever server or account kept them: session ids are random, so an id
+            # names one session only.
+            self.outbox.purge_sessions(session_ids)
+        except OutboxError as exc:
+            logger.error("Cannot purge %d session(s) from the outbox: %s", len(session_ids), exc)
+        for session_id in session_ids:
+            self.chats.pop(session_id, None)
+        self.emit(ev.SessionsPurged(tuple(session_ids)))
 
     def _route(self, message: p.Message) -> None:
         raise NotImplementedError

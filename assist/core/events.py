@@ -47,6 +47,13 @@ class OperationFailed(SessionEvent):
     error: AssistError
 
 
+@dataclass(frozen=True)
+class SessionsPurged(Event):
+    """These sessions were erased (on request, or past retention): close views of them."""
+
+    session_ids: tuple[str, ...]
+
+
 # -- agent side
 
 

@@ -99,6 +99,7 @@ class Bridge(QObject):
     frame_arrived = Signal(str, object)  # session id, FrameImage
     stream_ended = Signal(str)
     session_closed = Signal(str, object)  # session id, EndReason
+    sessions_purged = Signal(object)  # tuple of session ids
     admitted = Signal(str, str, str)  # session id, agent name, org name
     declined = Signal()
     join_failed = Signal(object)  # AssistError
@@ -211,3 +212,5 @@ class Bridge(QObject):
                 self.operation_failed.emit(event.session_id, event.error)
             case ev.ConnectionLost():
                 self.connection_lost.emit(event.error)
+            case ev.SessionsPurged():
+                self.sessions_purged.emit(event.session_ids)
