@@ -202,13 +202,12 @@ class AgentController(QObject):
         dialog.deleteLater()
         if result != QDialog.DialogCode.Accepted:
             return
-        session_id = tab.session_id
-        client = self.client
+        session_id, client = tab.session_id, self.client
+        # Read here, on the GUI thread: the worker may run this after the dialog is deleted.
+        fields = (dialog.category, dialog.outcome, dialog.tags, dialog.final_note)
 
         async def wrap_up_and_end() -> None:
-            await client.wrap_up(
-                session_id, dialog.category, dialog.outcome, dialog.tags, dialog.final_note
-            )
+            await client.wrap_up(session_id, *fields)
             if not tab.ended:
                 await client.end_session(session_id)
 
