@@ -90,9 +90,10 @@ def _run(
     if connection is None:
         return 1
     window = MainWindow(connection.client.name)
-    AgentController(bridge, connection.client, window, connection.public_url)
+    controller = AgentController(bridge, connection.client, window, connection.public_url)
     window.set_server_text(_server_text(connection))
     window.show()
+    controller.restore_unsent()
     logger.info("Agent console ready (server %s)", connection.public_url)
     code = app.exec()
     runner.run(connection.client.close(), timeout=10)

@@ -10,11 +10,12 @@ from PySide6.QtWidgets import QDialog
 
 from assist.agent.history_controller import HistoryController
 from assist.agent.main_window import MainWindow
+from assist.agent.restore_controller import RestoreController
 from assist.agent.session_tab import SessionTab
 from assist.agent.wrapup_dialog import WrapUpDialog, default_categories
 from assist.core.agent import AgentClient
 from assist.core.chat import ChatEntry
-from assist.core.errors import AssistError
+from assist.core.errors import AssistError, refused_for_good
 from assist.core.invite import Invite
 from assist.qt.bridge import Bridge, FrameImage
 from assist.qt.messages import error_text
@@ -27,6 +28,8 @@ class AgentController(QObject):
     """Routes client events to the right session tab and tab requests to the client.
 
     ``public_url`` is the server address customers use (it goes into invite links).
+    Once the client is signed in, call :meth:`restore_unsent` to bring back what the
+    last run left unsaved.
     """
 
     def __init__(
@@ -40,6 +43,7 @@ class AgentController(QObject):
         self.categories = default_categories()
         self.wrap_up: WrapUpDialog | None = None
         self.history = HistoryController(bridge, client, window)
+        self.restore = RestoreController(bridge, client, window)
         window.new_session_requested.connect(self.on_window_new_session_requested)
         bridge.session_opened.connect(self.on_bridge_session_opened)
         bridge.join_requested.connect(self.on_bridge_join_requested)
@@ -53,6 +57,9 @@ class AgentController(QObject):
         bridge.session_closed.connect(self.on_bridge_session_closed)
         bridge.operation_failed.connect(self.on_bridge_operation_failed)
         bridge.connection_lost.connect(self.on_bridge_connection_lost)
+
+    def restore_unsent(self) -> None:
+        self.restore.start()
 
     @Slot()
     def on_window_new_session_requested(self) -> None:
@@ -68,6 +75,7 @@ class AgentController(QObject):
         tab.chat_retry_requested.connect(self.on_tab_chat_retry_requested)
         tab.end_requested.connect(self.on_tab_end_requested)
         tab.note_save_requested.connect(self.on_tab_note_save_requested)
+        tab.note_draft_changed.connect(self.on_tab_note_draft_changed)
         tab.identity.confirm_clicked.connect(lambda: self.on_tab_identity_confirmed(session_id))
         self.history.attach(tab.customer)
         self.window.add_session(tab)
@@ -183,7 +191,20 @@ class AgentController(QObject):
         self.bridge.call(
             self.client.save_note(session_id, note_id, text),
             tab.notes.mark_saved,
-            lambda error: tab.notes.mark_failed(error_text(error)),
+            lambda error: self._note_save_failed(tab, error),
+        )
+
+    @staticmethod
+    def _note_save_failed(tab: SessionTab, error: AssistError) -> None:
+        if refused_for_good(error):
+            tab.notes.mark_refused(error_text(error))  # kept here, and restored next time
+        else:
+            tab.notes.mark_failed(error_text(error))
+
+    @Slot(str, str, str)
+    def on_tab_note_draft_changed(self, session_id: str, note_id: str, text: str) -> None:
+        self.bridge.call(
+            self.client.keep_note(session_id, note_id, text), on_error=self._tab_error(session_id)
         )
 
     @Slot(str)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QToolBar, QWidget
 
+from assist.agent.restored_tab import RestoredTab
 from assist.agent.session_tab import SessionTab
 
 
@@ -49,6 +50,18 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(index)
         tab.title_changed.connect(self._on_tab_title_changed)
 
+    def add_restored(self, tab: RestoredTab) -> None:
+        """Show what the last run left unsaved, first and in front: the agent must see it."""
+        self.tabs.insertTab(0, tab, tab.title)
+        self.tabs.setCurrentIndex(0)
+        tab.title_changed.connect(lambda title: self.tabs.setTabText(self.tabs.indexOf(tab), title))
+
+    def remove_tab(self, widget: QWidget) -> None:
+        index = self.tabs.indexOf(widget)
+        if index >= 0:
+            self.tabs.removeTab(index)
+            widget.deleteLater()
+
     def tab_for(self, session_id: str) -> SessionTab | None:
         for index in range(self.tabs.count()):
             tab = self.tabs.widget(index)
@@ -68,7 +81,11 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _on_tabs_close_requested(self, index: int) -> None:
         tab = self.tabs.widget(index)
+        if tab is None:
+            return
         if not isinstance(tab, SessionTab):
+            # The Restored tab: what it holds stays on this computer and comes back.
+            self.remove_tab(tab)
             return
         if not tab.ended:
             tab.end_requested.emit(tab.session_id)  # the wrap-up decides; the tab stays

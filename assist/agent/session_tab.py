@@ -121,6 +121,7 @@ class SessionTab(QWidget):
     chat_submitted = Signal(str, str)  # session id, text
     chat_retry_requested = Signal(str)
     note_save_requested = Signal(str, str, str)  # session id, note id, text
+    note_draft_changed = Signal(str, str, str)  # session id, note id, text
     end_requested = Signal(str)
     title_changed = Signal(str, str)  # session id, new tab title
 
@@ -183,6 +184,9 @@ class SessionTab(QWidget):
         self.chat.retry_requested.connect(lambda: self.chat_retry_requested.emit(self.session_id))
         self.notes.save_requested.connect(
             lambda note_id, text: self.note_save_requested.emit(self.session_id, note_id, text)
+        )
+        self.notes.draft_changed.connect(
+            lambda note_id, text: self.note_draft_changed.emit(self.session_id, note_id, text)
         )
         self._set_status(self.tr("Waiting for the customer to enter the code."))
         self.view.set_notice(self.tr("The customer's screen will appear here."))

@@ -5,13 +5,16 @@ from __future__ import annotations
 import asyncio
 import logging
 import ssl
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from aiortc.mediastreams import MediaStreamTrack
 
 from assist.core import events as ev
 from assist.core.client_base import BaseClient, Emit
-from assist.core.outbox import Outbox
+from assist.core.errors import AssistError, ClientErrorCode
+from assist.core.outbox import Outbox, OutboxError, PendingChat, PendingNote
 from assist.core.rtc import DecodedFrame, FrameReceiver, RtcSession
 from assist.core.signaling_client import client_id
 from signaling import protocol as p
@@ -50,6 +53,15 @@ class RefreshToken:
 
 
 Credentials = Password | AccessToken | RefreshToken
+
+
+@dataclass(frozen=True)
+class Unsent:
+    """What an earlier run left in the outbox for sessions this connection is not in: notes
+    to save again, and chat it cannot deliver (it is in none of those sessions)."""
+
+    notes: list[PendingNote]
+    chat: list[PendingChat]
 
 
 class AgentClient(BaseClient):
@@ -102,16 +114,58 @@ class AgentClient(BaseClient):
     @property
     def outbox_scope(self) -> str:
         """The server URL and the account: on a computer several agents sign in to, each
-        gets back only what they typed themselves."""
+        gets back only their own unsaved notes (the server takes them only from their
+        author anyway)."""
         if self.account is None:
             return self.signaling.url
         return f"{self.signaling.url}#{self.account.username}"
 
+    async def keep_note(self, session_id: str, note_id: str, text: str) -> None:
+        """Keep the note's latest text on this computer (call on every typing pause, even
+        while a save is on its way): what is restored after a crash. Raises
+        ``AssistError(OUTBOX_UNAVAILABLE)`` when it cannot be kept."""
+        with _outbox_errors():
+            self.outbox.put_note(self.outbox_scope, session_id, note_id, text)
+
     async def save_note(self, session_id: str, note_id: str, text: str) -> float:
-        """Store the private note (whole text); returns when the server has it stored."""
+        """Store the private note (whole text); returns when the server has it stored.
+
+        The outbox holds the text until then (a note that cannot be kept locally is still
+        sent; ``OperationFailed`` says it is at risk) and lets it go once stored, unless
+        it was edited meanwhile."""
+        try:
+            self.outbox.put_note(self.outbox_scope, session_id, note_id, text)
+        except OutboxError as exc:
+            logger.warning("Cannot keep a note in the outbox: %s", exc.code.value)
+            error = AssistError(ClientErrorCode.OUTBOX_UNAVAILABLE, exc.code.value)
+            self.emit(ev.OperationFailed(session_id, error))
         message = p.Note(session_id=session_id, note_id=note_id, text=text)
         saved = await self.signaling.request(message, p.NoteSaved)
+        try:
+            self.outbox.note_acked(self.outbox_scope, session_id, note_id, text)
+        except OutboxError as exc:  # saved again after a restart: harmless
+            logger.warning("Cannot clear a saved note from the outbox: %s", exc.code.value)
         return saved.saved_at
+
+    async def unsent(self) -> Unsent:
+        """What an earlier run of the app left unsent on this server and account: show it,
+        save the notes again (``save_note`` with the same ids), and let the agent copy or
+        discard what the server will not take."""
+        live, scope = self._live_sessions(), self.outbox_scope
+        with _outbox_errors():
+            notes = [n for n in self.outbox.pending_notes(scope) if n.session_id not in live]
+            chat = [c for c in self.outbox.pending_chat(scope) if c.session_id not in live]
+        return Unsent(notes, chat)
+
+    async def discard_note(self, session_id: str, note_id: str) -> None:
+        """The agent gave up on a note the server would not take."""
+        with _outbox_errors():
+            self.outbox.discard_note(self.outbox_scope, session_id, note_id)
+
+    async def discard_chat(self, session_id: str, msg_id: str) -> None:
+        """The agent gave up on a message that could not be delivered."""
+        with _outbox_errors():
+            self.outbox.discard_chat(self.outbox_scope, session_id, msg_id)
 
     async def wrap_up(
         self,
@@ -255,3 +309,11 @@ class AgentClient(BaseClient):
             await receiver.stop()
         if rtc is not None:
             await rtc.close()
+
+
+@contextmanager
+def _outbox_errors() -> Iterator[None]:
+    try:
+        yield
+    except OutboxError as exc:
+        raise AssistError(ClientErrorCode.OUTBOX_UNAVAILABLE, exc.code.value) from None

@@ -407,11 +407,15 @@
     <name>NotesPanel</name>
     <message>
         <source>Private notes (only you and your team see these)</source>
-        <extracomment>Typing pauses this long before the note is saved. A failed save is tried again this often until it succeeds.</extracomment>
+        <extracomment>Typing pauses this long before the note is kept locally and saved. A failed save is tried again this often until it succeeds.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>What did the customer say? What did you try?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored — saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -428,6 +432,10 @@
     </message>
     <message>
         <source>Not saved yet (%1) — retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -496,6 +504,70 @@
     </message>
     <message>
         <source>Report and end the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestoredChat</name>
+    <message>
+        <source>Message not delivered in session %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestoredItem</name>
+    <message>
+        <source>Last edited %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestoredNote</name>
+    <message>
+        <source>Unsaved note from session %1 — restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestoredTab</name>
+    <message>
+        <source>Discard</source>
+        <extracomment>Asked before something unsent is thrown away; True to go ahead.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assist closed before these were saved. They were kept on this computer: notes are being saved to the session&apos;s history now, and messages that were not delivered stay here for you to copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored (%n)</source>
+        <translation>
+            <numerusform>Restored (%n)</numerusform>
+            <numerusform>Restored (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Discard this note? It was never saved and cannot be recovered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard this message? It was never delivered.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -404,12 +404,16 @@
     <name>NotesPanel</name>
     <message>
         <source>Private notes (only you and your team see these)</source>
-        <extracomment>Typing pauses this long before the note is saved. A failed save is tried again this often until it succeeds.</extracomment>
+        <extracomment>Typing pauses this long before the note is kept locally and saved. A failed save is tried again this often until it succeeds.</extracomment>
         <translation>非公開メモ（あなたとチームのみ閲覧できます）</translation>
     </message>
     <message>
         <source>What did the customer say? What did you try?</source>
         <translation>お客様は何と言いましたか？何を試しましたか？</translation>
+    </message>
+    <message>
+        <source>Restored — saving…</source>
+        <translation>復元しました — 保存しています…</translation>
     </message>
     <message>
         <source>The note is too long to save.</source>
@@ -426,6 +430,10 @@
     <message>
         <source>Not saved yet (%1) — retrying</source>
         <translation>まだ保存されていません（%1）— 再試行しています</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>保存できませんでした: %1</translation>
     </message>
 </context>
 <context>
@@ -494,6 +502,69 @@
     <message>
         <source>Report and end the session</source>
         <translation>報告してセッションを終了</translation>
+    </message>
+</context>
+<context>
+    <name>RestoredChat</name>
+    <message>
+        <source>Message not delivered in session %1</source>
+        <translation>セッション %1 で届かなかったメッセージ</translation>
+    </message>
+</context>
+<context>
+    <name>RestoredItem</name>
+    <message>
+        <source>Last edited %1</source>
+        <translation>最終編集: %1</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation>破棄…</translation>
+    </message>
+</context>
+<context>
+    <name>RestoredNote</name>
+    <message>
+        <source>Unsaved note from session %1 — restored</source>
+        <translation>セッション %1 の未保存のメモを復元しました</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation>破棄…</translation>
+    </message>
+</context>
+<context>
+    <name>RestoredTab</name>
+    <message>
+        <source>Discard</source>
+        <extracomment>Asked before something unsent is thrown away; True to go ahead.</extracomment>
+        <translation>破棄</translation>
+    </message>
+    <message>
+        <source>Assist closed before these were saved. They were kept on this computer: notes are being saved to the session&apos;s history now, and messages that were not delivered stay here for you to copy.</source>
+        <translation>保存が終わる前に Assist が終了しました。内容はこのコンピューターに残っています。メモはいまセッションの履歴に保存しています。届かなかったメッセージは、コピーできるようにここに残してあります。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored (%n)</source>
+        <translation>
+            <numerusform>復元 (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Discard this note? It was never saved and cannot be recovered.</source>
+        <translation>このメモを破棄しますか？一度も保存されていないため、元に戻せません。</translation>
+    </message>
+    <message>
+        <source>Discard this message? It was never delivered.</source>
+        <translation>このメッセージを破棄しますか？お客様には届いていません。</translation>
     </message>
 </context>
 <context>
