@@ -509,7 +509,11 @@ def _run_backend(
         chosen = operations(data, details)
         if args.explain:
             report.setdefault("plans", []).extend(explain(database, backend, chosen))
-        return measure(database, backend, chosen, args.repeat, args.budget)
+        # Other work on the machine skews the figures: keep a trace of how busy it was.
+        report["backends"][backend]["load_average"] = {"before_timing": os.getloadavg()}
+        results = measure(database, backend, chosen, args.repeat, args.budget)
+        report["backends"][backend]["load_average"]["after_timing"] = os.getloadavg()
+        return results
 
 
 @contextmanager
