@@ -17,6 +17,7 @@ import json
 import os
 import platform
 import random
+import shutil
 import sqlite3
 import statistics
 import sys
@@ -41,9 +42,12 @@ from benchmarks.history_data import (
     build_postgresql,
     build_sqlite,
     progress,
+    save_build,
+    saved_build,
+    store_name,
 )
 from signaling.store import customers, search
-from signaling.store.db import Database
+from signaling.store.db import Database, open_database
 from signaling.store.models import (
     Customer,
     MessageRecord,
@@ -488,7 +492,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--json", type=Path, help="default benchmarks/results/history.json")
     parser.add_argument("--repeat", type=int, default=100, help="samples per measurement")
     parser.add_argument("--budget", type=float, default=20.0, help="seconds per measurement")
-    parser.add_argument("--reuse-dir", type=Path, help="keep (and reuse) the SQLite file here")
+    parser.add_argument("--reuse-dir", type=Path, help="keep (and reuse) the built stores here")
     parser.add_argument("--explain", action="store_true", help="query plans to stderr and JSON")
     return parser
 
@@ -528,11 +532,26 @@ def _backend(
             finally:
                 database.close()
         return
-    from tests.helpers.postgres import postgres_instance  # needs the PostgreSQL binaries
+    from tests.helpers.postgres import postgres_server  # needs the PostgreSQL binaries
 
-    with postgres_instance() as url:
-        progress("postgresql: throwaway server started")
-        database, build = build_postgresql(data, url)
+    cluster = meta = None
+    if reuse_dir is not None:
+        cluster = reuse_dir / f"{store_name(data)}-postgresql"
+        meta = reuse_dir / f"{store_name(data)}-postgresql.json"
+    saved = None if meta is None else saved_build(meta, data)
+    if cluster is not None and meta is not None and saved is None:
+        # Half built, or built for other terms: start again from nothing.
+        meta.unlink(missing_ok=True)
+        shutil.rmtree(cluster, ignore_errors=True)
+    with postgres_server(cluster) as server:
+        if saved is not None and server.existed:
+            progress(f"postgresql: reusing {cluster}")
+            database, build = open_database(server.url), saved
+        else:
+            progress(f"postgresql: server started in {server.data}")
+            database, build = build_postgresql(data, server.url)
+            if meta is not None:
+                save_build(meta, data, build)
         try:
             yield database, build
         finally:

@@ -509,17 +509,38 @@ def _load(engine: Engine, data: HistoryData, build: Build) -> None:
         progress(f"{build.backend}: {name} done, {count:,} rows inserted in {inserting:.1f}s")
 
 
+def store_name(data: HistoryData) -> str:
+    """The name a kept store goes by (``--reuse-dir``): one per scale and seed."""
+    return f"history-scale{data.scale:g}-seed{data.seed}"
+
+
+def saved_build(meta: Path, data: HistoryData) -> Build | None:
+    """The build a kept store was made by, if it was made for the same terms; the term
+    counts it recorded go back into ``data``."""
+    if not meta.exists():
+        return None
+    saved = json.loads(meta.read_text())
+    if saved["terms"] != list(data.terms):
+        return None
+    for kind, term, count in saved["contains"]:
+        data.contains[kind, term] = count
+    return Build(**{**saved["build"], "reused": True})
+
+
+def save_build(meta: Path, data: HistoryData, build: Build) -> None:
+    contains = [[k, t, n] for (k, t), n in data.contains.items()]
+    meta.write_text(
+        json.dumps({"terms": list(data.terms), "contains": contains, "build": asdict(build)})
+    )
+
+
 def build_sqlite(data: HistoryData, folder: Path, reuse: bool) -> tuple[Database, Build]:
-    path = folder / f"history-scale{data.scale:g}-seed{data.seed}.db"
+    path = folder / f"{store_name(data)}.db"
     meta = path.with_suffix(".json")
     url = f"sqlite:///{path}"
-    if reuse and path.exists() and meta.exists():
-        saved = json.loads(meta.read_text())
-        if saved["terms"] == list(data.terms):
-            progress(f"sqlite: reusing {path}")
-            for kind, term, count in saved["contains"]:
-                data.contains[kind, term] = count
-            return open_database(url), Build(**{**saved["build"], "reused": True})
+    if reuse and path.exists() and (saved := saved_build(meta, data)) is not None:
+        progress(f"sqlite: reusing {path}")
+        return open_database(url), saved
     for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
         leftover.unlink(missing_ok=True)
     database = open_database(url)
@@ -543,10 +564,7 @@ def build_sqlite(data: HistoryData, folder: Path, reuse: bool) -> tuple[Database
             value = connection.exec_driver_sql(f"PRAGMA {pragma}").scalar()
             build.settings[pragma] = str(value)
     if reuse:
-        contains = [[k, t, n] for (k, t), n in data.contains.items()]
-        meta.write_text(
-            json.dumps({"terms": list(data.terms), "contains": contains, "build": asdict(build)})
-        )
+        save_build(meta, data, build)
     return database, build
 
 

@@ -1,5 +1,6 @@
 """A throwaway PostgreSQL server for the storage tests: started on a free loopback port as an
-unprivileged user (PostgreSQL refuses to run as root), with a UTF-8 database."""
+unprivileged user (PostgreSQL refuses to run as root), with a UTF-8 database. The benchmarks
+may keep its cluster in a folder of their own and start it again on the next run."""
 
 from __future__ import annotations
 
@@ -34,20 +35,28 @@ def _as_postgres(argv: list[str]) -> list[str]:
 
 
 class PostgresServer:
-    """A throwaway cluster the test may stop (as an outage) and start again."""
+    """A throwaway cluster the test may stop (as an outage) and start again.
 
-    def __init__(self) -> None:
+    With ``data``, the cluster lives in that folder: created there if the folder holds none,
+    started as it was left otherwise (``existed`` tells which)."""
+
+    def __init__(self, data: Path | None = None) -> None:
         self.bin_dir = _bin_dir()
-        self.data = Path(tempfile.mkdtemp(prefix="assist-pg-"))
+        self.kept = data is not None
+        self.data = data if data is not None else Path(tempfile.mkdtemp(prefix="assist-pg-"))
+        self.existed = (self.data / "PG_VERSION").exists()
+        self.data.mkdir(parents=True, exist_ok=True)
         if os.geteuid() == 0:
             shutil.chown(self.data, "postgres", "postgres")
         self.port = _free_port()
         self.url = f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/assist"
-        self._run(["initdb", "-D", str(self.data), "-E", "UTF8", "--locale=C.UTF-8",
-                   "-A", "trust", "-U", "postgres"])  # fmt: skip
+        if not self.existed:
+            self._run(["initdb", "-D", str(self.data), "-E", "UTF8", "--locale=C.UTF-8",
+                       "-A", "trust", "-U", "postgres"])  # fmt: skip
         self.start()
-        self._run(["createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres",
-                   "-E", "UTF8", "assist"])  # fmt: skip
+        if not self.existed:
+            self._run(["createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres",
+                       "-E", "UTF8", "assist"])  # fmt: skip
 
     def _run(self, argv: list[str], check: bool = True) -> None:
         command = _as_postgres([str(self.bin_dir / argv[0]), *argv[1:]])
@@ -62,7 +71,15 @@ class PostgresServer:
         """Stop at once, as a crash would (connections are cut)."""
         self._run(["pg_ctl", "-D", str(self.data), "-m", "immediate", "stop"], check=check)
 
+    def stop_cleanly(self) -> None:
+        """Stop after a checkpoint, so the next start has no recovery to do."""
+        self._run(["pg_ctl", "-D", str(self.data), "-m", "fast", "stop"])
+
     def remove(self) -> None:
+        """Stop; delete the cluster unless it lives in a folder the caller chose."""
+        if self.kept:
+            self.stop_cleanly()
+            return
         self.stop(check=False)
         shutil.rmtree(self.data, ignore_errors=True)
 
@@ -70,8 +87,16 @@ class PostgresServer:
 @contextmanager
 def postgres_instance() -> Iterator[str]:
     """Yields an SQLAlchemy URL of a fresh ``assist`` database; stops the server after."""
-    server = PostgresServer()
-    try:
+    with postgres_server() as server:
         yield server.url
+
+
+@contextmanager
+def postgres_server(data: Path | None = None) -> Iterator[PostgresServer]:
+    """A running server (see ``PostgresServer`` for ``data``); stopped afterwards, and its
+    cluster deleted unless it is in ``data``."""
+    server = PostgresServer(data)
+    try:
+        yield server
     finally:
         server.remove()
