@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QDialog
 
+from assist.agent.connection_watch import ConnectionWatch
 from assist.agent.history_controller import HistoryController
 from assist.agent.main_window import MainWindow
 from assist.agent.restore_controller import RestoreController
@@ -44,6 +45,7 @@ class AgentController(QObject):
         self.wrap_up: WrapUpDialog | None = None
         self.history = HistoryController(bridge, client, window)
         self.restore = RestoreController(bridge, client, window)
+        self.connection = ConnectionWatch(bridge, window, client.signaling.url)
         window.new_session_requested.connect(self.on_window_new_session_requested)
         bridge.session_opened.connect(self.on_bridge_session_opened)
         bridge.join_requested.connect(self.on_bridge_join_requested)

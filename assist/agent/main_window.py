@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
 from assist.agent.restored_tab import RestoredTab
 from assist.agent.session_tab import SessionTab
@@ -21,7 +21,22 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setTabsClosable(True)
         self.tabs.setDocumentMode(True)
-        self.setCentralWidget(self.tabs)
+        #: Shown while the connection to the server is lost and being re-established.
+        self.connection_notice = QLabel()
+        self.connection_notice.setObjectName("connectionNotice")
+        self.connection_notice.setWordWrap(True)
+        self.connection_notice.setStyleSheet(
+            "#connectionNotice { background: #fff3cd; color: #664d03;"
+            " border-bottom: 1px solid #e0c36a; padding: 6px 10px; }"
+        )
+        self.connection_notice.hide()
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.connection_notice)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         self.new_session_action = QAction(self.tr("New session"), self)
         self.new_session_action.setShortcut(QKeySequence.StandardKey.New)
         toolbar = QToolBar(self.tr("Sessions"), self)
@@ -68,6 +83,11 @@ class MainWindow(QMainWindow):
             if isinstance(tab, SessionTab) and tab.session_id == session_id:
                 return tab
         return None
+
+    def set_connection_notice(self, text: str) -> None:
+        """Say (or, with "", stop saying) that the server connection is being restored."""
+        self.connection_notice.setText(text)
+        self.connection_notice.setVisible(bool(text))
 
     def set_server_text(self, text: str) -> None:
         self.server_label.setText(text)

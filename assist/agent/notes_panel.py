@@ -94,6 +94,15 @@ class NotesPanel(QWidget):
         if self.unsaved:  # typed more while saving
             self._timer.start(AUTOSAVE_MS)
 
+    def saved_elsewhere(self, note_id: str, text: str, saved_at: float) -> None:
+        """The client saved this note's kept text after reconnecting: if that is what the
+        pane shows and no save of its own is on its way, it is saved."""
+        if note_id != self.note_id or self._in_flight is not None or text != self.text:
+            return
+        self._in_flight = text
+        self._timer.stop()
+        self.mark_saved(saved_at)
+
     def mark_failed(self, reason: str) -> None:
         self._in_flight = None
         self.status.setText(self.tr("Not saved yet (%1) — retrying").replace("%1", reason))

@@ -286,6 +286,11 @@ class SessionTab(QWidget):
     def show_error(self, text: str) -> None:
         self._set_status(text)
 
+    def show_connection_state(self, text: str) -> None:
+        """The server or the customer is away or back (the session itself goes on)."""
+        if not self.ended:
+            self._set_status(text)
+
     def _set_status(self, text: str) -> None:
         self.status_label.setText(text)
 

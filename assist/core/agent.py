@@ -88,10 +88,22 @@ class AgentClient(BaseClient):
 
     async def connect(self) -> p.Welcome:
         welcome = await super().connect()
-        self.account = welcome.account
-        if self.account is not None:
-            self.name = self.account.display_name
+        self._on_reconnected(welcome)
         return welcome
+
+    def _on_reconnected(self, welcome: p.Welcome | None) -> None:
+        account = welcome.account if welcome is not None else None
+        if account is None:
+            return
+        renewed = self.account is not None and bool(account.refresh_token)
+        self.account = account
+        self.name = account.display_name
+        if account.refresh_token:
+            # The next connection is taken back with this token, not the password. It
+            # rotates: an app that keeps it (remember me) must keep the new one.
+            self.credentials = RefreshToken(account.refresh_token)
+        if renewed:
+            self.emit(ev.TokensRenewed(account.username, account.refresh_token))
 
     def _greeting(self) -> p.Request:
         credentials, client = self.credentials, client_id()
@@ -139,6 +151,16 @@ class AgentClient(BaseClient):
             logger.warning("Cannot keep a note in the outbox: %s", exc.code.value)
             error = AssistError(ClientErrorCode.OUTBOX_UNAVAILABLE, exc.code.value)
             self.emit(ev.OperationFailed(session_id, error))
+        async with self._note_lock(note_id):
+            return await self._send_note(session_id, note_id, text)
+
+    def _note_lock(self, note_id: str) -> asyncio.Lock:
+        """One save of a note at a time (the notes pane and a reconnect may both be saving
+        it), so that a newer text is not overtaken by an older one."""
+        return self._note_locks.setdefault(note_id, asyncio.Lock())
+
+    async def _send_note(self, session_id: str, note_id: str, text: str) -> float:
+        """Save and let the outbox go of ``text``; the caller holds the note's lock."""
         message = p.Note(session_id=session_id, note_id=note_id, text=text)
         saved = await self.signaling.request(message, p.NoteSaved)
         try:
@@ -222,6 +244,53 @@ class AgentClient(BaseClient):
 
     def _live_sessions(self) -> set[str]:
         return {sid for sid, session in self.sessions.items() if not session.ended}
+
+    def _worth_reconnecting(self) -> bool:
+        return True  # the console stays signed in, sessions or not
+
+    def _resumed(self, resumed: p.Resumed) -> None:
+        session = self.sessions.get(resumed.session_id)
+        if session is not None:
+            session.customer_name = resumed.customer_name
+            session.share_state = resumed.share_state
+
+    async def _session_lost(self, session_id: str) -> None:
+        session = self.sessions.get(session_id)
+        if session is not None:
+            await self._ended(session, p.EndReason.AGENT_DROPPED)
+
+    async def _flush_after_resume(self) -> None:
+        """Chat first, then the notes of live sessions the outbox holds (the notes pane
+        retries on its own too; both send the newest text the outbox has)."""
+        await super()._flush_after_resume()
+        live, scope = self._live_sessions(), self.outbox_scope
+        try:
+            notes = [n for n in self.outbox.pending_notes(scope) if n.session_id in live]
+        except OutboxError as exc:
+            logger.warning("Cannot read the outbox: %s", exc.code.value)
+            return
+        for note in notes:
+            async with self._note_lock(note.note_id):
+                text = self._kept_note(note.session_id, note.note_id)
+                if text is None:
+                    continue  # saved meanwhile
+                try:
+                    saved_at = await self._send_note(note.session_id, note.note_id, text)
+                except AssistError as exc:
+                    logger.info("Note not saved after reconnecting: %s", exc.code.value)
+                    continue
+            self.emit(ev.NoteSaved(note.session_id, note.note_id, text, saved_at))
+
+    def _kept_note(self, session_id: str, note_id: str) -> str | None:
+        """The newest text of a note the outbox still holds, or None."""
+        try:
+            pending = self.outbox.pending_notes(self.outbox_scope)
+        except OutboxError:
+            return None
+        for note in pending:
+            if (note.session_id, note.note_id) == (session_id, note_id):
+                return note.text
+        return None
 
     async def _release_all_media(self) -> None:
         sessions = list(self.sessions.values())

@@ -91,5 +91,15 @@ class ChatLog:
         return [*self._confirmed, *self._pending.values()]
 
     @property
+    def last_seq(self) -> int:
+        """The last number up to which nothing is missing: what a resume asks to follow."""
+        last = 0
+        for entry in self._confirmed:
+            if entry.seq != last + 1:
+                break
+            last = entry.seq
+        return last
+
+    @property
     def unsent(self) -> list[ChatEntry]:
         return list(self._pending.values())

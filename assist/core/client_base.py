@@ -6,13 +6,14 @@ from __future__ import annotations
 import asyncio
 import itertools
 import logging
+import random
 import ssl
 from collections.abc import Callable, Coroutine
 from typing import Any
 
 from assist.core import events as ev
 from assist.core.chat import ChatEntry, ChatLog
-from assist.core.errors import AssistError, ClientErrorCode, refused_for_good
+from assist.core.errors import MAY_COME_BACK, AssistError, ClientErrorCode, refused_for_good
 from assist.core.outbox import Outbox, OutboxError, OutboxErrorCode
 from assist.core.signaling_client import SignalingClient
 from signaling import protocol as p
@@ -24,6 +25,13 @@ Emit = Callable[[ev.Event], None]
 #: After a send that may pass later failed (store full or down, timeout), the outbox is
 #: flushed again after these pauses (seconds), then every last one while connected.
 CHAT_RETRY_DELAYS: tuple[float, ...] = (2.0, 5.0, 15.0, 30.0)
+#: After a lost connection, reconnect after these pauses (seconds, each ±20 % so that many
+#: clients of a restarted server do not come back in step), then every last one...
+RECONNECT_DELAYS: tuple[float, ...] = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0)
+#: ...until this long has passed: then the sessions are given up for lost. The server keeps
+#: a session for its grace period (60 s by default) after it returns, so a server that is
+#: back within this time finds both sides again.
+RECONNECT_FOR = 300.0
 
 
 class BaseClient:
@@ -53,6 +61,8 @@ class BaseClient:
         self._flush_lock = asyncio.Lock()
         self._retrying: asyncio.Task[None] | None = None
         self._lost = False
+        self._closed = False
+        self._note_locks: dict[str, asyncio.Lock] = {}
 
     async def connect(self) -> p.Welcome:
         welcome = await self.signaling.connect(self._greeting())
@@ -125,8 +135,14 @@ class BaseClient:
     async def end_session(self, session_id: str) -> None:
         await self.signaling.request(p.EndSession(session_id=session_id), p.SessionEnded)
 
+    @property
+    def reconnecting(self) -> bool:
+        """The connection was lost and the client is trying to get back."""
+        return self._lost and not self._closed
+
     async def close(self) -> None:
         """Cancel background work first (so none of it starts new media), then release."""
+        self._closed = True
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
@@ -239,7 +255,7 @@ class BaseClient:
             self._apply_chat(message)
         elif isinstance(message, p.Purge):
             self._purge(message.session_ids)
-        else:
+        elif not self._on_presence(message):
             self._route(message)
 
     def _purge(self, session_ids: list[str]) -> None:
@@ -258,10 +274,94 @@ class BaseClient:
     def _route(self, message: p.Message) -> None:
         raise NotImplementedError
 
+    def _on_presence(self, message: p.Message) -> bool:
+        """Messages every role handles alike; True when ``message`` was one."""
+        match message:
+            case p.PeerAway():
+                self.emit(ev.PeerAway(message.session_id, message.role, message.grace))
+            case p.PeerBack():
+                self.emit(ev.PeerBack(message.session_id, message.role))
+            case _:
+                return False
+        return True
+
     def _on_closed(self, error: AssistError | None) -> None:
         self._lost = True
-        if error is not None:
+        if error is None or self._closed:
+            return
+        if error.code in MAY_COME_BACK and self._worth_reconnecting():
+            self._spawn("", self._reconnect(error))
+        else:
             self._spawn("", self._connection_lost(error))
+
+    def _worth_reconnecting(self) -> bool:
+        """Whether to get back after a lost connection (else it is reported as lost)."""
+        return bool(self._live_sessions())
+
+    async def _reconnect(self, error: AssistError) -> None:
+        """Connect again with backoff, take back each live session, then send what waited
+        in the outbox. The media is left alone: it is peer to peer and may well carry on.
+        Gives up (``ConnectionLost``) when the server refuses us for good or stays away for
+        :data:`RECONNECT_FOR` seconds."""
+        loop = asyncio.get_running_loop()
+        give_up_at = loop.time() + RECONNECT_FOR
+        delays = itertools.chain(RECONNECT_DELAYS, itertools.repeat(RECONNECT_DELAYS[-1]))
+        for attempt, delay in enumerate(delays, start=1):
+            pause = delay * random.uniform(0.8, 1.2)
+            self.emit(ev.Reconnecting(error, attempt, pause))
+            await asyncio.sleep(pause)
+            try:
+                await self.signaling.connect(self._greeting())
+            except AssistError as exc:
+                logger.info("Reconnect attempt %d failed: %s", attempt, exc.code.value)
+                if exc.code not in MAY_COME_BACK or loop.time() + delay > give_up_at:
+                    await self._connection_lost(exc if exc.code not in MAY_COME_BACK else error)
+                    return
+                continue
+            self._lost = False
+            self._on_reconnected(self.signaling.welcome)
+            self.emit(ev.Reconnected())
+            await self._resume_sessions()
+            await self._flush_after_resume()
+            return
+
+    def _on_reconnected(self, welcome: p.Welcome | None) -> None:
+        """The new connection's welcome (an agent learns its renewed tokens)."""
+
+    async def _resume_sessions(self) -> None:
+        """Ask for each live session back; those the server no longer has are closed."""
+        for session_id in sorted(self._live_sessions()):
+            log = self.chats.get(session_id)
+            request = p.Resume(
+                session_id=session_id,
+                resume_token=self._resume_proof(session_id),
+                last_seq=log.last_seq if log is not None else 0,
+            )
+            try:
+                resumed = await self.signaling.request(request, p.Resumed)
+            except AssistError as exc:
+                if exc.code in (p.ErrorCode.RESUME_INVALID, p.ErrorCode.RESUME_EXPIRED):
+                    logger.info("Session %s could not be resumed: %s", session_id, exc.code)
+                    await self._session_lost(session_id)
+                    continue
+                raise
+            self._resumed(resumed)
+            self.emit(ev.SessionResumed(session_id, resumed.peer_present))
+
+    async def _flush_after_resume(self) -> None:
+        if not await self.flush_outbox():
+            self._retry_chat_later()
+
+    def _resume_proof(self, session_id: str) -> str:
+        """What proves this side may take ``session_id`` back ("" for agents: the account)."""
+        return ""
+
+    def _resumed(self, resumed: p.Resumed) -> None:
+        """The server's view of a resumed session (share state, who is there)."""
+
+    async def _session_lost(self, session_id: str) -> None:
+        """The server ended ``session_id`` while we were away: release it and say so."""
+        raise NotImplementedError
 
     async def _connection_lost(self, error: AssistError) -> None:
         """The server is gone and with it every session: stop media before telling anyone,

@@ -45,6 +45,8 @@ class CustomerClient(BaseClient):
         self.rtc: RtcSession | None = None
         self.grabs_before_stop = 0
         self._media_lock = asyncio.Lock()
+        #: What takes the session back after a lost connection (from our ``admitted``).
+        self._resume_token = ""
 
     def _greeting(self) -> p.Request:
         return p.Hello(role=p.Role.CUSTOMER, name=self.name, client=client_id())
@@ -135,6 +137,13 @@ class CustomerClient(BaseClient):
     def _live_sessions(self) -> set[str]:
         return {self.session_id} if self.session_id is not None else set()
 
+    def _resume_proof(self, session_id: str) -> str:
+        return self._resume_token if session_id == self.session_id else ""
+
+    async def _session_lost(self, session_id: str) -> None:
+        ended = p.SessionEnded(session_id=session_id, reason=p.EndReason.CUSTOMER_DROPPED)
+        await self._ended(ended)
+
     def _require_session(self) -> str:
         if self.session_id is None:
             raise AssistError(p.ErrorCode.WRONG_STATE, "not admitted")
@@ -146,7 +155,23 @@ class CustomerClient(BaseClient):
         session_id = self._require_session()
         self.emit(ev.SharingChanged(session_id, state, reason))
         status = p.ShareStatus(session_id=session_id, state=state, reason=reason)
-        await self.signaling.send(status)
+        try:
+            await self.signaling.send(status)
+        except AssistError:
+            if not self.reconnecting:
+                raise  # else the resume tells the server (see _resumed)
+
+    def _share_state(self) -> p.ShareState:
+        if self.track is None:
+            return p.ShareState.STOPPED
+        return p.ShareState.PAUSED if self.track.paused else p.ShareState.SHARING
+
+    def _resumed(self, resumed: p.Resumed) -> None:
+        """Sharing started, paused or stopped while the server was away: say so now."""
+        state = self._share_state()
+        if state is not resumed.share_state:
+            status = p.ShareStatus(session_id=resumed.session_id, state=state)
+            self._spawn(resumed.session_id, self.signaling.send(status))
 
     async def _release_all_media(self) -> None:
         self.session_id = None
@@ -180,6 +205,7 @@ class CustomerClient(BaseClient):
                 self.pending = message
             case p.Admitted():
                 self.session_id = message.session_id
+                self._resume_token = message.resume_token
                 self.pending = None
                 self.emit(ev.Admitted(message.session_id, message.agent_name, message.org_name))
             case p.Declined():
@@ -201,6 +227,7 @@ class CustomerClient(BaseClient):
         # and undoes itself, and the customer learns at once that the session ended.
         self.pending = None
         self.session_id = None
+        self._resume_token = ""
         self._chat_session_over(message.session_id)
         await self._release_media()
         self.emit(ev.SessionClosed(message.session_id, message.reason))

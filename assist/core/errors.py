@@ -59,3 +59,18 @@ def refused_for_good(error: AssistError) -> bool:
     """True when retrying cannot help; False for what may pass later (a store that is
     full or down, a timeout, a lost connection)."""
     return error.code in REFUSED_FOR_GOOD
+
+
+#: Why a connection attempt failed when trying again later may well succeed: the server is
+#: (re)starting, busy, or its store is briefly down.
+MAY_COME_BACK: Final = frozenset(
+    {
+        ClientErrorCode.SERVER_UNREACHABLE,
+        ClientErrorCode.CONNECTION_LOST,
+        ClientErrorCode.TIMEOUT,
+        ErrorCode.SERVER_SHUTTING_DOWN,
+        ErrorCode.RATE_LIMITED,
+        ErrorCode.STORE_UNAVAILABLE,
+        ErrorCode.INTERNAL,
+    }
+)

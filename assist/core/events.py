@@ -25,7 +25,48 @@ class SessionEvent(Event):
 
 @dataclass(frozen=True)
 class ConnectionLost(Event):
+    """The server is gone for good (or refused to take us back): every session is over."""
+
     error: AssistError
+
+
+@dataclass(frozen=True)
+class Reconnecting(Event):
+    """The connection was lost; the client is trying to get back (media carries on, what is
+    typed meanwhile waits in the outbox). ``attempt`` counts from 1; the next try is in
+    ``retry_in`` seconds."""
+
+    error: AssistError
+    attempt: int
+    retry_in: float
+
+
+@dataclass(frozen=True)
+class Reconnected(Event):
+    """Connected again; each live session follows as ``SessionResumed`` or ``SessionClosed``."""
+
+
+@dataclass(frozen=True)
+class SessionResumed(SessionEvent):
+    """The server took the session back after a lost connection; chat missed meanwhile
+    arrives as ``ChatUpdated``."""
+
+    peer_present: bool
+
+
+@dataclass(frozen=True)
+class PeerAway(SessionEvent):
+    """The other side's connection was lost; the session waits ``grace`` seconds for it."""
+
+    role: p.Role
+    grace: float
+
+
+@dataclass(frozen=True)
+class PeerBack(SessionEvent):
+    """The other side is connected again."""
+
+    role: p.Role
 
 
 @dataclass(frozen=True)
@@ -55,6 +96,24 @@ class SessionsPurged(Event):
 
 
 # -- agent side
+
+
+@dataclass(frozen=True)
+class TokensRenewed(Event):
+    """Reconnecting signed the agent in again: a remembered refresh token must be replaced
+    by this one (the old one no longer works)."""
+
+    username: str
+    refresh_token: str
+
+
+@dataclass(frozen=True)
+class NoteSaved(SessionEvent):
+    """A note the outbox held was saved after reconnecting (the pane saves its own too)."""
+
+    note_id: str
+    text: str
+    saved_at: float
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,9 @@ R = TypeVar("R", bound=p.Message)
 
 
 class SignalingClient:
-    """One connection to the signaling server, in one role.
+    """One connection to the signaling server, in one role; :meth:`connect` may be called
+    again after the connection was lost (the same object carries on, so senders bound to
+    :meth:`send` keep working).
 
     ``on_message`` receives every pushed message (including answers, after their request
     resolves); ``on_closed`` is called once when the connection ends, with ``None`` after
@@ -61,6 +63,7 @@ class SignalingClient:
         (insecure_connection, server_unreachable, certificate_invalid, timeout, …)."""
         options = connection_options(self.url, self._ssl)
         greeting.id = "greeting"
+        self._last_error = None  # again after a lost connection: its reason is history
         try:
             async with asyncio.timeout(timeout):
                 self._ws = await connect(self.url, max_size=p.MAX_SERVER_MESSAGE_BYTES, **options)

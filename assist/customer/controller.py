@@ -67,6 +67,10 @@ class CustomerController(QObject):
         bridge.session_closed.connect(self.on_bridge_session_closed)
         bridge.connection_lost.connect(self.on_bridge_connection_lost)
         bridge.operation_failed.connect(self.on_bridge_operation_failed)
+        bridge.reconnecting.connect(self.on_bridge_reconnecting)
+        bridge.session_resumed.connect(self.on_bridge_session_resumed)
+        bridge.peer_away.connect(self.on_bridge_peer_away)
+        bridge.peer_back.connect(self.on_bridge_peer_back)
 
     # ------------------------------------------------------------- joining
 
@@ -317,6 +321,34 @@ class CustomerController(QObject):
         self._end_session_windows()
         self.join_dialog.show_error(error_text(error))
         self.join_dialog.show()
+
+    # ------------------------------------------------------------- lost connections
+
+    @Slot(object, int, float)
+    def on_bridge_reconnecting(self, error: AssistError, attempt: int, retry_in: float) -> None:
+        if self.share_bar is not None:
+            self.share_bar.set_notice(
+                self.tr("Connection lost — reconnecting… Your messages are kept and sent.")
+            )
+
+    @Slot(str, bool)
+    def on_bridge_session_resumed(self, session_id: str, peer_present: bool) -> None:
+        if session_id == self._session_id and self.share_bar is not None:
+            self.share_bar.set_notice(
+                "" if peer_present else self.tr("Waiting for the support agent to reconnect…")
+            )
+
+    @Slot(str, object, float)
+    def on_bridge_peer_away(self, session_id: str, role: p.Role, grace: float) -> None:
+        if session_id == self._session_id and self.share_bar is not None:
+            self.share_bar.set_notice(
+                self.tr("The support agent's connection was lost. Waiting for them to return…")
+            )
+
+    @Slot(str, object)
+    def on_bridge_peer_back(self, session_id: str, role: p.Role) -> None:
+        if session_id == self._session_id and self.share_bar is not None:
+            self.share_bar.set_notice("")
 
     @Slot(str, object)
     def on_bridge_operation_failed(self, session_id: str, error: AssistError) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from signaling.protocol import ShareState
 
@@ -32,20 +32,30 @@ class ShareBar(QFrame):
         self.setStyleSheet(
             "#shareBar { background: #1f3a5f; border-radius: 6px; }"
             "#shareBar QLabel { color: white; font-weight: bold; }"
+            "#shareBar QLabel#shareBarNotice { color: #ffd54f; font-weight: normal; }"
         )
         self.dot = QLabel("●")
         self.label = QLabel()
         self.label.setTextFormat(Qt.TextFormat.PlainText)  # names come from others
+        #: Shown below while the connection (ours or the agent's) is lost and coming back.
+        self.notice = QLabel()
+        self.notice.setObjectName("shareBarNotice")
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.hide()
         self.pause_button = QPushButton(self.tr("Pause"))
         self.stop_button = QPushButton(self.tr("Stop"))
         self.share_button = QPushButton(self.tr("Share my screen"))
         self.chat_button = QPushButton(self.tr("Chat"))
         self.end_button = QPushButton(self.tr("End session"))
         self.report_button = QPushButton(self.tr("Report abuse"))
+        texts = QVBoxLayout()
+        texts.setSpacing(2)
+        texts.addWidget(self.label)
+        texts.addWidget(self.notice)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.addWidget(self.dot)
-        layout.addWidget(self.label, 1)
+        layout.addLayout(texts, 1)
         for button in (
             self.pause_button,
             self.stop_button,
@@ -84,6 +94,12 @@ class ShareBar(QFrame):
         )
         self.stop_button.setVisible(sharing)
         self.share_button.setVisible(not sharing)
+        self.adjustSize()
+
+    def set_notice(self, text: str) -> None:
+        """Say (or, with "", stop saying) that a connection is lost and coming back."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
         self.adjustSize()
 
     def place_top_center(self) -> None:

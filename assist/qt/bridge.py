@@ -88,6 +88,13 @@ class Bridge(QObject):
     _finished = Signal(int, bool, object)
 
     connection_lost = Signal(object)  # AssistError
+    reconnecting = Signal(object, int, float)  # AssistError, attempt, next try in (s)
+    reconnected = Signal()
+    session_resumed = Signal(str, bool)  # session id, the other side is connected
+    peer_away = Signal(str, object, float)  # session id, Role, grace (s)
+    peer_back = Signal(str, object)  # session id, Role
+    tokens_renewed = Signal(str, str)  # username, refresh token
+    note_saved = Signal(str, str, str, float)  # session id, note id, text, saved at
     operation_failed = Signal(str, object)  # session id, AssistError
     chat_updated = Signal(str, object)  # session id, ChatEntry
     session_opened = Signal(str, str, float)  # session id, code, expires in (s)
@@ -214,3 +221,17 @@ class Bridge(QObject):
                 self.connection_lost.emit(event.error)
             case ev.SessionsPurged():
                 self.sessions_purged.emit(event.session_ids)
+            case ev.Reconnecting():
+                self.reconnecting.emit(event.error, event.attempt, event.retry_in)
+            case ev.Reconnected():
+                self.reconnected.emit()
+            case ev.SessionResumed():
+                self.session_resumed.emit(event.session_id, event.peer_present)
+            case ev.PeerAway():
+                self.peer_away.emit(event.session_id, event.role, event.grace)
+            case ev.PeerBack():
+                self.peer_back.emit(event.session_id, event.role)
+            case ev.TokensRenewed():
+                self.tokens_renewed.emit(event.username, event.refresh_token)
+            case ev.NoteSaved():
+                self.note_saved.emit(event.session_id, event.note_id, event.text, event.saved_at)

@@ -139,6 +139,10 @@ def end_reason_text(reason: EndReason, viewer: Role) -> str:
     own = EndReason.AGENT_ENDED if viewer is Role.AGENT else EndReason.CUSTOMER_ENDED
     if reason is own:
         return QCoreApplication.translate("messages", "You ended the session.")
+    if reason is (EndReason.AGENT_DROPPED if viewer is Role.AGENT else EndReason.CUSTOMER_DROPPED):
+        return QCoreApplication.translate(
+            "messages", "Your connection was lost for too long, and the session ended."
+        )
     texts = {
         EndReason.AGENT_ENDED: QCoreApplication.translate(
             "messages", "The support agent ended the session."

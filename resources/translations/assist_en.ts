@@ -112,6 +112,33 @@
     </message>
 </context>
 <context>
+    <name>ConnectionWatch</name>
+    <message>
+        <source>%1 Reconnecting (attempt %2)… The customer&apos;s screen stays on while it can; chat and notes you write are kept and sent once the server is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnecting to the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected again — waiting for the customer to reconnect…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s connection was lost. Waiting up to %1 s for them to come back…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer is connected again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConsentDialog</name>
     <message>
         <source>Share your screen?</source>
@@ -166,6 +193,18 @@
     </message>
     <message>
         <source>Thank you for your feedback.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection lost — reconnecting… Your messages are kept and sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the support agent to reconnect…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The support agent&apos;s connection was lost. Waiting for them to return…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -384,6 +423,7 @@
     </message>
     <message>
         <source>New session</source>
+        <extracomment>Shown while the connection to the server is lost and being re-established.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -725,6 +765,7 @@
     <name>ShareBar</name>
     <message>
         <source>Pause</source>
+        <extracomment>Shown below while the connection (ours or the agent&apos;s) is lost and coming back.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1133,6 +1174,10 @@
     </message>
     <message>
         <source>You ended the session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your connection was lost for too long, and the session ended.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

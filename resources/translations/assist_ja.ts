@@ -112,6 +112,33 @@
     </message>
 </context>
 <context>
+    <name>ConnectionWatch</name>
+    <message>
+        <source>%1 Reconnecting (attempt %2)… The customer&apos;s screen stays on while it can; chat and notes you write are kept and sent once the server is back.</source>
+        <translation>%1 再接続しています（%2 回目）… お客様の画面はできる限り表示され続けます。入力したチャットとメモは保存され、サーバーが戻りしだい送信されます。</translation>
+    </message>
+    <message>
+        <source>Reconnecting to the server…</source>
+        <translation>サーバーに再接続しています…</translation>
+    </message>
+    <message>
+        <source>Connected again.</source>
+        <translation>再接続しました。</translation>
+    </message>
+    <message>
+        <source>Connected again — waiting for the customer to reconnect…</source>
+        <translation>再接続しました — お客様の再接続を待っています…</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s connection was lost. Waiting up to %1 s for them to come back…</source>
+        <translation>お客様の接続が切れました。戻られるのを最大 %1 秒待っています…</translation>
+    </message>
+    <message>
+        <source>The customer is connected again.</source>
+        <translation>お客様が再接続しました。</translation>
+    </message>
+</context>
+<context>
     <name>ConsentDialog</name>
     <message>
         <source>Share your screen?</source>
@@ -167,6 +194,18 @@
     <message>
         <source>Thank you for your feedback.</source>
         <translation>ご評価ありがとうございました。</translation>
+    </message>
+    <message>
+        <source>Connection lost — reconnecting… Your messages are kept and sent.</source>
+        <translation>接続が切れました — 再接続しています… メッセージは保存され、あとで送信されます。</translation>
+    </message>
+    <message>
+        <source>Waiting for the support agent to reconnect…</source>
+        <translation>サポート担当者の再接続を待っています…</translation>
+    </message>
+    <message>
+        <source>The support agent&apos;s connection was lost. Waiting for them to return…</source>
+        <translation>サポート担当者の接続が切れました。戻るのを待っています…</translation>
     </message>
 </context>
 <context>
@@ -381,6 +420,7 @@
     </message>
     <message>
         <source>New session</source>
+        <extracomment>Shown while the connection to the server is lost and being re-established.</extracomment>
         <translation>新しいセッション</translation>
     </message>
     <message>
@@ -717,6 +757,7 @@
     <name>ShareBar</name>
     <message>
         <source>Pause</source>
+        <extracomment>Shown below while the connection (ours or the agent&apos;s) is lost and coming back.</extracomment>
         <translation>一時停止</translation>
     </message>
     <message>
@@ -1124,6 +1165,10 @@
     <message>
         <source>You ended the session.</source>
         <translation>セッションを終了しました。</translation>
+    </message>
+    <message>
+        <source>Your connection was lost for too long, and the session ended.</source>
+        <translation>接続が長く切れていたため、セッションは終了しました。</translation>
     </message>
     <message>
         <source>The support agent ended the session.</source>

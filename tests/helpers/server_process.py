@@ -27,8 +27,9 @@ STOP_TIMEOUT = 10.0
 class ServerProcess:
     """``python -m signaling.cli --port 0 ARGS``, with its stderr drained into :attr:`log`."""
 
-    def __init__(self, *args: str, db_url: str | None = None) -> None:
-        """``db_url`` None: a fresh SQLite database seeded with tests.helpers.accounts."""
+    def __init__(self, *args: str, db_url: str | None = None, port: int = 0) -> None:
+        """``db_url`` None: a fresh SQLite database seeded with tests.helpers.accounts.
+        ``port`` 0: a free one (give an earlier server's port to restart it in place)."""
         if db_url is None:
             folder = tempfile.mkdtemp(prefix="assist-server-")
             db_url = f"sqlite:///{folder}/server.db"
@@ -49,7 +50,7 @@ class ServerProcess:
                 "--host",
                 "127.0.0.1",
                 "--port",
-                "0",
+                str(port),
                 *args,
             ],  # fmt: skip
             cwd=ROOT,

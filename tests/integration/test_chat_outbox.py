@@ -3,9 +3,8 @@ the store works again or after a restart, and never delivered twice."""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass, field
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from pathlib import Path
 from unittest.mock import ANY
 
@@ -23,37 +22,10 @@ from signaling.store import history
 from signaling.store.db import Database, open_database
 from tests.helpers.accounts import PASSWORD, seed_database
 from tests.helpers.full_store import set_full
-from tests.helpers.waits import scaled
+from tests.helpers.sides import Side
 
 #: Over a page of the store: it needs a page a full store cannot give.
 LONG = "プリンターの設定画面が開きません。" * 400
-
-
-@dataclass
-class Side:
-    """One app's outbox and what its client emitted."""
-
-    outbox: Outbox
-    events: list[ev.Event] = field(default_factory=list)
-    changed: asyncio.Event = field(default_factory=asyncio.Event)
-
-    def emit(self, event: ev.Event) -> None:
-        self.events.append(event)
-        self.changed.set()
-
-    async def wait_for(self, condition: Callable[[], bool], timeout: float = 10.0) -> None:
-        async with asyncio.timeout(scaled(timeout)):
-            while not condition():
-                self.changed.clear()
-                await self.changed.wait()
-
-    def numbered(self, msg_id: str) -> list[ev.ChatUpdated]:
-        """The numbered copies of ``msg_id`` this side was shown."""
-        return [
-            e
-            for e in self.events
-            if isinstance(e, ev.ChatUpdated) and e.entry.msg_id == msg_id and not e.entry.pending
-        ]
 
 
 @dataclass

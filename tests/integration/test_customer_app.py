@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from assist.core import client_base
 from assist.core import events as ev
 from assist.core.agent import AgentClient, AgentSession, Password
 from assist.core.capture import Screen
@@ -211,15 +212,22 @@ def test_closing_the_customer_app_tells_the_agent(
 
 
 def test_server_gone_mid_session_is_said_and_nothing_hangs(
-    qtbot: QtBot, runner: AsyncioThread
+    qtbot: QtBot, runner: AsyncioThread, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """First the app says it is reconnecting; once it gives up, that the connection is
+    lost (a server that comes back is in test_reconnect.py)."""
+    monkeypatch.setattr(client_base, "RECONNECT_FOR", 2.0)
     with server_process(expect_exit=None) as doomed:
         agent = Agent(runner, doomed.url)
         app = App(qtbot, runner, doomed.url)
         app.join(qtbot, agent.session.code)
         agent.admit_when_asked(qtbot)
         qtbot.waitUntil(lambda: app.controller.share_bar is not None, timeout=TIMEOUT_MS)
+        bar = app.controller.share_bar
+        assert bar is not None
         doomed.kill()
+        qtbot.waitUntil(lambda: "reconnecting" in bar.notice.text(), timeout=TIMEOUT_MS)
+        assert bar.notice.isVisible()
         qtbot.waitUntil(lambda: app.dialog.isVisible(), timeout=TIMEOUT_MS)
         assert "connection to the server was lost" in app.dialog.status_label.text()
         qtbot.waitUntil(lambda: agent.latest(ev.ConnectionLost) is not None, timeout=TIMEOUT_MS)

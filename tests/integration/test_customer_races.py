@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from assist.core import client_base
 from assist.core import events as ev
 from assist.core.capture import Grab, Screen
 from assist.core.customer import CustomerClient
@@ -45,10 +46,12 @@ def _share(qtbot: QtBot, app: App, agent: Agent) -> None:
 
 
 def test_capture_stops_when_the_server_connection_is_lost_while_sharing(
-    qtbot: QtBot, runner: AsyncioThread, server: ServerProcess
+    qtbot: QtBot, runner: AsyncioThread, server: ServerProcess, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The app says the session is over when the server goes; capture and the peer-to-peer
-    stream (which would not need the server) must end with it."""
+    """The app says the session is over once it gives up reconnecting to a server that
+    stays away; capture and the peer-to-peer stream (which would not need the server) must
+    end with it."""
+    monkeypatch.setattr(client_base, "RECONNECT_FOR", 2.0)
     agent = Agent(runner, server.url)
     app = App(qtbot, runner, server.url)
     qtbot.addWidget(app.dialog)

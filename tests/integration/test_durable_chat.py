@@ -17,16 +17,6 @@ from tests.helpers.server_process import ServerProcess
 from tests.helpers.wsclient import Client, admitted_session
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store_url(request: pytest.FixtureRequest, tmp_path: object) -> Iterator[str]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path}/server.db"
-    else:
-        url = request.getfixturevalue("postgres_url")
-    seed_database(url)
-    yield url
-
-
 async def admitted(agent: Client, customer: Client) -> str:
     return (await admitted_session(agent, customer)).session_id
 

@@ -4,36 +4,14 @@ server process (SIGKILLed and restarted on the same store), on SQLite and Postgr
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from signaling import protocol as p
 from signaling.store import history
 from signaling.store.db import open_database
-from tests.conftest import HISTORY_TABLES
 from tests.helpers.accounts import seed_database
 from tests.helpers.server_process import ServerProcess
 from tests.helpers.wsclient import Client, admitted_session
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path}/server.db"
-    else:
-        url = request.getfixturevalue("postgres_url")
-    seed_database(url)
-    yield url
-    database = open_database(url, upgrade=False)
-    try:
-        assert database.engine.dialect.name == request.param
-        with database.engine.begin() as connection:
-            for table in HISTORY_TABLES:
-                connection.exec_driver_sql(f"DELETE FROM {table}")
-    finally:
-        database.close()
 
 
 async def chat(client: Client, sid: str, msg_id: str, text: str) -> p.ChatMessage:

@@ -1,0 +1,159 @@
+"""Both apps come back by themselves when the server is killed and restarted: they
+reconnect with backoff, take the same session back, and the peer-to-peer screen keeps
+arriving meanwhile. A real server process, real aiortc peers (synthetic screen)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from assist.core import client_base
+from assist.core import events as ev
+from assist.core.agent import AgentClient, Password
+from assist.core.customer import CustomerClient
+from assist.core.errors import ClientErrorCode
+from assist.core.outbox import Outbox
+from assist.core.synthetic import SyntheticGrabber
+from signaling import protocol as p
+from tests.helpers.accounts import PASSWORD, seed_database
+from tests.helpers.server_process import ServerProcess
+from tests.helpers.sides import Side
+
+ORG = ("--org-name", "Acme Support")
+
+
+@dataclass
+class Live:
+    server: ServerProcess
+    session_id: str
+    agent: AgentClient
+    customer: CustomerClient
+    agent_side: Side
+    customer_side: Side
+
+    def restart(self, *options: str) -> None:
+        """Start the server again on the same port and store (it must be dead)."""
+        self.server = ServerProcess(
+            *ORG, *options, db_url=self.server.db_url, port=self.server.port
+        )
+
+
+async def admitted(server: ServerProcess, tmp_path: Path) -> Live:
+    agent_side = Side(Outbox(tmp_path / "outbox-agent.sqlite"))
+    customer_side = Side(Outbox(tmp_path / "outbox-customer.sqlite"))
+    agent = AgentClient(
+        server.url, Password("taro", PASSWORD), agent_side.emit, outbox=agent_side.outbox
+    )
+    customer = CustomerClient(
+        server.url, "Hanako", customer_side.emit, SyntheticGrabber, outbox=customer_side.outbox
+    )
+    await agent.connect()
+    created = await agent.new_session()
+    await customer.connect()
+    await customer.join(created.code, email="hanako@example.jp")
+    await agent_side.wait_for(lambda: bool(agent_side.of(ev.JoinRequested)))
+    await agent.admit(created.session_id, agent_side.of(ev.JoinRequested)[0].join_id)
+    await customer_side.wait_for(lambda: customer.session_id is not None)
+    return Live(server, created.session_id, agent, customer, agent_side, customer_side)
+
+
+@pytest.fixture
+async def live(tmp_path: Path) -> AsyncIterator[Live]:
+    url = f"sqlite:///{tmp_path}/server.db"
+    seed_database(url)
+    state = await admitted(ServerProcess(*ORG, db_url=url), tmp_path)
+    yield state
+    await state.customer.close()
+    await state.agent.close()
+    state.server.kill()
+    state.agent_side.outbox.close()
+    state.customer_side.outbox.close()
+
+
+def frames(side: Side) -> int:
+    return len(side.of(ev.FrameArrived))
+
+
+async def test_both_apps_come_back_and_the_screen_keeps_arriving_meanwhile(live: Live) -> None:
+    sid, agent, customer = live.session_id, live.agent_side, live.customer_side
+    await live.customer.allow(1)
+    await agent.wait_for(lambda: frames(agent) > 0)
+
+    live.server.kill()
+    await agent.wait_for(lambda: bool(agent.of(ev.Reconnecting)))
+    await customer.wait_for(lambda: bool(customer.of(ev.Reconnecting)))
+    # Peer to peer: the customer's screen goes on reaching the agent without the server.
+    during = frames(agent)
+    await agent.wait_for(lambda: frames(agent) >= during + 10)
+    assert live.customer.reconnecting and live.agent.reconnecting
+    assert not agent.of(ev.SessionClosed) and not customer.of(ev.SessionClosed)
+    assert not agent.of(ev.ConnectionLost) and not customer.of(ev.ConnectionLost)
+
+    live.restart()
+    await agent.wait_for(lambda: bool(agent.of(ev.SessionResumed)), timeout=30)
+    await customer.wait_for(lambda: bool(customer.of(ev.SessionResumed)), timeout=30)
+    # Whoever came back second found the other there; the first was told it came back.
+    present = [
+        e.peer_present for e in (*agent.of(ev.SessionResumed), *customer.of(ev.SessionResumed))
+    ]
+    assert sorted(present) == [False, True]
+    back = [*agent.of(ev.PeerBack), *customer.of(ev.PeerBack)]
+    assert len(back) == 1
+
+    entry = await live.customer.send_chat(sid, "戻りました")
+    await agent.wait_for(lambda: bool(agent.numbered(entry.msg_id)))
+    assert agent.numbered(entry.msg_id)[0].entry.seq == 1
+    assert live.agent.sessions[sid].share_state is p.ShareState.SHARING
+    after = frames(agent)
+    await agent.wait_for(lambda: frames(agent) >= after + 5)
+
+
+async def test_the_other_side_is_told_when_one_side_drops_and_comes_back(live: Live) -> None:
+    sid, agent = live.session_id, live.agent_side
+    # The customer's network goes: no close frame, the server notices the broken socket.
+    transport = live.customer.signaling._ws
+    assert transport is not None
+    transport.transport.abort()
+    await agent.wait_for(lambda: bool(agent.of(ev.PeerAway)))
+    (away,) = agent.of(ev.PeerAway)
+    assert (away.session_id, away.role, away.grace) == (sid, p.Role.CUSTOMER, 60.0)
+    await agent.wait_for(lambda: bool(agent.of(ev.PeerBack)))
+    await live.customer_side.wait_for(lambda: bool(live.customer_side.of(ev.SessionResumed)))
+    entry = await live.agent.send_chat(sid, "おかえりなさい")
+    await live.customer_side.wait_for(lambda: bool(live.customer_side.numbered(entry.msg_id)))
+
+
+async def test_a_session_that_ended_while_away_is_closed_not_resumed(
+    live: Live, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The server came back after its grace period ran out for the customer."""
+    monkeypatch.setattr(client_base, "RECONNECT_DELAYS", (4.0,))
+    customer = live.customer_side
+    live.server.kill()
+    await customer.wait_for(lambda: bool(customer.of(ev.Reconnecting)))
+    live.restart("--resume-grace", "1")  # both sides away: the session ends in a second
+    await customer.wait_for(lambda: bool(customer.of(ev.SessionClosed)), timeout=30)
+    (closed,) = customer.of(ev.SessionClosed)
+    assert closed.reason is p.EndReason.CUSTOMER_DROPPED
+    assert live.customer.session_id is None and live.customer.rtc is None
+
+
+async def test_a_server_that_stays_away_is_given_up_and_said(
+    live: Live, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(client_base, "RECONNECT_FOR", 1.0)
+    await live.customer.allow(1)
+    live.server.kill()
+    for side in (live.agent_side, live.customer_side):
+        await side.wait_for(lambda side=side: bool(side.of(ev.ConnectionLost)))
+        (lost,) = side.of(ev.ConnectionLost)
+        assert lost.error.code is ClientErrorCode.CONNECTION_LOST
+        assert len(side.of(ev.Reconnecting)) >= 2
+    assert live.customer.capture is None and live.customer.rtc is None
+    grabs = live.customer.grab_count
+    await asyncio.sleep(0.5)
+    assert live.customer.grab_count == grabs  # nothing is captured any more
