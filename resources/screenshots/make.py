@@ -95,7 +95,9 @@ def run(language: str) -> None:
     db_url = f"sqlite:///{tempfile.mkdtemp(prefix='assist-screenshots-db-')}/server.db"
     seed(db_url, language, customer_name)
     with (
-        server_process("--org-name", org, *tls_options(), db_url=db_url) as server,
+        server_process(
+            "--org-name", org, *tls_options(), db_url=db_url, expect_exit=None
+        ) as server,
         xvfb(1440, 900) as agent_display,
         xvfb(1280, 800) as customer_display,
     ):
@@ -126,6 +128,13 @@ def run(language: str) -> None:
             agent.send("search")
             agent.expect("searched")
             shoot(agent_display, f"agent_search_{language}")
+            agent.send("close-search")
+            agent.expect("search-closed")
+            server.kill()  # both apps keep the session and reconnect on their own
+            agent.expect("reconnecting")
+            customer.expect("reconnecting")
+            shoot(agent_display, f"agent_reconnecting_{language}")
+            shoot(customer_display, f"customer_reconnecting_{language}")
         finally:
             if customer is not None:
                 customer.close()

@@ -94,7 +94,7 @@ def agent(url: str, name: str, language: str) -> None:
     window.setGeometry(0, 0, 1440, 900)
     runner.run(client.connect(), timeout=10)
     window.show()
-    state = {"frames": 0, "chatted": False}
+    state = {"frames": 0, "chatted": False, "reconnecting": False}
 
     def tab() -> SessionTab:
         widget = window.tabs.widget(window.tabs.count() - 1)
@@ -151,11 +151,21 @@ def agent(url: str, name: str, language: str) -> None:
                 return True
 
             when_ready(select_first_hit, "searched")
+        elif line == "close-search" and controller.history.search_window is not None:
+            controller.history.search_window.close()
+            tab().side_tabs.setCurrentIndex(0)
+            say("search-closed")
+
+    def reconnecting(*_: object) -> None:
+        if not state["reconnecting"]:
+            state["reconnecting"] = True
+            QTimer.singleShot(800, lambda: say("reconnecting"))
 
     bridge.session_opened.connect(opened)
     bridge.join_requested.connect(join_requested)
     bridge.frame_arrived.connect(frame)
     bridge.chat_updated.connect(chat)
+    bridge.reconnecting.connect(reconnecting)
     notifier = on_stdin(app, command)
     window.new_session_action.trigger()
     QTimer.singleShot(400, window.new_session_action.trigger)
@@ -203,7 +213,7 @@ def customer(url: str, name: str, language: str, code: str) -> None:
     dialog.show()
     dialog.move(700, 200)
     QTimer.singleShot(500, lambda: say("join-dialog"))
-    state = {"chatted": False}
+    state = {"chatted": False, "reconnecting": False}
 
     def wait_for_consent() -> None:
         consent = controller.consent
@@ -233,8 +243,14 @@ def customer(url: str, name: str, language: str, code: str) -> None:
         elif line == "allow" and controller.consent is not None:
             controller.consent.allow_button.click()
 
+    def reconnecting(*_: object) -> None:
+        if not state["reconnecting"]:
+            state["reconnecting"] = True
+            QTimer.singleShot(800, lambda: say("reconnecting"))
+
     bridge.sharing_changed.connect(sharing)
     bridge.chat_updated.connect(chat)
+    bridge.reconnecting.connect(reconnecting)
     notifier = on_stdin(app, command)
     app.exec()
     controller.shutdown()
