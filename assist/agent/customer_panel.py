@@ -17,7 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assist.agent.history_views import PastSessionView, duration, outcome_text, stars, when
+from assist.agent.history_views import (
+    PastSessionView,
+    duration,
+    erased_text,
+    outcome_text,
+    stars,
+    when,
+)
 from signaling import protocol as p
 
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -129,6 +136,26 @@ class CustomerPanel(QWidget):
         self.notice.setVisible(not verified and self.record is not None)
         if self.record is not None:
             self.record_changed.emit(self.past_sessions, verified)
+
+    def forget(self, session_ids: set[str]) -> None:
+        """These sessions were erased: their rows and details go. If the live session is
+        among them, the customer's whole record was deleted: the panel empties."""
+        if self.current_session in session_ids:
+            self.record = None
+            self.timeline.clear()
+            self.facts_label.clear()
+            self.notice.hide()
+            self.name_label.setText(erased_text())
+            self.detail.show_hint()
+            return
+        for index in reversed(range(self.timeline.topLevelItemCount())):
+            item = self.timeline.topLevelItem(index)
+            if item is not None and str(item.data(0, SESSION_ID_ROLE)) in session_ids:
+                self.timeline.takeTopLevelItem(index)
+        self.detail.forget(session_ids)
+        self.empty_label.setVisible(self.record is not None and not self.past_sessions)
+        if self.record is not None:
+            self.record_changed.emit(self.past_sessions, self.verified)
 
     @Slot(object)
     def show_session(self, history: p.SessionHistory) -> None:

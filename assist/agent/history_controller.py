@@ -9,8 +9,10 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from assist.agent.customer_panel import CustomerPanel
+from assist.agent.history_views import erased_text
 from assist.agent.main_window import MainWindow
 from assist.agent.search_window import CustomerPicker, SearchWindow
+from assist.agent.session_tab import SessionTab
 from assist.core.agent import AgentClient
 from assist.core.errors import AssistError
 from assist.qt.bridge import Bridge
@@ -27,6 +29,21 @@ class HistoryController(QObject):
         self.search_window: SearchWindow | None = None
         self.picker: CustomerPicker | None = None
         window.search_requested.connect(self.on_window_search_requested)
+        bridge.sessions_purged.connect(self.on_bridge_sessions_purged)
+
+    @Slot(object)
+    def on_bridge_sessions_purged(self, session_ids: tuple[str, ...]) -> None:
+        """Erased sessions leave every view: live tabs, Customer panels, the search window."""
+        erased = set(session_ids)
+        tabs = self.window.tabs
+        for index in range(tabs.count()):
+            tab = tabs.widget(index)
+            if isinstance(tab, SessionTab):
+                tab.customer.forget(erased)
+                if tab.session_id in erased:
+                    tab.erase(erased_text())
+        if self.search_window is not None:
+            self.search_window.forget(erased)
 
     # ------------------------------------------------------------ a session's Customer panel
 

@@ -143,3 +143,15 @@ class PastSessionView(QTextBrowser):
     def show_session(self, history: p.SessionHistory) -> None:
         self.history = history
         self.setHtml(session_html(history))
+
+    def forget(self, session_ids: set[str]) -> None:
+        """These sessions were erased: if one is shown, nothing of it may stay on screen."""
+        if self.history is not None and self.history.session.session_id in session_ids:
+            self.history = None
+            self.setPlainText(erased_text())
+
+
+def erased_text() -> str:
+    return QCoreApplication.translate(
+        "history", "This session's data was deleted (on request, or after the retention period)."
+    )

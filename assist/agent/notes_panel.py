@@ -94,6 +94,18 @@ class NotesPanel(QWidget):
         if self.unsaved:  # typed more while saving
             self._timer.start(AUTOSAVE_MS)
 
+    def erase(self, reason: str) -> None:
+        """The session's data was deleted: the note goes from the screen and nothing of it
+        is kept or saved again."""
+        self._timer.stop()
+        self.edit.blockSignals(True)
+        self.edit.clear()
+        self.edit.blockSignals(False)
+        self.edit.setReadOnly(True)
+        self._saved_text = self._kept_text = ""
+        self._in_flight = None
+        self.status.setText(reason)
+
     def saved_elsewhere(self, note_id: str, text: str, saved_at: float) -> None:
         """The client saved this note's kept text after reconnecting: if that is what the
         pane shows and no save of its own is on its way, it is saved."""

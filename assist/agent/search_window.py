@@ -188,6 +188,21 @@ class SearchWindow(QWidget):
     def show_error(self, text: str) -> None:
         self.status.setText(text)
 
+    def forget(self, session_ids: set[str]) -> None:
+        """These sessions were erased: their hits and any view of them go."""
+        groups = (self.results.topLevelItem(i) for i in range(self.results.topLevelItemCount()))
+        for group in (g for g in groups if g is not None):
+            for row in reversed(range(group.childCount())):
+                item = group.child(row)
+                if item is None or item.data(0, KIND_ROLE) != "session":
+                    continue
+                if item.data(0, KEY_ROLE) in session_ids:
+                    group.takeChild(row)
+        self.session.forget(session_ids)
+        if self.session.history is None:
+            self.relink_button.setEnabled(False)
+        self.customer.forget(session_ids)
+
     @Slot(QTreeWidgetItem, QTreeWidgetItem)
     def _on_results_current_item_changed(
         self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None

@@ -286,6 +286,14 @@ class SessionTab(QWidget):
     def show_error(self, text: str) -> None:
         self._set_status(text)
 
+    def erase(self, reason: str) -> None:
+        """The session's data was deleted on request: chat, notes and the customer's record
+        leave the screen (the outboxes were purged by the client)."""
+        self.chat.erase()
+        self.notes.erase(reason)
+        self.identity.hide()
+        self._set_status(reason)
+
     def show_connection_state(self, text: str) -> None:
         """The server or the customer is away or back (the session itself goes on)."""
         if not self.ended:

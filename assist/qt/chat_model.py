@@ -71,6 +71,11 @@ class ChatModel(QAbstractListModel):
         if entry.seq is not None:
             self._resort()
 
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._entries.clear()
+        self.endResetModel()
+
     @property
     def entries(self) -> list[ChatEntry]:
         return list(self._entries)

@@ -76,6 +76,12 @@ class ChatPanel(QWidget):
         self.model.apply(entry)
         self.retry_button.setVisible(any(e.failed for e in self.model.entries))
 
+    def erase(self) -> None:
+        """The session's data was deleted: no message of it stays on screen."""
+        self.model.clear()
+        self.edit.clear()
+        self.retry_button.setVisible(False)
+
     def set_enabled(self, enabled: bool) -> None:
         self.edit.setEnabled(enabled)
         self.send_button.setEnabled(enabled)

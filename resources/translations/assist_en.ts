@@ -1018,6 +1018,10 @@
         <source>Events</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This session&apos;s data was deleted (on request, or after the retention period).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>messages</name>

@@ -1009,6 +1009,10 @@
         <source>Events</source>
         <translation>経過</translation>
     </message>
+    <message>
+        <source>This session&apos;s data was deleted (on request, or after the retention period).</source>
+        <translation>このセッションのデータは削除されました（ご本人の依頼、または保存期間の満了による）。</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from assist.agent import notes_panel
 from assist.core.customer import CustomerClient
 from assist.core.synthetic import SyntheticGrabber
 from assist.qt.bridge import AsyncioThread
@@ -22,6 +23,7 @@ from tests.helpers.qt_input import commit_text
 from tests.helpers.server_process import ServerProcess
 from tests.helpers.waits import scaled
 from tests.integration.test_agent_console import TIMEOUT_MS, Console, new_session
+from tests.integration.test_privacy_push import admin
 
 EMAIL = "hanako@example.jp"
 DAY = 24 * 3600.0
@@ -149,3 +151,53 @@ def test_a_two_character_japanese_query_finds_a_note_and_the_session_can_be_reli
             assert moved.customer_id == other.customer_id and moved.identity_verified
     finally:
         database.close()
+
+
+def test_deleting_the_customer_clears_the_live_tab_and_every_view_of_their_sessions(
+    qtbot: QtBot, runner: AsyncioThread, console: Console, seeded_server: ServerProcess
+) -> None:
+    tab = new_session(qtbot, console)
+    customer = CustomerClient(seeded_server.url, "Hanako", lambda _: None, SyntheticGrabber)
+    runner.run(customer.connect(), timeout=scaled(10))
+    try:
+        runner.run(customer.join(tab.code_panel.code, email=EMAIL), timeout=scaled(10))
+        qtbot.waitUntil(lambda: len(tab.waiting) == 1, timeout=TIMEOUT_MS)
+        next(iter(tab.waiting.values())).admit_button.click()
+        qtbot.waitUntil(lambda: customer.session_id is not None, timeout=TIMEOUT_MS)
+        assert customer.session_id is not None
+        runner.run(customer.send_chat(customer.session_id, "電話番号は 090-1234-5678 です"))
+        qtbot.waitUntil(lambda: len(tab.chat.model.entries) == 1, timeout=TIMEOUT_MS)
+        commit_text(tab.notes.edit, "折り返し電話の希望あり")
+        qtbot.waitUntil(lambda: tab.notes.status.text().startswith("Saved"), timeout=TIMEOUT_MS)
+        panel = tab.customer
+        qtbot.waitUntil(lambda: panel.record is not None, timeout=TIMEOUT_MS)
+        assert panel.record is not None
+        customer_id = panel.record.customer.customer_id
+
+        console.window.search_action.trigger()
+        window = console.controller.history.search_window
+        assert window is not None
+        commit_text(window.query, "返金")
+        window.search_button.click()
+        qtbot.waitUntil(lambda: window.results.topLevelItemCount() == 2, timeout=TIMEOUT_MS)
+        hits = window.results.topLevelItem(1)
+        window.results.setCurrentItem(hits.child(1))  # old-2: this customer's
+        qtbot.waitUntil(lambda: "また映らない" in window.session.toPlainText(), timeout=TIMEOUT_MS)
+
+        done = admin(seeded_server.db_url, "delete-customer", str(customer_id), "--yes")
+        assert done.returncode == 0, done.stderr
+
+        qtbot.waitUntil(lambda: not tab.chat.model.entries, timeout=TIMEOUT_MS)
+        assert tab.ended and "deleted" in tab.status_label.text()
+        assert tab.notes.text == "" and tab.notes.edit.isReadOnly()
+        assert "deleted" in panel.name_label.text() and panel.timeline.topLevelItemCount() == 0
+        assert "deleted" in window.session.toPlainText()
+        assert [hits.child(i).text(0) for i in range(hits.childCount())] == [
+            "Note: プリンタの返金対応"
+        ]
+        # Nothing of the erased note is kept on this computer, now or after a typing pause.
+        qtbot.wait(notes_panel.AUTOSAVE_MS * 2)
+        client = console.client
+        assert client.outbox.pending_notes(client.outbox_scope) == []
+    finally:
+        runner.run(customer.close(), timeout=scaled(10))
