@@ -7,6 +7,7 @@ import asyncio
 import logging
 import signal
 import sys
+from pathlib import Path
 from typing import Any
 
 from signaling import admin_cli
@@ -66,6 +67,11 @@ def add_serve_options(parser: argparse.ArgumentParser) -> None:
         help="how long a session waits for a lost connection to resume (0: end at once)",
     )
     parser.add_argument(
+        "--categories",
+        metavar="FILE",
+        help="the team's wrap-up categories, one per line (UTF-8); default: the console's own",
+    )
+    parser.add_argument(
         "--retention-days",
         type=admin_cli.positive_days,
         metavar="DAYS",
@@ -117,7 +123,38 @@ def serve_config(args: argparse.Namespace) -> ServerConfig:
         trusted_proxy="127.0.0.1" if args.behind_proxy else None,
         retention_days=args.retention_days,
         resume_grace=max(0.0, args.resume_grace),
+        categories=load_categories(args.categories) if args.categories else [],
     )
+
+
+class ConfigError(Exception):
+    """A server option that cannot be used; the message says which and why."""
+
+
+#: At most this many wrap-up categories (a list an agent can scan at a glance).
+MAX_CATEGORIES = 50
+
+
+def load_categories(path: str) -> list[str]:
+    """One category per line; blank lines and lines starting with ``#`` are skipped.
+    Raises ``ConfigError`` for an unreadable file, an over-long or repeated name, too many
+    names or none at all."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"Cannot read the categories file {path}: {exc}") from None
+    names = [line.strip() for line in lines]
+    names = [name for name in names if name and not name.startswith("#")]
+    if not names:
+        raise ConfigError(f"The categories file {path} names no category.")
+    if len(names) > MAX_CATEGORIES:
+        raise ConfigError(f"{path}: {len(names)} categories, at most {MAX_CATEGORIES}.")
+    for name in names:
+        if len(name) > p.MAX_NAME_CHARS:
+            raise ConfigError(f"{path}: over {p.MAX_NAME_CHARS} characters: {name[:40]}…")
+        if names.count(name) > 1:
+            raise ConfigError(f"{path}: {name} is listed twice.")
+    return names
 
 
 async def run(config: ServerConfig, db_url: str | None) -> None:
@@ -144,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         config = serve_config(args)
         asyncio.run(run(config, args.db))
-    except TlsConfigError as exc:
+    except (TlsConfigError, ConfigError) as exc:
         logger.error("%s", exc)
         return 2
     except StoreError as exc:

@@ -219,6 +219,8 @@ class Welcome(Message, tag="welcome"):
     org_name: str
     ice_servers: list[IceServer] = msgspec.field(default_factory=list)
     account: Account | None = None
+    #: Agents only: the team's wrap-up categories (empty: the console's own defaults).
+    categories: list[str] = msgspec.field(default_factory=list)
 
 
 class SessionCreated(Message, tag="session_created"):

@@ -63,6 +63,8 @@ class ServerConfig:
     resume_grace: float = RESUME_GRACE
     #: Purge transcripts and notes of sessions that ended this many days ago (None: keep).
     retention_days: int | None = None
+    #: The team's wrap-up categories, sent to agents (empty: each console's defaults).
+    categories: list[str] = field(default_factory=list)
 
 
 class SignalingServer:
@@ -238,6 +240,7 @@ class SignalingServer:
             org_name=self.config.org_name,
             ice_servers=self.config.ice_servers,
             account=account,
+            categories=self.config.categories if account is not None else [],
         )
 
     async def _sign_in(self, first: p.Hello | p.Login | p.Refresh, address: str) -> p.Account:

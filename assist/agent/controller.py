@@ -215,7 +215,8 @@ class AgentController(QObject):
         tab = self.window.tab_for(session_id)
         if tab is None or self.wrap_up is not None:
             return
-        dialog = WrapUpDialog(self.categories, tab.notes.text, tab.ended, self.window)
+        categories = self.client.categories or self.categories
+        dialog = WrapUpDialog(categories, tab.notes.text, tab.ended, self.window)
         dialog.finished.connect(lambda result: self._on_wrap_up_finished(tab, dialog, result))
         self.wrap_up = dialog
         dialog.open()

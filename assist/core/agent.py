@@ -124,6 +124,12 @@ class AgentClient(BaseClient):
         return session
 
     @property
+    def categories(self) -> list[str]:
+        """The team's wrap-up categories from the server (empty: use the console's own)."""
+        welcome = self.signaling.welcome
+        return list(welcome.categories) if welcome is not None else []
+
+    @property
     def outbox_scope(self) -> str:
         """The server URL and the account: on a computer several agents sign in to, each
         gets back only their own unsaved notes (the server takes them only from their

@@ -4,6 +4,7 @@ customer client sharing a synthetic screen through real aiortc peers."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -21,7 +22,7 @@ from signaling.store import history
 from signaling.store.db import open_database
 from tests.helpers.accounts import PASSWORD
 from tests.helpers.qt_input import commit_text
-from tests.helpers.server_process import ServerProcess
+from tests.helpers.server_process import ServerProcess, server_process
 from tests.helpers.waits import scaled
 
 TIMEOUT_MS = int(scaled(15) * 1000)
@@ -178,3 +179,25 @@ def test_private_notes_are_saved_as_the_agent_types_and_never_reach_the_customer
         database.close()
     assert not any("ドライバー" in repr(e) for e in customer_events)
     runner.run(customer.close(), timeout=scaled(10))
+
+
+def test_the_wrap_up_offers_the_teams_own_categories(
+    qtbot: QtBot, runner: AsyncioThread, tmp_path: Path
+) -> None:
+    categories = tmp_path / "categories.txt"
+    categories.write_text("ルーターの問題\nアカウント停止\n", encoding="utf-8")
+    with server_process("--categories", str(categories)) as server:
+        console = Console(qtbot, runner, server.url)
+        try:
+            tab = new_session(qtbot, console)
+            qtbot.mouseClick(tab.end_button, Qt.MouseButton.LeftButton)
+            wrap_up = console.controller.wrap_up
+            assert wrap_up is not None
+            combo = wrap_up.category_combo
+            assert [combo.itemText(i) for i in range(combo.count())] == [
+                "ルーターの問題",
+                "アカウント停止",
+            ]
+            wrap_up.reject()
+        finally:
+            runner.run(console.client.close(), timeout=scaled(10))

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from signaling.cli import parse
+from pathlib import Path
+
+import pytest
+
+from signaling.cli import ConfigError, load_categories, main, parse, serve_config
 
 
 def test_no_command_means_serve() -> None:
@@ -26,3 +30,35 @@ def test_global_options_go_before_or_after_the_command() -> None:
     )
     after = parse(["serve", "--db", "sqlite:///y.db", "--log-level", "DEBUG"])
     assert (after.db, after.log_level) == ("sqlite:///y.db", "DEBUG")
+
+
+def test_the_teams_categories_come_from_a_file_and_a_bad_file_is_named(tmp_path: Path) -> None:
+    good = tmp_path / "categories.txt"
+    good.write_text("# 2026 list\nカメラの問題\n\n  Printer problem  \n", encoding="utf-8")
+    config = serve_config(parse(["--port", "0", "--categories", str(good)]))
+    assert config.categories == ["カメラの問題", "Printer problem"]
+
+    cases = {
+        "empty.txt": ("# nothing\n\n", "names no category"),
+        "twice.txt": ("Billing\nBilling\n", "Billing is listed twice"),
+        "long.txt": ("x" * 81 + "\n", "over 80 characters"),
+        "many.txt": ("".join(f"c{i}\n" for i in range(51)), "51 categories, at most 50"),
+    }
+    for name, (text, message) in cases.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        with pytest.raises(ConfigError, match=message):
+            load_categories(str(tmp_path / name))
+    (tmp_path / "latin1.txt").write_bytes("Caf\xe9".encode("latin-1"))
+    with pytest.raises(ConfigError, match="Cannot read"):
+        load_categories(str(tmp_path / "latin1.txt"))
+    with pytest.raises(ConfigError, match="Cannot read"):
+        load_categories(str(tmp_path / "missing.txt"))
+
+
+def test_a_bad_categories_file_stops_the_server_at_start(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "twice.txt").write_text("Billing\nBilling\n", encoding="utf-8")
+    db = f"sqlite:///{tmp_path}/server.db"
+    assert main(["--db", db, "--port", "0", "--categories", str(tmp_path / "twice.txt")]) == 2
+    assert "Billing is listed twice" in capsys.readouterr().err
