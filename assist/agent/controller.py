@@ -217,6 +217,8 @@ class AgentController(QObject):
             return
         categories = self.client.categories or self.categories
         dialog = WrapUpDialog(categories, tab.notes.text, tab.ended, self.window)
+        if tab.unsaved_wrap_up is not None:
+            dialog.fill(tab.unsaved_wrap_up)
         dialog.finished.connect(lambda result: self._on_wrap_up_finished(tab, dialog, result))
         self.wrap_up = dialog
         dialog.open()
@@ -228,16 +230,27 @@ class AgentController(QObject):
             return
         session_id, client = tab.session_id, self.client
         # Read here, on the GUI thread: the worker may run this after the dialog is deleted.
-        fields = (dialog.category, dialog.outcome, dialog.tags, dialog.final_note)
+        fields = dialog.fields
 
         async def wrap_up_and_end() -> None:
             await client.wrap_up(session_id, *fields)
             if not tab.ended:
                 await client.end_session(session_id)
 
-        self.bridge.call(
-            wrap_up_and_end(), lambda _: tab.on_wrapped_up(), self._tab_error(session_id)
-        )
+        def failed(error: AssistError) -> None:
+            # Nothing entered is lost: the next Wrap up starts from it.
+            tab.unsaved_wrap_up = fields
+            tab.show_error(
+                self.tr("The wrap-up was not saved (%1). Press Wrap up to try again.").replace(
+                    "%1", error_text(error)
+                )
+            )
+
+        def saved(_: None) -> None:
+            tab.unsaved_wrap_up = None
+            tab.on_wrapped_up()
+
+        self.bridge.call(wrap_up_and_end(), saved, failed)
 
     def _tab_error(self, session_id: str) -> Callable[[AssistError], None]:
         def show(error: AssistError) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from assist.agent.customer_panel import CustomerPanel
 from assist.agent.identity_bar import IdentityBar
 from assist.agent.notes_panel import NotesPanel
+from assist.agent.wrapup_dialog import WrapUpFields
 from assist.core.chat import ChatEntry
 from assist.core.invite import Invite
 from assist.qt.bridge import FrameImage
@@ -133,6 +134,8 @@ class SessionTab(QWidget):
         self.customer_name: str | None = None
         self.ended = False
         self.wrapped_up = False
+        #: A wrap-up that could not be saved: the next one starts from it.
+        self.unsaved_wrap_up: WrapUpFields | None = None
         self.code_panel = CodePanel(code, invite, expires_in, self)
         self.waiting: dict[str, WaitingRow] = {}
         self._waiting_box = QVBoxLayout()

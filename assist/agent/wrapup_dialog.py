@@ -33,6 +33,10 @@ def default_categories() -> list[str]:
     ]
 
 
+#: Category, outcome, tags, final note.
+WrapUpFields = tuple[str, Outcome, list[str], str]
+
+
 class WrapUpDialog(QDialog):
     def __init__(
         self,
@@ -81,6 +85,19 @@ class WrapUpDialog(QDialog):
         form.addRow(self.buttons)
         self.category_combo.currentTextChanged.connect(self._validate)
         self.setMinimumWidth(480)
+
+    def fill(self, fields: WrapUpFields) -> None:
+        """Put back what the agent entered in a wrap-up that could not be saved."""
+        category, outcome, tags, final_note = fields
+        self.category_combo.setCurrentText(category)
+        self.outcome_buttons[outcome].setChecked(True)
+        self.tags_edit.setText(", ".join(tags))
+        self.note_edit.setPlainText(final_note)
+
+    @property
+    def fields(self) -> WrapUpFields:
+        """What was entered (read on the GUI thread, before the dialog goes)."""
+        return (self.category, self.outcome, self.tags, self.final_note)
 
     @property
     def category(self) -> str:

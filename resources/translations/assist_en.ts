@@ -21,6 +21,13 @@
     </message>
 </context>
 <context>
+    <name>AgentController</name>
+    <message>
+        <source>The wrap-up was not saved (%1). Press Wrap up to try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Categories</name>
     <message>
         <source>Camera problem</source>
@@ -687,6 +694,7 @@
     <name>SessionTab</name>
     <message>
         <source>1:1</source>
+        <extracomment>A wrap-up that could not be saved: the next one starts from it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -870,6 +878,7 @@
     <name>WrapUpDialog</name>
     <message>
         <source>Wrap up the session</source>
+        <extracomment>Category, outcome, tags, final note.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

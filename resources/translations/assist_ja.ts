@@ -21,6 +21,13 @@
     </message>
 </context>
 <context>
+    <name>AgentController</name>
+    <message>
+        <source>The wrap-up was not saved (%1). Press Wrap up to try again.</source>
+        <translation>完了処理は保存されませんでした（%1）。もう一度［完了処理］を押してください。</translation>
+    </message>
+</context>
+<context>
     <name>Categories</name>
     <message>
         <source>Camera problem</source>
@@ -680,6 +687,7 @@
     <name>SessionTab</name>
     <message>
         <source>1:1</source>
+        <extracomment>A wrap-up that could not be saved: the next one starts from it.</extracomment>
         <translation>等倍</translation>
     </message>
     <message>
@@ -862,6 +870,7 @@
     <name>WrapUpDialog</name>
     <message>
         <source>Wrap up the session</source>
+        <extracomment>Category, outcome, tags, final note.</extracomment>
         <translation>セッションの完了処理</translation>
     </message>
     <message>
