@@ -595,19 +595,7 @@ def say(text: str) -> None:
     os.write(1, text.encode() + b"\n")
 
 
-def keep_none_alive() -> None:
-    """PySide6 6.12.0 on Python 3.11 returns None from void methods without a new reference,
-    so every QPainter.fillRect, setPen, drawImage... takes one from None; after a few thousand
-    paints None's count reaches zero and the interpreter aborts ("none_dealloc"). Python 3.12
-    made None immortal; before that, lend it references enough for any run."""
-    if sys.version_info < (3, 12):
-        import ctypes
-
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-
-
 def main() -> None:
-    keep_none_alive()
     app = QApplication(sys.argv)
     app.setFont(ui_font(10))
     content = Content(app)
