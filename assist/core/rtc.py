@@ -15,11 +15,13 @@ from aiortc import (
     RTCConfiguration,
     RTCIceServer,
     RTCPeerConnection,
+    RTCRtpSender,
     RTCSessionDescription,
 )
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 from aiortc.sdp import SessionDescription, candidate_from_sdp
 
+from assist.core import media_tuning
 from signaling import protocol as p
 
 logger = logging.getLogger(__name__)
@@ -45,7 +47,12 @@ class RtcSession:
 
     No ICE servers are configured unless the signaling server hands some out: an empty list
     keeps aiortc from falling back to a public STUN server that may not be reachable.
+
+    aiortc is tuned for screen content (``media_tuning``) unless :attr:`tuned` is False (the
+    speed benchmark's naive baseline runs aiortc as shipped).
     """
+
+    tuned = True
 
     def __init__(
         self,
@@ -56,6 +63,8 @@ class RtcSession:
         on_state: Callable[[str], None] | None = None,
     ) -> None:
         self.session_id = session_id
+        if self.tuned:
+            media_tuning.install()
         servers = [
             RTCIceServer(urls=s.urls, username=s.username, credential=s.credential)
             for s in ice_servers
@@ -69,8 +78,14 @@ class RtcSession:
         self._negotiations: set[asyncio.Future[None]] = set()
 
     async def offer(self, track: MediaStreamTrack) -> None:
-        """Add ``track`` and send the offer (customer side)."""
+        """Add ``track`` and send the offer (customer side), H.264 first when tuned."""
         self.pc.addTrack(track)
+        if self.tuned:
+            transceiver = self.pc.getTransceivers()[-1]
+            codecs = RTCRtpSender.getCapabilities(track.kind).codecs
+            transceiver.setCodecPreferences(
+                sorted(codecs, key=lambda c: c.mimeType.lower() != "video/h264")
+            )
         await self._uninterrupted(self._offer())
 
     async def handle_sdp(self, message: p.Sdp) -> None:

@@ -159,9 +159,9 @@ async def test_customer_screen_reaches_agent_and_stops_on_stop() -> None:
             assert not agent.shows("A")
 
             probe = await customer.command("probe")
-            assert probe["codec"] == "video/VP8" and probe["packets_sent"] > 0
+            assert probe["codec"] == "video/H264" and probe["packets_sent"] > 0  # H.264 first
             rtc = agent.client.sessions[session.session_id].rtc
-            assert rtc is not None and (await rtc.stats()).codec == "video/VP8"
+            assert rtc is not None and (await rtc.stats()).codec == "video/H264"
             assert (await rtc.stats()).packets_received > 0
 
             # Chat both ways, with Japanese text and emoji, numbered by the server.

@@ -17,6 +17,7 @@ class Display:
     name: str  # ":12"
     width: int
     height: int
+    pid: int = 0  # the Xvfb process
 
     def env(self, **extra: str) -> dict[str, str]:
         """The environment of a process that should live on this display."""
@@ -52,7 +53,7 @@ def xvfb(width: int = 1280, height: int = 720) -> Iterator[Display]:
     try:
         with os.fdopen(read_fd) as reader:
             number = _read_display_number(reader, proc)
-        yield Display(f":{number}", width, height)
+        yield Display(f":{number}", width, height, proc.pid)
     finally:
         proc.terminate()
         proc.wait(timeout=scaled(10))

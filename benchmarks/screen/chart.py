@@ -1,0 +1,80 @@
+"""The benchmark's chart: naive and product side by side per scenario, drawn with QtCharts
+offscreen into a PNG (no plotting library beyond the Qt the apps already use)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+SCENARIOS = ("static", "scroll", "drag", "video")
+COLOURS = {"naive": "#9e9e9e", "product": "#1f6fbf"}
+
+
+def _value(pipeline: dict[str, Any], scenario: str, key: str) -> float:
+    for entry in pipeline["scenarios"]:
+        if entry["name"] == scenario:
+            value = entry[key]
+            if isinstance(value, dict):
+                value = value.get("customer", 0.0)
+            return float(value or 0.0)
+    return 0.0
+
+
+def draw(report: dict[str, Any], path: Path) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCharts import (
+        QBarCategoryAxis,
+        QBarSeries,
+        QBarSet,
+        QChart,
+        QChartView,
+        QValueAxis,
+    )
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QPainter
+    from PySide6.QtWidgets import QApplication, QGridLayout, QWidget
+
+    app = QApplication.instance() or QApplication([])
+    panels = [
+        ("Glass-to-glass latency p50 (ms, lower is better)", "latency_p50_ms", SCENARIOS[1:]),
+        ("Latency p95 (ms, lower is better)", "latency_p95_ms", SCENARIOS[1:]),
+        ("Frames per second delivered (higher is better)", "fps", SCENARIOS[1:]),
+        ("Customer-side CPU (% of one core)", "cpu_percent", SCENARIOS),
+        ("Bitrate (kbit/s)", "kbps", SCENARIOS),
+    ]
+    page = QWidget()
+    grid = QGridLayout(page)
+    for index, (title, key, scenarios) in enumerate(panels):
+        series = QBarSeries()
+        for pipeline in report["pipelines"]:
+            bars = QBarSet(pipeline["pipeline"])
+            bars.setColor(QColor(COLOURS.get(pipeline["pipeline"], "#444444")))
+            for scenario in scenarios:
+                bars.append(_value(pipeline, scenario, key))
+            series.append(bars)
+        series.setLabelsVisible(True)
+        series.setLabelsFormat("@value")
+        chart = QChart()
+        chart.addSeries(series)
+        chart.setTitle(title)
+        categories = QBarCategoryAxis()
+        categories.append(list(scenarios))
+        chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(categories)
+        values = QValueAxis()
+        values.setLabelFormat("%.0f")
+        chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(values)
+        view = QChartView(chart)
+        view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        grid.addWidget(view, index // 2, index % 2)
+    summary = (
+        f"{report['started']} · {report['machine']['cpus']} cores · 1920×1080 on Xvfb, loopback"
+    )
+    note = QChart()
+    note.setTitle(summary)
+    grid.addWidget(QChartView(note), 2, 1)
+    page.resize(1600, 1200)
+    page.grab().save(str(path))
+    del app

@@ -1,0 +1,44 @@
+"""The screen benchmark's scenarios all run and deliver stamped frames, for the naive and the
+product pipeline (the figures themselves are measured by the benchmark, not here)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.waits import scaled
+
+pytestmark = pytest.mark.e2e
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_every_scenario_runs_and_delivers_frames(tmp_path: Path) -> None:
+    out = tmp_path / "screen.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.screen", "--quick", "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=scaled(240),
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-4000:]
+    report = json.loads(out.read_text())
+    assert [p["pipeline"] for p in report["pipelines"]] == ["naive", "product"]
+    for pipeline in report["pipelines"]:
+        assert 0 < pipeline["join_ms"] < 30_000
+        assert pipeline["first_change_ms"] is not None  # the change after stillness arrived
+        assert pipeline["psnr_db"] > 20  # the agent's picture is the customer's screen
+        scenarios = {s["name"]: s for s in pipeline["scenarios"]}
+        assert list(scenarios) == ["static", "scroll", "drag", "video"]
+        for name in ("scroll", "drag", "video"):
+            moving = scenarios[name]
+            assert moving["fps"] > 1, (pipeline["pipeline"], name)
+            assert moving["latency_p50_ms"] is not None and moving["latency_p50_ms"] > 0
+            assert moving["kbps"] > 0 and moving["cpu_percent"]["customer"] > 0
+    assert "join (ms)" in done.stdout and "better by" in done.stdout
