@@ -16,7 +16,7 @@ from signaling import protocol as p
 from signaling.protocol import ErrorCode, ProtocolError
 from signaling.registry import Outgoing, Registry
 from signaling.registry_types import PeerId
-from signaling.store import customers, search
+from signaling.store import customers, grams, search
 from signaling.store.db import Database
 
 logger = logging.getLogger(__name__)
@@ -141,8 +141,8 @@ def _session_history(re_id: str, detail: customers.SessionDetail) -> p.SessionHi
 
 def excerpt(text: str, query: str) -> str:
     """The text around the first match of ``query``, with … where it was cut."""
-    normalized = search.normalize(text)
-    at = normalized.find(search.normalize(query.strip()))
+    normalized = grams.normalize(text)
+    at = normalized.find(grams.normalize(query.strip()))
     if at < 0 or len(normalized) != len(text):  # NFKC changed the length: no safe offset
         at = max(text.lower().find(query.strip().lower()), 0)
     start = max(at - EXCERPT_BEFORE, 0)

@@ -17,7 +17,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from signaling.store.search import register_sqlite_functions
+from signaling.store.grams import register_sqlite_functions
 
 logger = logging.getLogger(__name__)
 

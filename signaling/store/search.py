@@ -13,12 +13,12 @@ of its **unigrams and bigrams** (per run of letters and digits, after NFKC and l
 SQLite keeps the grams in a contentless FTS5 table (``detail=none``: only which rows hold a
 term), maintained by triggers that call ``assist_grams``, a function this module registers on
 each connection. PostgreSQL computes the same grams with an SQL function and indexes them
-with GIN on an expression, so no column or trigger is needed there.
+with GIN on an expression, so no column or trigger is needed there. The grams themselves:
+``signaling.store.grams``.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Final
@@ -26,6 +26,7 @@ from typing import Any, Final
 from sqlalchemy import func, or_, select, text
 from sqlalchemy.orm import Session
 
+from signaling.store.grams import grams, normalize, token
 from signaling.store.models import Customer
 
 #: At most this many hits of each kind are returned (newest first).
@@ -34,57 +35,8 @@ MAX_RESULTS: Final = 100
 MAX_QUERY: Final = 200
 
 
-def normalize(value: str) -> str:
-    """How texts and queries are compared: NFKC (full-width Ａ and half-width ｶ become A
-    and カ) and lower case."""
-    return unicodedata.normalize("NFKC", value).lower()
-
-
-def _runs(normalized: str) -> list[str]:
-    runs: list[str] = []
-    start = None
-    for index, char in enumerate(normalized):
-        if char.isalnum():
-            if start is None:
-                start = index
-        elif start is not None:
-            runs.append(normalized[start:index])
-            start = None
-    if start is not None:
-        runs.append(normalized[start:])
-    return runs
-
-
-def grams(value: str) -> set[str]:
-    """The unigrams and bigrams of each run of letters and digits in ``value``."""
-    found: set[str] = set()
-    for run in _runs(normalize(value)):
-        found.update(run)
-        found.update(run[i : i + 2] for i in range(len(run) - 1))
-    return found
-
-
-def _token(gram: str) -> str:
-    # FTS5's tokenizer has its own idea of what a word character is; fixed-width hex code
-    # points are one token to any tokenizer, whatever the script.
-    return "g" + "".join(f"{ord(char):06x}" for char in gram)
-
-
-def gram_tokens(value: str | None) -> str:
-    """The SQLite index's document for ``value``: its grams as space-separated tokens."""
-    return " ".join(sorted(_token(g) for g in grams(value or "")))
-
-
 def _sqlite_match(query: str) -> str:
-    return " ".join(sorted(_token(g) for g in grams(query)))
-
-
-def register_sqlite_functions(dbapi_connection: Any) -> None:
-    """The functions the SQLite triggers and queries call (registered on every connection)."""
-    dbapi_connection.create_function("assist_grams", 1, gram_tokens, deterministic=True)
-    dbapi_connection.create_function(
-        "assist_norm", 1, lambda v: None if v is None else normalize(v), deterministic=True
-    )
+    return " ".join(sorted(token(g) for g in grams(query)))
 
 
 @dataclass(frozen=True)

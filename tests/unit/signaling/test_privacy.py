@@ -16,7 +16,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import InstrumentedAttribute
 
 from signaling.store import accounts as acc
-from signaling.store import history, search
+from signaling.store import grams, history, search
 from signaling.store.db import Database, open_database
 from signaling.store.history import StoredMessage
 from signaling.store.models import (
@@ -264,7 +264,7 @@ def test_delete_removes_the_customer_and_everything_of_theirs_only(database: Dat
         assert search.search(session, "花子").customers == []
         assert [h.session_id for h in search.search(session, "ログイン").hits] == [other]
         if database.engine.dialect.name == "sqlite":  # the index's own rows are gone too
-            match = search.gram_tokens("真っ白")
+            match = grams.gram_tokens("真っ白")
             stale = "SELECT count(*) FROM message_fts WHERE message_fts MATCH :m"
             assert session.execute(text(stale), {"m": match}).scalar() == 0
 

@@ -1,0 +1,61 @@
+"""How texts and queries are cut into the search index's terms: the unigrams and bigrams of
+each run of letters and digits, after NFKC and lower-casing (why: signaling/store/search.py).
+
+PostgreSQL computes the same grams with the SQL function ``assist_grams`` (migration 0003);
+SQLite calls the functions registered here.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+
+def normalize(value: str) -> str:
+    """How texts and queries are compared: NFKC (full-width Ａ and half-width ｶ become A
+    and カ) and lower case."""
+    return unicodedata.normalize("NFKC", value).lower()
+
+
+def _runs(normalized: str) -> list[str]:
+    runs: list[str] = []
+    start = None
+    for index, char in enumerate(normalized):
+        if char.isalnum():
+            if start is None:
+                start = index
+        elif start is not None:
+            runs.append(normalized[start:index])
+            start = None
+    if start is not None:
+        runs.append(normalized[start:])
+    return runs
+
+
+def grams(value: str) -> set[str]:
+    """The unigrams and bigrams of each run of letters and digits in ``value``."""
+    found: set[str] = set()
+    for run in _runs(normalize(value)):
+        found.update(run)
+        found.update(run[i : i + 2] for i in range(len(run) - 1))
+    return found
+
+
+def token(gram: str) -> str:
+    """A gram as one term of the SQLite index."""
+    # FTS5's tokenizer has its own idea of what a word character is; fixed-width hex code
+    # points are one token to any tokenizer, whatever the script.
+    return "g" + "".join(f"{ord(char):06x}" for char in gram)
+
+
+def gram_tokens(value: str | None) -> str:
+    """The SQLite index's document for ``value``: its grams as space-separated tokens."""
+    return " ".join(sorted(token(g) for g in grams(value or "")))
+
+
+def register_sqlite_functions(dbapi_connection: Any) -> None:
+    """The functions the SQLite triggers and queries call (registered on every connection)."""
+    dbapi_connection.create_function("assist_grams", 1, gram_tokens, deterministic=True)
+    dbapi_connection.create_function(
+        "assist_norm", 1, lambda v: None if v is None else normalize(v), deterministic=True
+    )
