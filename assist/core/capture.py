@@ -1,7 +1,16 @@
-"""Screen capture: which screens exist, grabbing them off the event loop, and the video track.
+"""Screen capture: which screens exist, what changed on them, and the video track.
 
 Capture happens only inside :class:`ScreenTrack` while it is live: the track is created when
 the customer presses Allow and stopped on Stop, so nothing is grabbed without a live grant.
+
+The pipeline, all off the event loop in the capture thread: the X server says which
+rectangles changed (:mod:`assist.core.x11_damage`; no polling), only those are grabbed (mss,
+XShm) into a kept BGRA picture of the screen and converted into a kept yuv420p frame
+(:mod:`assist.core.yuv`, libyuv), and a copy of that frame is handed to the track, at most
+:data:`MAX_FPS` times a second — changes in between are merged, never queued. The track sends
+a frame when the screen changed, keeps sending the still picture for :data:`REFINE_SECONDS`
+so the encoder sharpens it, and then only every :data:`HEARTBEAT_SECONDS` (so a receiver
+that asks for a keyframe gets one): a still screen costs almost nothing.
 """
 
 from __future__ import annotations
@@ -11,6 +20,7 @@ import concurrent.futures
 import fractions
 import logging
 import os
+import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -20,13 +30,24 @@ import av
 import numpy as np
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 
+from assist.core import yuv
 from assist.core.errors import AssistError, ClientErrorCode
+from assist.core.x11_damage import DamageWatcher, Rect, clip, merge
 
 logger = logging.getLogger(__name__)
 
 VIDEO_CLOCK_RATE = 90000
 VIDEO_TIME_BASE = fractions.Fraction(1, VIDEO_CLOCK_RATE)
-DEFAULT_FPS = 15.0
+#: At most this many frames a second reach the encoder (changes in between are merged).
+MAX_FPS = 30.0
+#: After the last change the still picture is sent this long, so the encoder refines it.
+REFINE_SECONDS = 1.0
+#: While nothing changes, one frame this often (a keyframe request is answered by it).
+HEARTBEAT_SECONDS = 2.0
+#: Where change reports are not available, the screen is grabbed whole this often.
+POLL_FPS = 15.0
+
+Pixels = np.ndarray[Any, np.dtype[np.uint8]]
 
 
 @dataclass(frozen=True)
@@ -39,14 +60,10 @@ class Screen:
     width: int
     height: int
 
-
-@dataclass(frozen=True)
-class Grab:
-    """One captured frame, already converted for the encoder."""
-
-    frame: av.VideoFrame
-    width: int
-    height: int
+    @property
+    def even_size(self) -> tuple[int, int]:
+        """The size that is captured (yuv420p wants even sizes)."""
+        return self.width - self.width % 2, self.height - self.height % 2
 
 
 def check_capture_supported(env: Mapping[str, str] | None = None) -> None:
@@ -65,19 +82,28 @@ def check_capture_supported(env: Mapping[str, str] | None = None) -> None:
 
 
 class Grabber(Protocol):
-    """What the track needs from a capture backend (X11 via mss today)."""
+    """What the capture needs from a backend (X11 via mss today)."""
 
     grab_count: int
 
     def screens(self) -> list[Screen]: ...
 
-    def grab(self, screen: Screen) -> Grab: ...
+    def grab_region(self, screen: Screen, rect: Rect) -> Pixels:
+        """The BGRA pixels of ``rect`` (screen coordinates) as an h×w×4 array."""
+        ...
+
+    def changes(self, screen: Screen, timeout: float) -> list[Rect] | None:
+        """The rectangles of ``screen`` changed since the last call (screen coordinates,
+        even edges), waiting up to ``timeout`` for one; None when this backend cannot tell
+        (then the screen is grabbed whole every 1/POLL_FPS seconds)."""
+        ...
 
     def close(self) -> None: ...
 
 
 class MssGrabber:
-    """Grabs X11 screens with mss. Must be used from one thread (it owns an X connection)."""
+    """Grabs X11 screens with mss (XShm) where the X server reports changes (DAMAGE). Must
+    be used from one thread (it owns its X connections)."""
 
     def __init__(self) -> None:
         check_capture_supported()
@@ -88,6 +114,8 @@ class MssGrabber:
         except Exception as exc:  # mss raises ScreenShotError, XError, OSError…
             raise AssistError(ClientErrorCode.NO_DISPLAY, str(exc)) from None
         self.grab_count = 0
+        self._damage: DamageWatcher | None = None
+        self._no_damage = False
 
     def screens(self) -> list[Screen]:
         monitors = self._mss.monitors[1:]
@@ -96,23 +124,32 @@ class MssGrabber:
             for i, m in enumerate(monitors, start=1)
         ]
 
-    def grab(self, screen: Screen) -> Grab:
-        region = {
-            "left": screen.left,
-            "top": screen.top,
-            "width": screen.width - screen.width % 2,  # yuv420p wants even sizes
-            "height": screen.height - screen.height % 2,
-        }
+    def grab_region(self, screen: Screen, rect: Rect) -> Pixels:
+        x, y, w, h = rect
+        region = {"left": screen.left + x, "top": screen.top + y, "width": w, "height": h}
         try:
             shot = self._mss.grab(region)
         except Exception as exc:
             raise AssistError(ClientErrorCode.CAPTURE_FAILED, str(exc)) from None
         self.grab_count += 1
-        pixels = np.frombuffer(shot.raw, dtype=np.uint8).reshape(shot.height, shot.width, 4)
-        frame = av.VideoFrame.from_ndarray(pixels, format="bgra").reformat(format="yuv420p")
-        return Grab(frame, shot.width, shot.height)
+        return np.frombuffer(shot.raw, dtype=np.uint8).reshape(shot.height, shot.width, 4)
+
+    def changes(self, screen: Screen, timeout: float) -> list[Rect] | None:
+        if self._no_damage:
+            return None
+        if self._damage is None:
+            try:
+                self._damage = DamageWatcher(os.environ.get("DISPLAY"))
+            except AssistError as exc:
+                logger.warning("No change reports from the X server, polling: %s", exc.detail)
+                self._no_damage = True
+                return None
+        width, height = screen.even_size
+        return clip(self._damage.wait(timeout), screen.left, screen.top, width, height)
 
     def close(self) -> None:
+        if self._damage is not None:
+            self._damage.close()
         self._mss.close()
 
 
@@ -121,6 +158,7 @@ class CaptureThread:
 
     def __init__(self, factory: Callable[[], Grabber] = MssGrabber) -> None:
         self._pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="capture")
+        self._stop = threading.Event()
         try:
             self._grabber: Grabber = self._pool.submit(factory).result()
             self._closed = False
@@ -135,17 +173,81 @@ class CaptureThread:
     def screens(self) -> list[Screen]:
         return self._pool.submit(self._grabber.screens).result()
 
-    async def grab(self, screen: Screen) -> Grab:
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._pool, self._grabber.grab, screen)
+    def watch(
+        self,
+        screen: Screen,
+        deliver: Callable[[av.VideoFrame], None],
+        failed: Callable[[AssistError], None],
+    ) -> concurrent.futures.Future[None]:
+        """Keep ``screen`` as the latest frame: ``deliver`` gets a fresh frame after each
+        change (called in the capture thread), until :meth:`close`; a failure ends it."""
+        return self._pool.submit(self._watch, screen, deliver, failed)
+
+    def _watch(
+        self,
+        screen: Screen,
+        deliver: Callable[[av.VideoFrame], None],
+        failed: Callable[[AssistError], None],
+    ) -> None:
+        try:
+            self._grabber.changes(screen, timeout=0)  # report changes from before the grab
+            picture = ScreenPicture(self._grabber, screen)
+            deliver(picture.frame())
+            interval, last = 1.0 / MAX_FPS, time.monotonic()
+            while not self._stop.is_set():
+                changed = self._grabber.changes(screen, timeout=0.25)
+                if changed is None:
+                    time.sleep(max(0.0, last + 1.0 / POLL_FPS - time.monotonic()))
+                    changed = [picture.whole]
+                elif not changed:
+                    continue
+                # Merge what changes until the next frame is due, instead of queueing.
+                while (left := last + interval - time.monotonic()) > 0:
+                    more = self._grabber.changes(screen, timeout=left)
+                    changed += more or []
+                picture.update(merge(changed))
+                last = time.monotonic()
+                deliver(picture.frame())
+        except AssistError as exc:
+            failed(exc)
 
     def close(self) -> None:
         """Release the grabber and its thread; safe to call more than once."""
         if self._closed:
             return
         self._closed = True
+        self._stop.set()
         self._pool.submit(self._grabber.close)
         self._pool.shutdown(wait=True)
+
+
+class ScreenPicture:
+    """The screen as it is now: a kept BGRA picture and its yuv420p conversion, updated
+    from the changed rectangles only."""
+
+    def __init__(self, grabber: Grabber, screen: Screen) -> None:
+        self._grabber, self._screen = grabber, screen
+        width, height = screen.even_size
+        self.whole: Rect = (0, 0, width, height)
+        self._bgra = np.zeros((height, width, 4), dtype=np.uint8)
+        self._i420 = yuv.new_i420(width, height)
+        self.update([self.whole])
+
+    def update(self, rects: list[Rect]) -> None:
+        for rect in rects:
+            x, y, w, h = rect
+            pixels = self._grabber.grab_region(self._screen, rect)
+            self._bgra[y : y + h, x : x + w] = pixels[:h, :w]
+            yuv.bgra_to_i420(self._bgra, self._i420, rect)
+
+    def frame(self) -> av.VideoFrame:
+        """A copy for the encoder (the kept frame goes on changing)."""
+        copy = yuv.new_i420(self._i420.width, self._i420.height)
+        for source, target in zip(self._i420.planes, copy.planes, strict=True):
+            np.frombuffer(memoryview(target), dtype=np.uint8)[:] = np.frombuffer(
+                memoryview(source), dtype=np.uint8
+            )
+        return copy
 
 
 def list_screens() -> list[Screen]:
@@ -158,20 +260,27 @@ def list_screens() -> list[Screen]:
 
 
 class ScreenTrack(MediaStreamTrack):
-    """A video track of one screen, grabbed at up to ``fps`` while live and not paused."""
+    """The video track of one screen: a frame when it changed (at most ``fps`` a second),
+    the still picture for a while after, then a heartbeat; nothing while paused."""
 
     kind = "video"
 
-    def __init__(self, capture: CaptureThread, screen: Screen, fps: float = DEFAULT_FPS) -> None:
+    def __init__(self, capture: CaptureThread, screen: Screen, fps: float = MAX_FPS) -> None:
         super().__init__()
         self.screen = screen
         self._capture = capture
         self._interval = 1.0 / fps
         self._resumed = asyncio.Event()
         self._resumed.set()
+        self._changed = asyncio.Event()
+        self._latest: av.VideoFrame | None = None
+        self._version = self._sent_version = 0
         self._start: float | None = None
-        self._next_at = 0.0
+        self._last_sent = 0.0
+        self._refine_until = 0.0
+        self._watching: concurrent.futures.Future[None] | None = None
         self.failure: AssistError | None = None
+        self.frames_sent = 0
 
     @property
     def paused(self) -> bool:
@@ -182,30 +291,77 @@ class ScreenTrack(MediaStreamTrack):
 
     def resume(self) -> None:
         self._resumed.set()
+        self._refine_until = 0.0
+        self._sent_version = -1  # the picture as it is now goes out at once
 
     async def recv(self) -> av.VideoFrame:
-        if self.readyState != "live":
-            raise MediaStreamError
-        await self._resumed.wait()
-        now = time.monotonic()
-        if self._start is None:
-            self._start = self._next_at = now
-        elif self._next_at > now:
-            await asyncio.sleep(self._next_at - now)
-        self._next_at = max(self._next_at + self._interval, time.monotonic())
-        if self.readyState != "live":
-            raise MediaStreamError
+        if self._watching is None:
+            self._watch(asyncio.get_running_loop())
+        while True:
+            if self.readyState != "live":
+                raise MediaStreamError
+            await self._resumed.wait()
+            if self.failure is not None:
+                self.stop()
+                raise MediaStreamError
+            now = time.monotonic()
+            if (due := self._last_sent + self._interval - now) > 0:
+                await asyncio.sleep(due)  # pacing: a newer picture may replace this one
+                continue
+            frame = self._latest
+            wait = self._wait_time(now)
+            if frame is None or wait > 0:
+                await self._wait_for_change(wait if frame is not None else 1.0)
+                continue
+            return self._send(frame, now)
+
+    def _wait_time(self, now: float) -> float:
+        """0 when a frame is due now; else how long until one is (unless the screen
+        changes first)."""
+        if self._version != self._sent_version or now < self._refine_until:
+            return 0.0
+        return max(0.0, self._last_sent + HEARTBEAT_SECONDS - now)
+
+    async def _wait_for_change(self, timeout: float) -> None:
+        self._changed.clear()
         try:
-            grab = await self._capture.grab(self.screen)
-        except AssistError as exc:
-            self.failure = exc
-            self.stop()
-            raise MediaStreamError from None
-        frame = grab.frame
-        frame.pts = int((time.monotonic() - self._start) * VIDEO_CLOCK_RATE)
+            async with asyncio.timeout(timeout):
+                await self._changed.wait()
+        except TimeoutError:
+            pass
+
+    def _send(self, frame: av.VideoFrame, now: float) -> av.VideoFrame:
+        if self._version != self._sent_version:
+            self._sent_version = self._version
+            self._refine_until = now + REFINE_SECONDS
+        if self._start is None:
+            self._start = now
+        self._last_sent = now
+        self.frames_sent += 1
+        frame.pts = int((now - self._start) * VIDEO_CLOCK_RATE)
         frame.time_base = VIDEO_TIME_BASE
         return frame
 
+    def _watch(self, loop: asyncio.AbstractEventLoop) -> None:
+        def deliver(frame: av.VideoFrame) -> None:
+            loop.call_soon_threadsafe(self._arrived, frame)
+
+        def failed(error: AssistError) -> None:
+            loop.call_soon_threadsafe(self._failed, error)
+
+        self._watching = self._capture.watch(self.screen, deliver, failed)
+
+    def _arrived(self, frame: av.VideoFrame) -> None:
+        self._latest = frame
+        self._version += 1
+        self._changed.set()
+
+    def _failed(self, error: AssistError) -> None:
+        self.failure = error
+        self._changed.set()
+        self._resumed.set()
+
     def stop(self) -> None:
         self._resumed.set()  # wake a paused recv so it sees the track ended
+        self._changed.set()
         super().stop()

@@ -3,10 +3,10 @@ as the X11 grabber, so it travels the real track, encoder and network path."""
 
 from __future__ import annotations
 
-import av
 import numpy as np
 
-from assist.core.capture import Grab, Screen
+from assist.core.capture import Pixels, Screen
+from assist.core.x11_damage import Rect
 
 
 class SyntheticGrabber:
@@ -31,8 +31,15 @@ class SyntheticGrabber:
     def screens(self) -> list[Screen]:
         return [Screen(1, 0, 0, self.width, self.height)]
 
-    def grab(self, screen: Screen) -> Grab:
+    def grab_region(self, screen: Screen, rect: Rect) -> Pixels:
         self.grab_count += 1
+        x, y, w, h = rect
+        return self._pattern()[y : y + h, x : x + w]
+
+    def changes(self, screen: Screen, timeout: float) -> list[Rect] | None:
+        return None  # no change reports: grabbed whole at the polling rate, like a poller
+
+    def _pattern(self) -> Pixels:
         w, h = self.width, self.height
         pixels = np.empty((h, w, 4), dtype=np.uint8)
         pixels[..., 3] = 255
@@ -42,8 +49,7 @@ class SyntheticGrabber:
             region[..., 0], region[..., 1], region[..., 2] = b, g, r
         x = (self.grab_count * 8) % max(1, w - 16)
         pixels[h - 12 : h - 4, x : x + 16, :3] = 255
-        frame = av.VideoFrame.from_ndarray(pixels, format="bgra").reformat(format="yuv420p")
-        return Grab(frame, w, h)
+        return pixels
 
     def close(self) -> None:
         pass

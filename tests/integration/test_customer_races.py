@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from assist.core import client_base
 from assist.core import events as ev
-from assist.core.capture import Grab, Screen
+from assist.core.capture import Screen
 from assist.core.customer import CustomerClient
 from assist.core.synthetic import SyntheticGrabber
 from assist.qt.bridge import AsyncioThread
@@ -118,9 +118,6 @@ async def _until_admitted(client: CustomerClient) -> None:
 class TwoScreens(SyntheticGrabber):
     def screens(self) -> list[Screen]:
         return [Screen(1, 0, 0, self.width, self.height), Screen(2, 0, 0, self.width, self.height)]
-
-    def grab(self, screen: Screen) -> Grab:
-        return super().grab(screen)
 
 
 def test_allow_shares_the_screen_chosen_in_the_one_consent_dialog(
