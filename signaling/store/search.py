@@ -11,10 +11,10 @@ of its **unigrams and bigrams** (per run of letters and digits, after NFKC and l
   substring.
 
 SQLite keeps the grams in a contentless FTS5 table (``detail=none``: only which rows hold a
-term), maintained by triggers that call ``assist_grams``, a function this module registers on
-each connection. PostgreSQL computes the same grams with an SQL function and indexes them
-with GIN on an expression, so no column or trigger is needed there. The grams themselves:
-``signaling.store.grams``.
+term), maintained by triggers that call ``assist_grams``, a function registered on each
+connection. PostgreSQL computes the same grams with an SQL function into a generated
+``grams`` column, indexed with GIN: a row's grams are computed once, when it is written, never
+again when a query checks it. The grams themselves: ``signaling.store.grams``.
 """
 
 from __future__ import annotations
@@ -96,7 +96,7 @@ _POSTGRES_HITS: Final = {
     FROM {table} AS d
     JOIN sessions AS s ON s.id = d.session_id
     LEFT JOIN customers AS c ON c.id = s.customer_id
-    WHERE assist_grams(d.text) @> assist_grams(:query)
+    WHERE d.grams @> assist_grams(:query)
       AND strpos(assist_norm(d.text), assist_norm(:query)) > 0
     ORDER BY d.id DESC
     LIMIT :limit

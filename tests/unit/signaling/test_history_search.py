@@ -6,10 +6,12 @@ import time
 from collections.abc import Iterator
 
 import pytest
+from alembic import command
+from alembic.config import Config
 
 from signaling.store import customers, history, search
 from signaling.store.accounts import audit_events
-from signaling.store.db import Database, open_database
+from signaling.store.db import MIGRATIONS, Database, open_database
 
 
 @pytest.fixture
@@ -173,3 +175,32 @@ def test_relink_moves_a_session_and_merge_folds_two_records(database: Database) 
             "session_relinked",
             "customers_merged",
         ]
+
+
+def migrate(database: Database, revision: str) -> None:
+    """Up or down to ``revision`` (revisions are numbered in order)."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    current = database.revision() or ""
+    with database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        if revision != "head" and revision < current:
+            command.downgrade(config, revision)
+        else:
+            command.upgrade(config, revision)
+
+
+def test_the_index_migrations_keep_a_populated_store_searchable(database: Database) -> None:
+    dialect(database)
+    migrate(database, "0004")  # before the stored grams
+    try:
+        visit(database, "s1", ["画面が真っ黒です"], note="返金は来週の予定", email="h@example.jp")
+    finally:
+        migrate(database, "head")
+    assert found_texts(database, "真っ黒") == ["画面が真っ黒です"]
+    assert found_texts(database, "返金") == ["返金は来週の予定"]
+
+    migrate(database, "0004")  # down and up again: the index is rebuilt, still in step
+    migrate(database, "head")
+    visit(database, "s2", ["画面が固まる"], email="t@example.jp", at=NOW + 100)
+    assert found_texts(database, "画面") == ["画面が固まる", "画面が真っ黒です"]
