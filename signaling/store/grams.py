@@ -41,6 +41,23 @@ def grams(value: str) -> set[str]:
     return found
 
 
+def needed(query_grams: set[str]) -> list[str]:
+    """The grams a text must hold to hold them all: the bigrams, and the unigrams that are in
+    no bigram (a one-character run). A text holding the bigram 画面 holds 画 and 面, so
+    looking those up too only makes the index read more. Sorted, for repeatable queries."""
+    pairs = {g for g in query_grams if len(g) == 2}
+    covered = {char for pair in pairs for char in pair}
+    return sorted(pairs | {g for g in query_grams if len(g) == 1 and g not in covered})
+
+
+def spread(terms: list[str], most: int) -> list[str]:
+    """At most ``most`` of ``terms``, taken evenly across them (a long query's grams: any of
+    them find every text that holds the query)."""
+    if len(terms) <= most:
+        return terms
+    return [terms[len(terms) * i // most] for i in range(most)]
+
+
 def token(gram: str) -> str:
     """A gram as one term of the SQLite index."""
     # FTS5's tokenizer has its own idea of what a word character is; fixed-width hex code

@@ -4,17 +4,21 @@ Japanese has no spaces between words, and the words agents look for are often on
 characters long (返金, 画面). A word tokenizer finds nothing there, and a trigram index
 (SQLite FTS5 ``trigram``, PostgreSQL ``pg_trgm``) cannot answer a query shorter than three
 characters, so it falls back to scanning every row. This index keeps, for each text, the set
-of its **unigrams and bigrams** (per run of letters and digits, after NFKC and lower-casing):
+of its **unigrams and bigrams** (per run of letters and digits, after NFKC and lower-casing;
+``signaling.store.grams``):
 
-- a query of one or two characters is one term of the index;
-- a longer query needs all of its grams, and the few candidate rows are checked for the exact
-  substring.
+- a query of one or two letters or digits is one term of the index, whose answer needs no
+  check;
+- a longer query needs its bigrams (a bigram implies its two unigrams); how common each one
+  is decides which are looked up, and the candidate rows are checked for the exact substring.
 
-SQLite keeps the grams in a contentless FTS5 table (``detail=none``: only which rows hold a
-term), maintained by triggers that call ``assist_grams``, a function registered on each
-connection. PostgreSQL computes the same grams with an SQL function into a generated
-``grams`` column, indexed with GIN: a row's grams are computed once, when it is written, never
-again when a query checks it. The grams themselves: ``signaling.store.grams``.
+Both backends first find the ids of the newest matching rows, and only those rows are then
+read with their session and customer. SQLite keeps the grams in contentless FTS5 tables
+(``detail=none``: only which rows hold a term), maintained by triggers that call
+``assist_grams``, a function registered on each connection; it learns which grams are rare
+by probing them (``search_sqlite``). PostgreSQL keeps them in a generated ``grams`` column
+with a GIN index, and reads how common each gram is from that column's statistics
+(``search_postgres``).
 """
 
 from __future__ import annotations
@@ -23,20 +27,17 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Final
 
-from sqlalchemy import func, or_, select, text
+from sqlalchemy import bindparam, func, or_, select, text
 from sqlalchemy.orm import Session
 
-from signaling.store.grams import grams, normalize, token
+from signaling.store import search_postgres, search_sqlite
+from signaling.store.grams import grams, needed, normalize
 from signaling.store.models import Customer
 
 #: At most this many hits of each kind are returned (newest first).
 MAX_RESULTS: Final = 100
 #: A query is a phrase, not a document.
 MAX_QUERY: Final = 200
-
-
-def _sqlite_match(query: str) -> str:
-    return " ".join(sorted(token(g) for g in grams(query)))
 
 
 @dataclass(frozen=True)
@@ -67,90 +68,66 @@ class SearchResults:
     hits: list[Hit]
 
 
-def _timestamp(value: datetime) -> float:
-    return (value if value.tzinfo else value.replace(tzinfo=UTC)).timestamp()
-
-
-_SQLITE_HITS: Final = {
-    kind: f"""
-    SELECT d.{sender}, d.text, d.{time}, s.id, s.customer_id, c.display_name,
-           s.agent_display_name
-    FROM {fts} AS f
-    JOIN {table} AS d ON d.id = f.rowid
-    JOIN sessions AS s ON s.id = d.session_id
-    LEFT JOIN customers AS c ON c.id = s.customer_id
-    WHERE f.{fts} MATCH :match AND instr(assist_norm(d.text), :needle) > 0
-    ORDER BY f.rowid DESC
-    LIMIT :limit
-    """
-    for kind, table, fts, sender, time in (
-        ("message", "messages", "message_fts", "sender_name", "ts"),
-        ("note", "notes", "note_fts", "agent_username", "updated_at"),
-    )
+#: (table, column of the author's name, column of the time) of each kind of hit.
+_KINDS: Final = {
+    "message": ("messages", "sender_name", "ts"),
+    "note": ("notes", "agent_username", "updated_at"),
 }
 
-_POSTGRES_HITS: Final = {
-    kind: f"""
-    SELECT d.{sender}, d.text, d.{time}, s.id, s.customer_id, c.display_name,
-           s.agent_display_name
-    FROM {table} AS d
-    JOIN sessions AS s ON s.id = d.session_id
-    LEFT JOIN customers AS c ON c.id = s.customer_id
-    WHERE d.grams @> assist_grams(:query)
-      AND strpos(assist_norm(d.text), assist_norm(:query)) > 0
-    ORDER BY d.id DESC
-    LIMIT :limit
-    """
-    for kind, table, sender, time in (
-        ("message", "messages", "sender_name", "ts"),
-        ("note", "notes", "agent_username", "updated_at"),
-    )
-}
-
-# A query with no letter or digit (say "@") has no grams: the rows are scanned.
-_SCAN_HITS: Final = {
-    kind: f"""
-    SELECT d.{sender}, d.text, d.{time}, s.id, s.customer_id, c.display_name,
-           s.agent_display_name
-    FROM {table} AS d
-    JOIN sessions AS s ON s.id = d.session_id
-    LEFT JOIN customers AS c ON c.id = s.customer_id
-    WHERE {{contains}}
-    ORDER BY d.id DESC
-    LIMIT :limit
-    """
-    for kind, table, sender, time in (
-        ("message", "messages", "sender_name", "ts"),
-        ("note", "notes", "agent_username", "updated_at"),
-    )
+_HIT_ROWS: Final = {
+    kind: text(
+        f"""
+        SELECT d.{sender}, d.text, d.{time}, s.id, s.customer_id, c.display_name,
+               s.agent_display_name
+        FROM {table} AS d
+        JOIN sessions AS s ON s.id = d.session_id
+        LEFT JOIN customers AS c ON c.id = s.customer_id
+        WHERE d.id IN :ids
+        ORDER BY d.id DESC
+        """
+    ).bindparams(bindparam("ids", expanding=True))
+    for kind, (table, sender, time) in _KINDS.items()
 }
 
 
-def _hit_rows(session: Session, kind: str, query: str, limit: int) -> list[Hit]:
-    dialect = session.get_bind().dialect.name
-    needle = normalize(query)
-    params: dict[str, Any] = {"limit": limit, "query": query, "needle": needle}
-    if not grams(query):
-        contains = (
-            "strpos(assist_norm(d.text), :needle) > 0"
-            if dialect == "postgresql"
-            else "instr(assist_norm(d.text), :needle) > 0"
-        )
-        sql = _SCAN_HITS[kind].format(contains=contains)
-    elif dialect == "postgresql":
-        sql = _POSTGRES_HITS[kind]
+def _contains(session: Session, column: str) -> str:
+    function = "strpos" if session.get_bind().dialect.name == "postgresql" else "instr"
+    return f"{function}(assist_norm({column}), :needle) > 0"
+
+
+def _scan_ids(session: Session, table: str, needle: str, limit: int) -> list[int]:
+    # A query with no letter or digit (say "@") has no grams: the rows are read newest first.
+    sql = f"SELECT id FROM {table} WHERE {_contains(session, 'text')} ORDER BY id DESC LIMIT :limit"
+    return [row[0] for row in session.execute(text(sql), {"needle": needle, "limit": limit})]
+
+
+def _query_grams(session: Session, query: str) -> list[str]:
+    if session.get_bind().dialect.name == "postgresql":
+        return needed(search_postgres.query_grams(session, query))
+    return needed(grams(query))
+
+
+def _hits(session: Session, kind: str, terms: list[str], needle: str, limit: int) -> list[Hit]:
+    table = _KINDS[kind][0]
+    if not terms:
+        ids = _scan_ids(session, table, needle, limit)
+    elif session.get_bind().dialect.name == "postgresql":
+        ids = search_postgres.newest_ids(session, table, terms, needle, limit)
     else:
-        sql, params["match"] = _SQLITE_HITS[kind], _sqlite_match(query)
-    rows = session.execute(text(sql), params)
+        ids = search_sqlite.newest_ids(session, table, terms, needle, limit)
+    if not ids:
+        return []
+    rows = session.execute(_HIT_ROWS[kind], {"ids": ids})
     return [
-        Hit(kind, row[3], row[4], row[5], row[6], row[0], row[1], _timestamp(_as_datetime(row[2])))
+        Hit(kind, row[3], row[4], row[5], row[6], row[0], row[1], _timestamp(row[2]))
         for row in rows
     ]
 
 
-def _as_datetime(value: Any) -> datetime:
+def _timestamp(value: Any) -> float:
     # Raw SQL on SQLite hands back the stored ISO text; PostgreSQL hands back a datetime.
-    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp()
 
 
 def search_customers(session: Session, query: str, limit: int = MAX_RESULTS) -> list[CustomerHit]:
@@ -183,6 +160,9 @@ def search(session: Session, query: str, limit: int = MAX_RESULTS) -> SearchResu
 
     ``query`` must be 1 to ``MAX_QUERY`` characters after trimming (the caller checks)."""
     query = query.strip()
-    hits = _hit_rows(session, "message", query, limit) + _hit_rows(session, "note", query, limit)
+    terms, needle = _query_grams(session, query), normalize(query)
+    hits = _hits(session, "message", terms, needle, limit) + _hits(
+        session, "note", terms, needle, limit
+    )
     hits.sort(key=lambda hit: hit.ts, reverse=True)
     return SearchResults(search_customers(session, query, limit), hits[:limit])

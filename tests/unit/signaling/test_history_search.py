@@ -9,9 +9,10 @@ import pytest
 from alembic import command
 from alembic.config import Config
 
-from signaling.store import customers, history, search
+from signaling.store import customers, history, search, search_postgres, search_sqlite
 from signaling.store.accounts import audit_events
 from signaling.store.db import MIGRATIONS, Database, open_database
+from signaling.store.grams import normalize
 
 
 @pytest.fixture
@@ -175,6 +176,50 @@ def test_relink_moves_a_session_and_merge_folds_two_records(database: Database) 
             "session_relinked",
             "customers_merged",
         ]
+
+
+# ------------------------------------------------------------- the index at scale
+
+
+def newest_containing(lines: list[str], query: str, limit: int) -> list[str]:
+    """What a search must answer for the transcript ``lines`` (stored oldest first)."""
+    return [line for line in reversed(lines) if normalize(query) in normalize(line)][:limit]
+
+
+def test_a_term_in_every_message_gives_the_newest_hundred(database: Database) -> None:
+    dialect(database)
+    lines = [f"画面 {n}" for n in range(150)]
+    visit(database, "s1", lines)
+    assert found_texts(database, "画面") == newest_containing(lines, "画面", 100)
+    assert found_texts(database, "画面 1") == newest_containing(lines, "画面 1", 100)
+    assert len(found_texts(database, "画面 1")) == 61  # 1, 10–19, 100–149
+
+
+LINES = [
+    f"{'画面が真っ黒です' if n % 11 == 0 else '画面が固まる'} error 0x8007{n:04x}"
+    if n % 3 == 0
+    else f"返金 {n} 件目、黒い画面の件"
+    for n in range(90)
+]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["画面", "黒", "画面が真っ黒", "黒い画面", "0x80070", "error 0x8007004e", "返金 4", "真っ白"],
+)
+def test_common_and_rare_terms_take_every_path_to_the_same_answer(
+    database: Database, query: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tiny thresholds stand in for a million rows: on PostgreSQL every query reads a window
+    of the newest 7 rows, then asks the index for the older ones; on SQLite a term in 5 rows
+    is already common."""
+    monkeypatch.setattr(search_postgres, "DIRECT_ROWS", -1)
+    monkeypatch.setattr(search_postgres, "WINDOW", 7)
+    monkeypatch.setattr(search_sqlite, "PROBE_CAP", 5)
+    visit(database, "s1", LINES)
+    with database.session() as session:
+        found = [hit.text for hit in search.search(session, query, limit=10).hits]
+    assert found == newest_containing(LINES, query, 10)
 
 
 def migrate(database: Database, revision: str) -> None:
