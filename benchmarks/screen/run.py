@@ -184,6 +184,23 @@ class Rig:
         self.customer.send("stats")
         return int(self.customer.expect("stats")[1])
 
+    def stages(self) -> dict[str, float]:
+        """Milliseconds per frame in each stage since the last call: the customer's per
+        encoded frame, the agent's per decoded frame (paint: per paint)."""
+        spent: dict[str, float] = {}
+        for side, prefix in ((self.customer, "customer"), (self.agent, "agent")):
+            side.send("stages")
+            totals = {}
+            for word in side.expect("stages")[1:]:
+                name, value = word.split("=")
+                total, calls = value.split("/")
+                totals[name] = (float(total), int(calls))
+            frames = totals.get("encode" if prefix == "customer" else "decode", (0.0, 0))[1]
+            for name, (total, calls) in totals.items():
+                per = calls if name == "paint" else frames
+                spent[f"{prefix}_{name}"] = total / per if per else 0.0
+        return spent
+
     def handlers(self) -> tuple[float, float]:
         """(p99, max) in ms of the agent's GUI-thread handlers since the last call."""
         self.agent.send("handlers")
@@ -272,6 +289,9 @@ class Scenario:
     handler_p99_ms: float = 0.0
     handler_max_ms: float = 0.0
     frames_without_stamp: int = 0
+    #: Milliseconds per frame: customer_capture, customer_convert, customer_encode,
+    #: agent_decode, agent_convert, agent_paint.
+    stages_ms: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -295,9 +315,11 @@ def measure(rig: Rig, name: str, seconds: float, warmup: float) -> Scenario:
     rig.content.expect(f"ok scenario {name}")
     time.sleep(warmup)
     rig.handlers()  # forget what came before
+    rig.stages()
     with rig.window() as out:
         time.sleep(seconds)
     p99, longest = rig.handlers()
+    stages = rig.stages()
     window = out[0]
     log(f"  {name}: {window.distinct_frames} frames, {len(window.latencies_ms)} timed")
     return Scenario(
@@ -310,6 +332,7 @@ def measure(rig: Rig, name: str, seconds: float, warmup: float) -> Scenario:
         handler_p99_ms=p99,
         handler_max_ms=longest,
         frames_without_stamp=window.frames_without_stamp,
+        stages_ms=stages,
     )
 
 
@@ -407,6 +430,8 @@ def main(argv: list[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     print(table(results))
+    print()
+    print(breakdown(results))
     if not args.quick:
         from benchmarks.screen.chart import draw
 
@@ -454,6 +479,41 @@ def table(results: list[PipelineResult]) -> str:
     widths = [max(len(row[i]) for row in [head, *rows]) for i in range(len(head))]
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True))
                      for row in [head, *rows])  # fmt: skip
+
+
+STAGE_ROWS: Final = (
+    ("capture (customer)", "customer_capture"),
+    ("convert to yuv420p (customer)", "customer_convert"),
+    ("encode (customer)", "customer_encode"),
+    ("decode (agent)", "agent_decode"),
+    ("convert for the view (agent)", "agent_convert"),
+    ("paint (agent, GUI thread)", "agent_paint"),
+)
+
+
+def breakdown(results: list[PipelineResult]) -> str:
+    """Where a frame's milliseconds go in each motion scenario; what the stages do not
+    explain of the glass-to-glass p50 is network, queues and waiting for the next frame."""
+    head = ["ms per frame", *(f"{r.pipeline} {s}" for r in results for s in MOTION)]
+    rows = [head]
+    for label, key in STAGE_ROWS:
+        row = [label]
+        for result in results:
+            for name in MOTION:
+                stages = next(s for s in result.scenarios if s.name == name).stages_ms
+                row.append(_fmt(stages.get(key), 1))
+        rows.append(row)
+    rest = ["network, queues, pacing (rest of p50)"]
+    for result in results:
+        for name in MOTION:
+            scenario = next(s for s in result.scenarios if s.name == name)
+            known = sum(scenario.stages_ms.get(key, 0.0) for _, key in STAGE_ROWS)
+            p50 = scenario.latency_p50_ms
+            rest.append(_fmt(None if p50 is None else p50 - known, 1))
+    rows.append(rest)
+    widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True))
+                     for row in rows)  # fmt: skip
 
 
 if __name__ == "__main__":

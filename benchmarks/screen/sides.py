@@ -40,6 +40,45 @@ def say(*words: object) -> None:
     print(*words, flush=True)
 
 
+class Stages:
+    """Time spent per pipeline stage, by wrapping the functions that do each (the product
+    code is not changed for the benchmark). ``report()`` prints ``stages NAME=TOTAL_MS/CALLS
+    ...`` and starts over."""
+
+    def __init__(self) -> None:
+        self.spent: dict[str, list[int]] = {}
+
+    def wrap(self, owner: Any, attribute: str, stage: str) -> None:
+        original = getattr(owner, attribute)
+        spent = self.spent.setdefault(stage, [])
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter_ns()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                spent.append(time.perf_counter_ns() - start)
+
+        setattr(owner, attribute, timed)
+
+    def add(self, stage: str, nanoseconds: int) -> None:
+        self.spent.setdefault(stage, []).append(nanoseconds)
+
+    def report(self) -> None:
+        words = []
+        for stage, spent in self.spent.items():
+            words.append(f"{stage}={sum(spent) / 1e6:.3f}/{len(spent)}")
+            spent.clear()
+        say("stages", *words)
+
+
+STAGES = Stages()
+#: The agent's newest decoded frame (yuv420p, full size).
+DECODED: list[av.VideoFrame] = []
+#: The stamp each converted frame carries (by the id of the DecodedFrame handed on).
+STAMPS: dict[int, int | None] = {}
+
+
 # ---------------------------------------------------------------- the naive baseline
 
 
@@ -65,7 +104,9 @@ class NaiveTrack(ScreenTrack):
         await self._resumed.wait()
         # aiortc's own 30 fps pacing, as a VideoStreamTrack subclass inherits it.
         pts, time_base = await VideoStreamTrack.next_timestamp(self)  # type: ignore[arg-type]
+        start = time.perf_counter_ns()
         shot = self._mss.grab(self._region)
+        STAGES.add("capture", time.perf_counter_ns() - start)
         pixels = np.asarray(shot)
         frame = av.VideoFrame.from_ndarray(pixels, format="bgra")
         frame.pts, frame.time_base = pts, time_base
@@ -87,6 +128,7 @@ class NaiveCustomer(CustomerClient):
 async def customer(url: str, pipeline: str) -> None:
     kind = NaiveCustomer if pipeline == "naive" else CustomerClient
     RtcSession.tuned = pipeline != "naive"
+    _time_customer_stages()
 
     def emit(event: ev.Event) -> None:
         if isinstance(event, ev.Admitted):
@@ -111,6 +153,9 @@ async def customer(url: str, pipeline: str) -> None:
             stats = await client.stats()
             say("stats", stats.bytes_sent if stats else 0, stats.codec if stats else "-")
             continue
+        elif command == "stages":
+            STAGES.report()
+            continue
         elif command == "quit":
             break
         say("ok", command)
@@ -127,6 +172,8 @@ class TimedApplication(QApplication):
     def __init__(self, argv: list[str]) -> None:
         super().__init__(argv)
         self.durations_ns: list[int] = []
+        #: The slowest handlers: (ns, receiver class, event type).
+        self.slowest: list[tuple[int, str, str]] = []
         self._depth = 0
 
     def notify(self, receiver: QObject, event: QEvent) -> bool:
@@ -137,7 +184,11 @@ class TimedApplication(QApplication):
         finally:
             self._depth -= 1
             if self._depth == 0:
-                self.durations_ns.append(time.perf_counter_ns() - start)
+                spent = time.perf_counter_ns() - start
+                self.durations_ns.append(spent)
+                if spent > 8_000_000:
+                    kind = type(receiver).__name__, event.type().name
+                    self.slowest.append((spent, *kind))
 
 
 def agent(url: str, pipeline: str) -> None:
@@ -150,6 +201,7 @@ def agent(url: str, pipeline: str) -> None:
     from tests.helpers.accounts import PASSWORD
 
     RtcSession.tuned = pipeline != "naive"
+    _time_agent_stages()
     app = TimedApplication(sys.argv[:1])
     collector = GuiGarbageCollector(app)
     runner = AsyncioThread()
@@ -161,7 +213,6 @@ def agent(url: str, pipeline: str) -> None:
     runner.run(client.connect(), timeout=20)
     window.setGeometry(0, 0, 1920, 1080)
     window.show()
-    latest: list[np.ndarray[Any, Any]] = []
 
     def tab() -> SessionTab:
         widget = window.tabs.widget(window.tabs.count() - 1)
@@ -171,9 +222,7 @@ def agent(url: str, pipeline: str) -> None:
     def frame(_: str, image: FrameImage) -> None:
         # Runs after the console's own slot handed the frame to the view.
         now = time.monotonic_ns()
-        pixels = image.frame.pixels
-        latest[:] = [pixels]
-        counter = stamp.decode(pixels)
+        counter = STAMPS.pop(id(image.frame), None)
         say("frame", "-" if counter is None else counter, now)
 
     def join_requested(_: str, join_id: str, __: str) -> None:
@@ -186,14 +235,21 @@ def agent(url: str, pipeline: str) -> None:
         if words[0] == "handlers":
             durations = sorted(app.durations_ns)
             app.durations_ns.clear()
+            for spent, receiver, event in sorted(app.slowest, reverse=True)[:5]:
+                print(f"slow handler {spent / 1e6:.1f} ms {receiver} {event}", file=sys.stderr)
+            app.slowest.clear()
             if durations:
                 p99 = durations[min(len(durations) - 1, int(len(durations) * 0.99))]
                 say("handlers", len(durations), p99, durations[-1])
             else:
                 say("handlers", 0, 0, 0)
-        elif words[0] == "snapshot" and latest:
-            np.save(words[1], latest[0])
+        elif words[0] == "snapshot" and DECODED:
+            from assist.core import yuv
+
+            np.save(words[1], yuv.i420_to_bgra(DECODED[0]))
             say("ok snapshot")
+        elif words[0] == "stages":
+            STAGES.report()
         elif words[0] == "quit":
             app.quit()
 
@@ -207,6 +263,49 @@ def agent(url: str, pipeline: str) -> None:
     runner.stop()
     del notifier, collector
     say("ok quit")
+
+
+def _time_customer_stages() -> None:
+    """capture: grabbing pixels; convert: BGRA to yuv420p and the copy for the encoder (the
+    naive track leaves that to the encoder, so it counts there); encode: the encoder call."""
+    from aiortc.codecs.h264 import H264Encoder
+    from aiortc.codecs.vpx import Vp8Encoder
+
+    from assist.core import capture, yuv
+
+    STAGES.wrap(capture.MssGrabber, "grab_region", "capture")
+    STAGES.wrap(yuv, "bgra_to_i420", "convert")
+    STAGES.wrap(capture.ScreenPicture, "frame", "convert")
+    STAGES.wrap(H264Encoder, "encode", "encode")
+    STAGES.wrap(Vp8Encoder, "encode", "encode")
+
+
+def _time_agent_stages() -> None:
+    """decode: the decoder call; convert: yuv420p to the view's BGRX; paint: the view's
+    paint handler on the GUI thread."""
+    from aiortc.codecs.h264 import H264Decoder
+    from aiortc.codecs.vpx import Vp8Decoder
+
+    from assist.core import rtc
+    from assist.qt import remote_view
+
+    STAGES.wrap(H264Decoder, "decode", "decode")
+    STAGES.wrap(Vp8Decoder, "decode", "decode")
+    STAGES.wrap(rtc, "_to_bgrx", "convert")
+    timed = rtc._to_bgrx
+
+    def keep(frame: av.VideoFrame, *args: Any) -> Any:
+        DECODED[:] = [frame]  # the full decoded frame, before it is scaled for the view
+        decoded = timed(frame, *args)
+        # Read the stamp here, at full size: the view may get the picture scaled down.
+        luma = np.frombuffer(memoryview(frame.planes[0]), dtype=np.uint8)
+        rows = luma[: frame.height * frame.planes[0].line_size]
+        y_plane = rows.reshape(frame.height, frame.planes[0].line_size)[:, : frame.width]
+        STAMPS[id(decoded)] = stamp.decode_yuv(y_plane)
+        return decoded
+
+    rtc._to_bgrx = keep
+    STAGES.wrap(remote_view._Canvas, "paintEvent", "paint")
 
 
 def _stdin_lines(app: QApplication, handle: Callable[[str], None]) -> QSocketNotifier:
