@@ -32,7 +32,7 @@ from typing import Any, Final
 
 import psycopg
 import sqlalchemy
-from sqlalchemy import Engine, event, select, text
+from sqlalchemy import Engine, event, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from benchmarks.history_data import (
@@ -186,8 +186,29 @@ def naive_search(session: Session, query: str) -> search.SearchResults:
         for r in session.execute(text(sql.format(like=like)), params)
     ]
     hits.sort(key=lambda hit: hit.ts, reverse=True)
-    customers_found = search.search_customers(session, query)
+    customers_found = naive_customers(session, f"%{escaped.lower()}%")
     return search.SearchResults(customers_found, hits[: search.MAX_RESULTS])
+
+
+def naive_customers(session: Session, pattern: str) -> list[search.CustomerHit]:
+    """``lower(column) LIKE '%q%'`` on the name, e-mail and number of every customer."""
+    statement = (
+        select(Customer)
+        .where(
+            or_(
+                *(
+                    func.lower(column).like(pattern, escape="\\")
+                    for column in (Customer.display_name, Customer.email, Customer.customer_number)
+                )
+            )
+        )
+        .order_by(Customer.id.desc())
+        .limit(search.MAX_RESULTS)
+    )
+    return [
+        search.CustomerHit(c.id, c.display_name, c.email, c.customer_number)
+        for c in session.scalars(statement)
+    ]
 
 
 # --- checking the answers ---------------------------------------------------------------
@@ -294,7 +315,9 @@ class Result:
 
 _NAIVE_HISTORY: Final = "N+1 ORM: all sessions, then one notes query per shown session"
 _NAIVE_DETAIL: Final = "same reads with session_id indexes defeated (session_id || '')"
-_NAIVE_SEARCH: Final = "LIKE '%q%' scan on messages and notes, ORDER BY id DESC LIMIT 100"
+_NAIVE_SEARCH: Final = (
+    "LIKE '%q%' scan on messages and notes, ORDER BY id DESC LIMIT 100; LIKE on customers"
+)
 
 
 @dataclass(frozen=True)

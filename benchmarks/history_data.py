@@ -590,7 +590,8 @@ def build_postgresql(data: HistoryData, url: str) -> tuple[Database, Build]:
         "throwaway server from tests/helpers/postgres.py: default configuration except fsync=off",
         "GIN indexes ix_messages_grams and ix_notes_grams dropped before the bulk load and "
         "recreated after it from their pg_indexes definitions "
-        "(maintenance_work_mem 512MB for that build)",
+        "(maintenance_work_mem 512MB for that build); the grams columns they index are "
+        "generated, so the inserts compute them",
         "VACUUM ANALYZE after the load, as autovacuum would do on its own",
     ]
     started = time.perf_counter()
