@@ -1,4 +1,5 @@
-"""Full-text search over transcripts and notes that works for Japanese, one character up.
+"""Full-text search over transcripts, notes and customers that works for Japanese, one
+character up.
 
 Japanese has no spaces between words, and the words agents look for are often one or two
 characters long (返金, 画面). A word tokenizer finds nothing there, and a trigram index
@@ -19,6 +20,9 @@ read with their session and customer. SQLite keeps the grams in contentless FTS5
 by probing them (``search_sqlite``). PostgreSQL keeps them in a generated ``grams`` column
 with a GIN index, and reads how common each gram is from that column's statistics
 (``search_postgres``).
+
+Customers are found the same way, by the grams of their name, e-mail and customer number
+together, each field then checked for the normalized query.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Final
 
-from sqlalchemy import bindparam, func, or_, select, text
+from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session
 
 from signaling.store import search_postgres, search_sqlite
@@ -95,9 +99,12 @@ def _contains(session: Session, column: str) -> str:
     return f"{function}(assist_norm({column}), :needle) > 0"
 
 
-def _scan_ids(session: Session, table: str, needle: str, limit: int) -> list[int]:
+def _scan_ids(
+    session: Session, table: str, columns: tuple[str, ...], needle: str, limit: int
+) -> list[int]:
     # A query with no letter or digit (say "@") has no grams: the rows are read newest first.
-    sql = f"SELECT id FROM {table} WHERE {_contains(session, 'text')} ORDER BY id DESC LIMIT :limit"
+    where = " OR ".join(_contains(session, column) for column in columns)
+    sql = f"SELECT id FROM {table} WHERE {where} ORDER BY id DESC LIMIT :limit"
     return [row[0] for row in session.execute(text(sql), {"needle": needle, "limit": limit})]
 
 
@@ -110,7 +117,7 @@ def _query_grams(session: Session, query: str) -> list[str]:
 def _hits(session: Session, kind: str, terms: list[str], needle: str, limit: int) -> list[Hit]:
     table = _KINDS[kind][0]
     if not terms:
-        ids = _scan_ids(session, table, needle, limit)
+        ids = _scan_ids(session, table, ("text",), needle, limit)
     elif session.get_bind().dialect.name == "postgresql":
         ids = search_postgres.newest_ids(session, table, terms, needle, limit)
     else:
@@ -130,29 +137,27 @@ def _timestamp(value: Any) -> float:
     return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp()
 
 
-def search_customers(session: Session, query: str, limit: int = MAX_RESULTS) -> list[CustomerHit]:
-    """Customers whose name, e-mail or customer number contains ``query``."""
-    pattern = f"%{_escape_like(query.strip().lower())}%"
-    statement = (
-        select(Customer)
-        .where(
-            or_(
-                func.lower(Customer.display_name).like(pattern, escape="\\"),
-                func.lower(Customer.email).like(pattern, escape="\\"),
-                func.lower(Customer.customer_number).like(pattern, escape="\\"),
-            )
-        )
-        .order_by(Customer.id.desc())
-        .limit(limit)
+def _customers(session: Session, terms: list[str], needle: str, limit: int) -> list[CustomerHit]:
+    if not terms:
+        columns = ("display_name", "email", "customer_number")
+        ids = _scan_ids(session, "customers", columns, needle, limit)
+    elif session.get_bind().dialect.name == "postgresql":
+        ids = search_postgres.customer_ids(session, terms, needle, limit)
+    else:
+        ids = search_sqlite.customer_ids(session, terms, needle, limit)
+    if not ids:
+        return []
+    found = session.scalars(
+        select(Customer).where(Customer.id.in_(ids)).order_by(Customer.id.desc())
     )
-    return [
-        CustomerHit(c.id, c.display_name, c.email, c.customer_number)
-        for c in session.scalars(statement)
-    ]
+    return [CustomerHit(c.id, c.display_name, c.email, c.customer_number) for c in found]
 
 
-def _escape_like(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+def search_customers(session: Session, query: str, limit: int = MAX_RESULTS) -> list[CustomerHit]:
+    """The newest customers whose name, e-mail or customer number contains ``query`` (compared
+    as texts are: NFKC and lower case)."""
+    query = query.strip()
+    return _customers(session, _query_grams(session, query), normalize(query), limit)
 
 
 def search(session: Session, query: str, limit: int = MAX_RESULTS) -> SearchResults:
@@ -165,4 +170,4 @@ def search(session: Session, query: str, limit: int = MAX_RESULTS) -> SearchResu
         session, "note", terms, needle, limit
     )
     hits.sort(key=lambda hit: hit.ts, reverse=True)
-    return SearchResults(search_customers(session, query, limit), hits[:limit])
+    return SearchResults(_customers(session, terms, needle, limit), hits[:limit])

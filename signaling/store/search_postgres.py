@@ -24,6 +24,8 @@ from typing import Any, Final
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from signaling.store.grams import spread
+
 #: A gram in at most this many rows is looked up in the index alone (a row the index gives
 #: costs about 20 µs to fetch and check; one read newest first, about 3 µs).
 DIRECT_ROWS = 1000
@@ -92,3 +94,17 @@ def newest_ids(
         older = ranked[:MAX_TERMS]
         found += _ids(session, table, older, needle, limit - len(found), f"AND id <= {floor:d}")
     return found
+
+
+def customer_ids(session: Session, grams: list[str], needle: str, limit: int) -> list[int]:
+    """Ids of the newest customers whose name, e-mail or number contains ``needle``."""
+    sql = """
+    SELECT id FROM customers
+    WHERE grams @> CAST(:terms AS text[])
+      AND (strpos(assist_norm(display_name), :needle) > 0
+           OR strpos(assist_norm(email), :needle) > 0
+           OR strpos(assist_norm(customer_number), :needle) > 0)
+    ORDER BY id DESC LIMIT :limit
+    """
+    params: dict[str, Any] = {"terms": spread(grams, MAX_TERMS), "needle": needle, "limit": limit}
+    return [row[0] for row in session.execute(text(sql), params)]

@@ -26,7 +26,7 @@ MAX_TERMS: Final = 12
 #: When some grams are under the cap, this many of the rarest are looked up.
 RARE_TERMS: Final = 2
 
-FTS_TABLES: Final = {"messages": "message_fts", "notes": "note_fts"}
+FTS_TABLES: Final = {"messages": "message_fts", "notes": "note_fts", "customers": "customer_fts"}
 
 
 def _probe(session: Session, fts: str, terms: list[str]) -> dict[str, int]:
@@ -71,4 +71,19 @@ def newest_ids(
         WHERE f.{fts} MATCH :match AND instr(assist_norm(d.text), :needle) > 0
         ORDER BY f.rowid DESC LIMIT :limit
         """
+    return [row[0] for row in session.execute(text(sql), params)]
+
+
+def customer_ids(session: Session, grams: list[str], needle: str, limit: int) -> list[int]:
+    """Ids of the newest customers whose name, e-mail or number contains ``needle``."""
+    terms = spread(grams, MAX_TERMS)  # few customers: no need to pick the rarest
+    sql = """
+    SELECT f.rowid FROM customer_fts AS f JOIN customers AS c ON c.id = f.rowid
+    WHERE f.customer_fts MATCH :match
+      AND (instr(assist_norm(c.display_name), :needle) > 0
+           OR instr(assist_norm(c.email), :needle) > 0
+           OR instr(assist_norm(c.customer_number), :needle) > 0)
+    ORDER BY f.rowid DESC LIMIT :limit
+    """
+    params = {"match": " ".join(token(t) for t in terms), "needle": needle, "limit": limit}
     return [row[0] for row in session.execute(text(sql), params)]

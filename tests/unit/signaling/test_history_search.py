@@ -121,6 +121,9 @@ def test_customers_are_found_by_name_email_and_number(database: Database) -> Non
             by_mail,
             by_number,
         }
+        # Full-width as typed on a Japanese keyboard; no letter or digit at all.
+        assert [c.customer_id for c in search.search_customers(session, "Ｃ－１０")] == [by_number]
+        assert [c.customer_id for c in search.search_customers(session, "@")] == [by_mail]
 
 
 def test_the_timeline_shows_past_sessions_with_their_notes(database: Database) -> None:
@@ -170,6 +173,8 @@ def test_relink_moves_a_session_and_merge_folds_two_records(database: Database) 
     with database.session() as session:
         merged = customers.profile(session, right)
         assert (merged.email, merged.customer_number) == ("stranger@example.jp", "C-1")
+        # The search follows: the e-mail now finds the record it moved to, and only that one.
+        assert [c.customer_id for c in search.search_customers(session, "stranger")] == [right]
         with pytest.raises(customers.CustomerError):
             customers.profile(session, wrong)
         assert [e.kind for e in audit_events(session)][-2:] == [
@@ -237,15 +242,22 @@ def migrate(database: Database, revision: str) -> None:
 
 def test_the_index_migrations_keep_a_populated_store_searchable(database: Database) -> None:
     dialect(database)
-    migrate(database, "0004")  # before the stored grams
+    migrate(database, "0004")  # before the stored grams and the customers' index
     try:
         visit(database, "s1", ["画面が真っ黒です"], note="返金は来週の予定", email="h@example.jp")
     finally:
         migrate(database, "head")
     assert found_texts(database, "真っ黒") == ["画面が真っ黒です"]
     assert found_texts(database, "返金") == ["返金は来週の予定"]
+    with database.session() as session:
+        assert [c.email for c in search.search_customers(session, "h@ex")] == ["h@example.jp"]
 
     migrate(database, "0004")  # down and up again: the index is rebuilt, still in step
     migrate(database, "head")
     visit(database, "s2", ["画面が固まる"], email="t@example.jp", at=NOW + 100)
     assert found_texts(database, "画面") == ["画面が固まる", "画面が真っ黒です"]
+    with database.session() as session:
+        assert [c.email for c in search.search_customers(session, "example")] == [
+            "t@example.jp",
+            "h@example.jp",
+        ]

@@ -37,7 +37,7 @@ TABLES = {
     "alembic_version",
 } | {  # the search index (FTS5 and its own tables)
     f"{fts}{part}"
-    for fts in ("message_fts", "note_fts")
+    for fts in ("message_fts", "note_fts", "customer_fts")
     for part in ("", "_config", "_data", "_idx")
 }
 
