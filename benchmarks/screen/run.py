@@ -156,15 +156,23 @@ class Rig:
             [python, "-m", "benchmarks.screen.sides", "agent", server_url, pipeline],
             agent_display.env(**QUIET),
         )
-        code = self.agent.expect("code")[1]
-        self.customer = Child(
-            "customer",
-            [python, "-m", "benchmarks.screen.sides", "customer", server_url, pipeline],
-            customer_display.env(**QUIET),
-        )
-        self.customer.expect("ok connect")
-        self.customer.send(f"join {code}")
-        self.customer.expect("admitted")
+        customer: Child | None = None
+        try:
+            code = self.agent.expect("code")[1]
+            customer = Child(
+                "customer",
+                [python, "-m", "benchmarks.screen.sides", "customer", server_url, pipeline],
+                customer_display.env(**QUIET),
+            )
+            customer.expect("ok connect")
+            customer.send(f"join {code}")
+            customer.expect("admitted")
+        except BaseException:
+            for child in (customer, self.agent):
+                if child is not None:
+                    child.stop()
+            raise
+        self.customer = customer
         self.pids = {**pids, "agent": self.agent.process.pid,
                      "customer": self.customer.process.pid}  # fmt: skip
 
@@ -369,15 +377,17 @@ def server(folder: Path) -> Iterator[tuple[str, int]]:
         text=True,
     )
     assert process.stderr is not None
-    for line in process.stderr:
-        if match := LISTENING.search(line):
-            yield match.group(0).rsplit(" ", 1)[1], process.pid
-            break
-    else:
-        raise RuntimeError("the signaling server did not start")
-    threading.Thread(target=process.stderr.read, daemon=True).start()
-    process.terminate()
-    process.wait(timeout=15)
+    try:
+        for line in process.stderr:
+            if match := LISTENING.search(line):
+                break
+        else:
+            raise RuntimeError("the signaling server did not start")
+        threading.Thread(target=process.stderr.read, daemon=True).start()
+        yield match.group(0).rsplit(" ", 1)[1], process.pid
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
 
 
 def main(argv: list[str] | None = None) -> int:
