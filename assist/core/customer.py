@@ -64,14 +64,18 @@ class CustomerClient(BaseClient):
         return reply
 
     async def allow(self, screen_index: int) -> None:
-        """The customer consented: start capturing ``screen_index`` and offer it to the agent.
+        """The customer consented: start capturing ``screen_index`` and send it to the agent,
+        on the connection prepared at admission when there is one (no negotiation then),
+        else offering a new one.
 
         One media change at a time; if the session ends meanwhile, whatever was started is
         released and nothing is sent.
         """
         async with self._media_lock:
             session_id = self._require_session()
-            await self._release_media()
+            prepared = self.rtc if self.track is None and self._usable(self.rtc) else None
+            if prepared is None:
+                await self._release_media()
             capture = await asyncio.to_thread(CaptureThread, self._grabber_factory)
             try:
                 screens = await asyncio.to_thread(capture.screens)
@@ -83,8 +87,11 @@ class CustomerClient(BaseClient):
                 self.capture = capture
                 self.track = self._screen_track(capture, screen)
                 self.track.on("ended", self._track_ended)
-                self.rtc = RtcSession(session_id, self.ice_servers, self.signaling.send)
-                await self.rtc.offer(self.track)
+                if prepared is not None:
+                    prepared.attach(self.track)
+                else:
+                    self.rtc = RtcSession(session_id, self.ice_servers, self.signaling.send)
+                    await self.rtc.offer(self.track)
                 if self.session_id != session_id:
                     raise _SessionGone
                 await self._announce(p.ShareState.SHARING)
@@ -161,6 +168,19 @@ class CustomerClient(BaseClient):
             if not self.reconnecting:
                 raise  # else the resume tells the server (see _resumed)
 
+    async def _prepare_media(self, session_id: str) -> None:
+        """Admitted: set up the peer connection now (ICE, DTLS), with no track, so the
+        screen appears fast once the customer allows it. Nothing is captured or sent."""
+        async with self._media_lock:
+            if self.session_id != session_id or self.rtc is not None:
+                return
+            self.rtc = RtcSession(session_id, self.ice_servers, self.signaling.send)
+            await self.rtc.prepare_video()
+
+    @staticmethod
+    def _usable(rtc: RtcSession | None) -> bool:
+        return rtc is not None and rtc.pc.connectionState not in ("failed", "closed")
+
     def _screen_track(self, capture: CaptureThread, screen: Screen) -> ScreenTrack:
         """The video track of ``screen`` (the speed benchmark swaps in its naive baseline)."""
         return ScreenTrack(capture, screen)
@@ -212,6 +232,7 @@ class CustomerClient(BaseClient):
                 self._resume_token = message.resume_token
                 self.pending = None
                 self.emit(ev.Admitted(message.session_id, message.agent_name, message.org_name))
+                self._spawn(message.session_id, self._prepare_media(message.session_id))
             case p.Declined():
                 self.pending = None
                 self.emit(ev.Declined())

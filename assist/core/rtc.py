@@ -16,6 +16,7 @@ from aiortc import (
     RTCIceServer,
     RTCPeerConnection,
     RTCRtpSender,
+    RTCRtpTransceiver,
     RTCSessionDescription,
 )
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
@@ -80,13 +81,26 @@ class RtcSession:
     async def offer(self, track: MediaStreamTrack) -> None:
         """Add ``track`` and send the offer (customer side), H.264 first when tuned."""
         self.pc.addTrack(track)
+        self._prefer_h264(self.pc.getTransceivers()[-1])
+        await self._uninterrupted(self._offer())
+
+    async def prepare_video(self) -> None:
+        """Offer a send-only video stream with no track yet (customer side, at admission):
+        the connection is up by the time :meth:`attach` gives it the screen."""
+        transceiver = self.pc.addTransceiver("video", direction="sendonly")
+        self._prefer_h264(transceiver)
+        await self._uninterrupted(self._offer())
+
+    def attach(self, track: MediaStreamTrack) -> None:
+        """Start sending ``track`` on the stream :meth:`prepare_video` offered."""
+        self.pc.getTransceivers()[-1].sender.replaceTrack(track)
+
+    def _prefer_h264(self, transceiver: RTCRtpTransceiver) -> None:
         if self.tuned:
-            transceiver = self.pc.getTransceivers()[-1]
-            codecs = RTCRtpSender.getCapabilities(track.kind).codecs
+            codecs = RTCRtpSender.getCapabilities("video").codecs
             transceiver.setCodecPreferences(
                 sorted(codecs, key=lambda c: c.mimeType.lower() != "video/h264")
             )
-        await self._uninterrupted(self._offer())
 
     async def handle_sdp(self, message: p.Sdp) -> None:
         await self._uninterrupted(self._apply_sdp(message))

@@ -1,0 +1,41 @@
+"""The peer connection is set up at admission, so the screen appears fast once the customer
+allows it; nothing is captured or sent before Allow, and Allow needs no new negotiation."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from assist.core import events as ev
+from tests.helpers.accounts import seed_database
+from tests.helpers.server_process import ServerProcess
+from tests.helpers.waits import scaled
+from tests.integration.test_reconnect import ORG, admitted
+
+
+async def test_admission_connects_and_allow_only_adds_the_screen(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/server.db"
+    seed_database(url)
+    live = await admitted(ServerProcess(*ORG, db_url=url), tmp_path)
+    try:
+        customer, agent = live.customer, live.agent
+        async with asyncio.timeout(scaled(10)):
+            while customer.rtc is None or customer.rtc.pc.connectionState != "connected":
+                await asyncio.sleep(0.02)
+        await asyncio.sleep(0.5)
+        stats = await customer.stats()
+        assert stats is not None and stats.packets_sent == 0
+        assert customer.grab_count == 0 and customer.capture is None
+        connection = agent.sessions[live.session_id].rtc
+        assert connection is not None
+
+        await customer.allow(1)
+        await live.agent_side.wait_for(lambda: bool(live.agent_side.of(ev.FrameArrived)))
+        assert agent.sessions[live.session_id].rtc is connection  # no second offer
+        assert customer.grab_count > 0
+    finally:
+        await live.customer.close()
+        await live.agent.close()
+        live.server.kill()
+        live.agent_side.outbox.close()
+        live.customer_side.outbox.close()
