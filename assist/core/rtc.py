@@ -22,7 +22,7 @@ from aiortc import (
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 from aiortc.sdp import SessionDescription, candidate_from_sdp
 
-from assist.core import media_tuning
+from assist.core import media_tuning, yuv
 from signaling import protocol as p
 
 logger = logging.getLogger(__name__)
@@ -191,23 +191,45 @@ class RtcSession:
 
 @dataclass(frozen=True)
 class DecodedFrame:
-    """A received frame as packed 32-bit BGRX pixels, ready to wrap in a QImage."""
+    """A received frame as packed 32-bit BGRX pixels, ready to wrap in a QImage.
+
+    ``width``×``height`` is the size of ``pixels``; ``source_width``×``source_height`` is
+    the size the customer's screen was sent at (the same unless the receiver scaled it).
+    """
 
     pixels: np.ndarray[Any, np.dtype[np.uint8]]
     width: int
     height: int
     received_at: float
+    source_width: int = 0
+    source_height: int = 0
+
+    def __post_init__(self) -> None:
+        if not self.source_width or not self.source_height:
+            object.__setattr__(self, "source_width", self.width)
+            object.__setattr__(self, "source_height", self.height)
 
     @property
     def stride(self) -> int:
         return int(self.pixels.strides[0])
 
 
+def fit_size(width: int, height: int, box_width: int, box_height: int) -> tuple[int, int]:
+    """``width``×``height`` scaled to fit in the box, aspect ratio kept, rounded down as Qt's
+    ``QSize.scaled(box, KeepAspectRatio)`` does, so the view finds the very size it asked for."""
+    scaled_width = box_height * width // height
+    if scaled_width <= box_width:
+        return max(1, scaled_width), box_height
+    return box_width, max(1, box_width * height // width)
+
+
 class FrameReceiver:
     """Pulls decoded frames off a remote track and hands on the newest one.
 
     Colour conversion runs in a worker thread; while it is busy, newer frames replace older
-    ones, so a slow consumer sees fresh pictures instead of a growing backlog.
+    ones, so a slow consumer sees fresh pictures instead of a growing backlog. With a target
+    size (:meth:`set_target_size`) that thread also scales the picture to fit it, so the
+    GUI thread can paint it as it is.
     """
 
     def __init__(
@@ -215,17 +237,45 @@ class FrameReceiver:
         track: MediaStreamTrack,
         on_frame: Callable[[DecodedFrame], None],
         on_ended: Callable[[], None],
+        target_size: tuple[int, int] = (0, 0),
     ) -> None:
         self._track = track
         self._on_frame = on_frame
         self._on_ended = on_ended
+        self._loop = asyncio.get_running_loop()
         self._latest: av.VideoFrame | None = None
+        # The last frame converted: converted again when the target size changes, since a
+        # still screen may send nothing new for a long time.
+        self._shown: av.VideoFrame | None = None
+        self._target: tuple[int, int] | None = None
         self._arrived = asyncio.Event()
         self.frames_received = 0
+        self.set_target_size(*target_size)
         self._tasks = [
             asyncio.create_task(self._pull()),
             asyncio.create_task(self._convert()),
         ]
+
+    def set_target_size(self, width: int, height: int) -> None:
+        """Deliver frames scaled to fit ``width``×``height`` (aspect ratio kept); 0×0 (or any
+        size not above zero) delivers them as sent.
+
+        Safe to call from any thread: it swaps one tuple, which each conversion reads once.
+        The last frame is converted again at the new size.
+        """
+        target = (width, height) if width > 0 and height > 0 else None
+        if target == self._target:
+            return
+        self._target = target
+        try:
+            self._loop.call_soon_threadsafe(self._reconvert)
+        except RuntimeError:
+            pass  # the loop is closed: the app is shutting down, nothing to show it on
+
+    def _reconvert(self) -> None:
+        if self._latest is None and self._shown is not None:
+            self._latest = self._shown
+            self._arrived.set()
 
     async def _pull(self) -> None:
         try:
@@ -238,7 +288,7 @@ class FrameReceiver:
         except MediaStreamError:
             pass
         finally:
-            self._latest = None
+            self._latest = self._shown = None
             self._arrived.set()
             for task in self._tasks[1:]:
                 task.cancel()
@@ -252,8 +302,9 @@ class FrameReceiver:
             frame, self._latest = self._latest, None
             if frame is None:
                 continue
+            self._shown = frame
             try:
-                decoded = await loop.run_in_executor(None, _to_bgrx, frame)
+                decoded = await loop.run_in_executor(None, _to_bgrx, frame, self._target)
                 self._on_frame(decoded)
             except Exception:
                 # One bad frame must not freeze the picture: log it and show the next one.
@@ -263,8 +314,13 @@ class FrameReceiver:
         for task in self._tasks:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
+        self._shown = None
 
 
-def _to_bgrx(frame: av.VideoFrame) -> DecodedFrame:
-    pixels = np.ascontiguousarray(frame.to_ndarray(format="bgra"), dtype=np.uint8)
-    return DecodedFrame(pixels, frame.width, frame.height, time.monotonic())
+def _to_bgrx(frame: av.VideoFrame, box: tuple[int, int] | None = None) -> DecodedFrame:
+    """``frame`` as BGRX pixels, scaled to fit ``box`` if given (runs in a worker thread)."""
+    width, height = frame.width, frame.height
+    if box is not None:
+        width, height = fit_size(frame.width, frame.height, *box)
+    pixels = yuv.i420_to_bgra(frame, width, height)
+    return DecodedFrame(pixels, width, height, time.monotonic(), frame.width, frame.height)
