@@ -78,6 +78,7 @@ class AgentController(QObject):
         tab.end_requested.connect(self.on_tab_end_requested)
         tab.note_save_requested.connect(self.on_tab_note_save_requested)
         tab.note_draft_changed.connect(self.on_tab_note_draft_changed)
+        tab.view_size_changed.connect(self.on_tab_view_size_changed)
         tab.identity.confirm_clicked.connect(lambda: self.on_tab_identity_confirmed(session_id))
         self.history.attach(tab.customer)
         self.window.add_session(tab)
@@ -123,6 +124,11 @@ class AgentController(QObject):
     def on_bridge_frame_arrived(self, session_id: str, frame: FrameImage) -> None:
         if tab := self.window.tab_for(session_id):
             tab.on_frame(frame)
+
+    @Slot(str, int, int)
+    def on_tab_view_size_changed(self, session_id: str, width: int, height: int) -> None:
+        # Straight to the client, not through the worker loop: it only stores the size.
+        self.client.set_view_size(session_id, width, height)
 
     @Slot(str, object, object)
     def on_bridge_share_changed(

@@ -125,6 +125,7 @@ class SessionTab(QWidget):
     note_draft_changed = Signal(str, str, str)  # session id, note id, text
     end_requested = Signal(str)
     title_changed = Signal(str, str)  # session id, new tab title
+    view_size_changed = Signal(str, int, int)  # session id, size to deliver the screen at
 
     def __init__(
         self, session_id: str, code: str, invite: Invite, expires_in: float, parent: QWidget
@@ -180,6 +181,9 @@ class SessionTab(QWidget):
         layout.addWidget(splitter, 1)
 
         self.fit_button.toggled.connect(self.view.set_one_to_one)
+        self.view.display_size_changed.connect(
+            lambda width, height: self.view_size_changed.emit(self.session_id, width, height)
+        )
         self.end_button.clicked.connect(lambda: self.end_requested.emit(self.session_id))
         self.chat.message_submitted.connect(
             lambda text: self.chat_submitted.emit(self.session_id, text)

@@ -30,6 +30,8 @@ class AgentSession:
     waiting: dict[str, str] = field(default_factory=dict)  # join id -> customer name
     rtc: RtcSession | None = None
     receiver: FrameReceiver | None = None
+    #: The size the console shows the screen at, (0, 0) for as sent (see set_view_size).
+    view_size: tuple[int, int] = (0, 0)
     share_state: p.ShareState = p.ShareState.STOPPED
     ended: bool = False
     #: One negotiation at a time: Stop then Share again sends two offers back to back.
@@ -239,6 +241,20 @@ class AgentClient(BaseClient):
         message = p.MergeCustomers(source_id=source_id, target_id=target_id)
         await self.signaling.request(message, p.Ok)
 
+    def set_view_size(self, session_id: str, width: int, height: int) -> None:
+        """Have the session's screen delivered scaled to fit ``width``×``height`` (0×0: as
+        sent), now and for every later share, so the console paints it without scaling.
+
+        Safe from the GUI thread: it only stores a size that the receiver reads per frame.
+        """
+        session = self.sessions.get(session_id)
+        if session is None:
+            return
+        session.view_size = (width, height)
+        receiver = session.receiver
+        if receiver is not None:
+            receiver.set_target_size(width, height)
+
     async def admit(self, session_id: str, join_id: str) -> None:
         await self.signaling.request(p.Admit(session_id=session_id, join_id=join_id), p.Admitted)
 
@@ -365,7 +381,11 @@ class AgentClient(BaseClient):
         def on_ended() -> None:
             self.emit(ev.StreamEnded(sid))
 
-        session.receiver = FrameReceiver(track, on_frame, on_ended)
+        receiver = FrameReceiver(track, on_frame, on_ended, session.view_size)
+        session.receiver = receiver
+        # Read again once the receiver is published: a size the GUI stored in between, when
+        # it could not see the receiver yet, is not lost.
+        receiver.set_target_size(*session.view_size)
 
     async def _ended(self, session: AgentSession, reason: p.EndReason) -> None:
         # The session stays listed until its media is gone, so close() still finds it if

@@ -2,30 +2,43 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, Slot
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QScrollArea, QWidget
 
 from assist.qt.bridge import FrameImage
 
+BACKGROUND = QColor(32, 33, 36)
+
 
 class _Canvas(QWidget):
+    """Paints the view's frame. Everything it needs is worked out when the frame's size,
+    the canvas or the mode changes, not per frame: each Qt call may hand the GIL to a busy
+    worker thread for milliseconds, and this runs on the GUI thread for every frame."""
+
     def __init__(self, view: RemoteScreenView) -> None:
         super().__init__(view)
         self._view = view
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        view = self._view
         painter = QPainter(self)
-        painter.fillRect(event.rect(), QColor(32, 33, 36))
-        frame = self._view.frame
+        for strip in view.background:  # only around the picture: each pixel painted once
+            painter.fillRect(strip, BACKGROUND)
+        frame = view.frame
         if frame is not None:
-            target = self._view.image_rect()
-            if target.size() != frame.image.size():
+            x, y, width, height = view.target
+            if (frame.frame.width, frame.frame.height) == (width, height):
+                # Delivered at the size shown (or 1:1): a plain copy, clipped by Qt to
+                # the part that needs painting.
+                painter.drawImage(x, y, frame.image)
+            else:
+                # A frame from before a resize, until one of the new size arrives.
                 painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            painter.drawImage(target, frame.image)
-        if self._view.notice:
-            self._paint_notice(painter, self._view.notice, frame is not None)
+                painter.drawImage(QRect(x, y, width, height), frame.image)
+        if view.notice:
+            self._paint_notice(painter, view.notice, frame is not None)
         painter.end()
 
     def _paint_notice(self, painter: QPainter, text: str, over_image: bool) -> None:
@@ -45,15 +58,30 @@ class _Canvas(QWidget):
         flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
         painter.drawText(area.adjusted(24, 24, -24, -24), int(flags), text)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._view.canvas_resized()
+
 
 class RemoteScreenView(QScrollArea):
-    """Shows the latest received frame; ``notice`` draws a message over it (or instead)."""
+    """Shows the latest received frame; ``notice`` draws a message over it (or instead).
+
+    Frames are best delivered at :meth:`display_size` (announced by
+    ``display_size_changed``): those are painted as they are, others are scaled to fit.
+    """
+
+    #: The size to deliver frames at changed: width, height; (0, 0) means as sent.
+    display_size_changed = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.frame: FrameImage | None = None
         self.notice = ""
         self._one_to_one = False
+        self._announced = (0, 0)
+        #: Where the frame goes (x, y, width, height) and the background around it.
+        self.target = (0, 0, 0, 0)
+        self.background: list[QRect] = []
         self._canvas = _Canvas(self)
         self.setWidget(self._canvas)
         self.setWidgetResizable(True)
@@ -70,14 +98,29 @@ class RemoteScreenView(QScrollArea):
         """1:1 shows every pixel as sent (scroll to see all); off fits the window."""
         self._one_to_one = enabled
         self._relayout()
+        self.canvas_resized()
+
+    def display_size(self) -> tuple[int, int]:
+        """The frame size painted without scaling: the visible area when fitting, (0, 0)
+        (the screen as sent) in 1:1."""
+        if self._one_to_one:
+            return (0, 0)
+        return self._canvas.width(), self._canvas.height()
+
+    def canvas_resized(self) -> None:
+        self._place()
+        size = self.display_size()
+        if size != self._announced:
+            self._announced = size
+            self.display_size_changed.emit(*size)
 
     @Slot(object)
     def show_frame(self, frame: FrameImage) -> None:
-        size_changed = self.frame is None or self.frame.image.size() != frame.image.size()
-        self.frame = frame
-        if size_changed:
+        old, self.frame = self.frame, frame
+        if old is None or _source(old) != _source(frame):
             self._relayout()
-        self._canvas.update()
+        else:
+            self._canvas.update(*self.target)  # the background around it stays as it is
 
     def set_notice(self, text: str) -> None:
         self.notice = text
@@ -88,14 +131,17 @@ class RemoteScreenView(QScrollArea):
         self._relayout()
 
     def image_rect(self) -> QRect:
-        """Where the frame is drawn, in canvas coordinates (aspect ratio always kept)."""
+        """Where the screen is drawn, in canvas coordinates (aspect ratio always kept); it
+        spans the screen as sent whatever size the frame was delivered at."""
         if self.frame is None:
             return QRect()
-        image = self.frame.image.size()
+        source = QSize(*_source(self.frame))
         if self._one_to_one:
-            return QRect(0, 0, image.width(), image.height())
+            return QRect(QPoint(0, 0), source)
         area = self._canvas.rect()
-        scaled = image.scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        # The receiver rounds as QSize.scaled does (rtc.fit_size): a frame delivered at the
+        # announced size comes out exactly this size.
+        scaled = source.scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
         x = (area.width() - scaled.width()) // 2
         y = (area.height() - scaled.height()) // 2
         return QRect(x, y, scaled.width(), scaled.height())
@@ -103,10 +149,33 @@ class RemoteScreenView(QScrollArea):
     def _relayout(self) -> None:
         if self._one_to_one and self.frame is not None:
             self.setWidgetResizable(False)
-            self._canvas.resize(self.frame.image.size())
+            self._canvas.resize(*_source(self.frame))
         else:
             self.setWidgetResizable(True)
+        self._place()
+
+    def _place(self) -> None:
+        """Work out :attr:`target` and :attr:`background` for the canvas as it is now."""
+        rect = self.image_rect()
+        x, y, width, height = rect.x(), rect.y(), rect.width(), rect.height()
+        self.target = (x, y, width, height)
+        area = self._canvas.rect()
+        if rect.isEmpty():
+            self.background = [area]
+        else:
+            right, bottom = x + width, y + height
+            strips = [
+                QRect(0, 0, area.width(), y),
+                QRect(0, bottom, area.width(), area.height() - bottom),
+                QRect(0, y, x, height),
+                QRect(right, y, area.width() - right, height),
+            ]
+            self.background = [strip for strip in strips if not strip.isEmpty()]
         self._canvas.update()
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         return QSize(960, 600)
+
+
+def _source(frame: FrameImage) -> tuple[int, int]:
+    return frame.frame.source_width, frame.frame.source_height
