@@ -9,6 +9,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from assist.qt.messages import PLURALS
 from signaling import protocol as p
 
 
@@ -23,7 +24,7 @@ def duration(session: p.SessionInfo) -> str:
     if session.admitted_at is None or session.ended_at is None:
         return ""
     minutes = max(0, round((session.ended_at - session.admitted_at) / 60))
-    return QCoreApplication.translate("history", "%n min", "", minutes)
+    return PLURALS.minutes(minutes)
 
 
 def outcome_text(outcome: str | None) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from assist.core.errors import AssistError, ClientErrorCode
 from signaling.protocol import EndReason, ErrorCode, Role, ShareReason
@@ -123,9 +123,7 @@ def error_text(error: AssistError) -> str:
     }
     if code is ErrorCode.RATE_LIMITED:
         seconds = int(error.retry_after or 0) + 1
-        return QCoreApplication.translate(
-            "messages", "Too many wrong codes. Please wait %n second(s) and try again.", "", seconds
-        )
+        return PLURALS.wait_seconds(seconds)
     return texts.get(
         code,
         QCoreApplication.translate("messages", "Something went wrong (%1).").replace(
@@ -187,3 +185,16 @@ def share_reason_text(reason: ShareReason) -> str:
         ShareReason.SESSION_ENDED: QCoreApplication.translate("messages", "The session ended."),
     }
     return texts[reason]
+
+
+class Plurals(QObject):
+    """Texts with a number in them (``%n``): lupdate finds plural forms only in ``tr()``."""
+
+    def wait_seconds(self, seconds: int) -> str:
+        return self.tr("Too many wrong codes. Please wait %n second(s) and try again.", "", seconds)
+
+    def minutes(self, minutes: int) -> str:
+        return self.tr("%n min", "", minutes)
+
+
+PLURALS = Plurals()

@@ -509,6 +509,23 @@
     </message>
 </context>
 <context>
+    <name>Plurals</name>
+    <message numerus="yes">
+        <source>Too many wrong codes. Please wait %n second(s) and try again.</source>
+        <translation>
+            <numerusform>Too many wrong codes. Please wait %n second and try again.</numerusform>
+            <numerusform>Too many wrong codes. Please wait %n seconds and try again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RatingDialog</name>
     <message>
         <source>How was the help?</source>
@@ -924,13 +941,6 @@
 </context>
 <context>
     <name>history</name>
-    <message numerus="yes">
-        <source>%n min</source>
-        <translation>
-            <numerusform>%n min</numerusform>
-            <numerusform>%n min</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Resolved</source>
         <translation type="unfinished"></translation>
@@ -1173,13 +1183,6 @@
     <message>
         <source>The server cannot save right now. Please try again in a moment.</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Too many wrong codes. Please wait %n second(s) and try again.</source>
-        <translation>
-            <numerusform>Too many wrong codes. Please wait %n second and try again.</numerusform>
-            <numerusform>Too many wrong codes. Please wait %n seconds and try again.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Something went wrong (%1).</source>

@@ -506,6 +506,21 @@
     </message>
 </context>
 <context>
+    <name>Plurals</name>
+    <message numerus="yes">
+        <source>Too many wrong codes. Please wait %n second(s) and try again.</source>
+        <translation>
+            <numerusform>誤ったコードの入力が多すぎます。%n 秒待ってからもう一度お試しください。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n 分</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RatingDialog</name>
     <message>
         <source>How was the help?</source>
@@ -916,12 +931,6 @@
 </context>
 <context>
     <name>history</name>
-    <message numerus="yes">
-        <source>%n min</source>
-        <translation>
-            <numerusform>%n 分</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Resolved</source>
         <translation>解決</translation>
@@ -1164,12 +1173,6 @@
     <message>
         <source>The server cannot save right now. Please try again in a moment.</source>
         <translation>サーバーが現在保存できません。しばらくしてからもう一度お試しください。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Too many wrong codes. Please wait %n second(s) and try again.</source>
-        <translation>
-            <numerusform>誤ったコードの入力が多すぎます。%n 秒待ってからもう一度お試しください。</numerusform>
-        </translation>
     </message>
     <message>
         <source>Something went wrong (%1).</source>
