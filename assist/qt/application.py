@@ -28,8 +28,21 @@ class Application:
     collector: GuiGarbageCollector
 
 
+#: How long a thread may hold the GIL while another waits for it (Python's default: 5 ms).
+#: The asyncio loop, aiortc's encoder/decoder threads and the capture thread hold it in
+#: turns; the GUI thread waiting up to 5 ms at each of its Qt calls made single paint
+#: handlers take 20-30 ms while a stream was shown (benchmarks/screen).
+GIL_SWITCH_INTERVAL = 0.001
+
+
+def favour_gui_thread() -> None:
+    """Let the GUI thread get the GIL back sooner from busy worker threads."""
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL)
+
+
 def create_application(args: argparse.Namespace) -> Application:
     configure_logging(args.log_level)
+    favour_gui_thread()
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Assist")
     app.setOrganizationName("Assist")

@@ -198,12 +198,14 @@ def agent(url: str, pipeline: str) -> None:
     from assist.agent.main_window import MainWindow
     from assist.agent.session_tab import SessionTab
     from assist.core.agent import AgentClient, Password
+    from assist.qt.application import favour_gui_thread
     from assist.qt.bridge import AsyncioThread, Bridge, FrameImage
     from assist.qt.gc_collector import GuiGarbageCollector
     from tests.helpers.accounts import PASSWORD
 
     RtcSession.tuned = pipeline != "naive"
     _time_agent_stages()
+    favour_gui_thread()  # as the console's own start-up does
     app = TimedApplication(sys.argv[:1])
     collector = GuiGarbageCollector(app)
     runner = AsyncioThread()
