@@ -33,7 +33,7 @@ def draw(report: dict[str, Any], path: Path) -> None:
     )
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QColor, QPainter
-    from PySide6.QtWidgets import QApplication, QGridLayout, QWidget
+    from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QWidget
 
     app = QApplication.instance() or QApplication([])
     panels = [
@@ -50,11 +50,13 @@ def draw(report: dict[str, Any], path: Path) -> None:
         for pipeline in report["pipelines"]:
             bars = QBarSet(pipeline["pipeline"])
             bars.setColor(QColor(COLOURS.get(pipeline["pipeline"], "#444444")))
+            bars.setLabelColor(QColor("#222222"))
             for scenario in scenarios:
                 bars.append(_value(pipeline, scenario, key))
             series.append(bars)
         series.setLabelsVisible(True)
-        series.setLabelsFormat("@value")
+        series.setLabelsPrecision(4)
+        series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
         chart = QChart()
         chart.addSeries(series)
         chart.setTitle(title)
@@ -64,17 +66,35 @@ def draw(report: dict[str, Any], path: Path) -> None:
         series.attachAxis(categories)
         values = QValueAxis()
         values.setLabelFormat("%.0f")
+        top = max((b.at(i) for b in series.barSets() for i in range(b.count())), default=1.0)
+        values.setRange(0, max(top, 1.0) * 1.15)  # room for the labels above the bars
         chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(values)
         view = QChartView(chart)
         view.setRenderHint(QPainter.RenderHint.Antialiasing)
         grid.addWidget(view, index // 2, index % 2)
-    summary = (
-        f"{report['started']} · {report['machine']['cpus']} cores · 1920×1080 on Xvfb, loopback"
-    )
-    note = QChart()
-    note.setTitle(summary)
-    grid.addWidget(QChartView(note), 2, 1)
+    lines = [
+        f"{report['started']} · {report['machine']['cpus']} cores · 1920×1080 on Xvfb, loopback",
+        "",
+    ]
+    for pipeline in report["pipelines"]:
+        first = pipeline["first_change_ms"]
+        lines.append(
+            f"{pipeline['pipeline']}: join {pipeline['join_ms']:.0f} ms · first change after "
+            f"stillness {first if first is None else round(first)} ms · text PSNR "
+            f"{pipeline['psnr_db']:.1f} dB"
+        )
+    note = QLabel("\n".join(lines))
+    note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    grid.addWidget(note, 2, 1)
     page.resize(1600, 1200)
     page.grab().save(str(path))
     del app
+
+
+if __name__ == "__main__":
+    import json
+    import sys
+
+    source = Path(sys.argv[1] if len(sys.argv) > 1 else "benchmarks/results/screen.json")
+    draw(json.loads(source.read_text()), source.with_suffix(".png"))
