@@ -305,22 +305,23 @@ class ScreenTrack(MediaStreamTrack):
                 self.stop()
                 raise MediaStreamError
             now = time.monotonic()
-            if (due := self._last_sent + self._interval - now) > 0:
-                await asyncio.sleep(due)  # pacing: a newer picture may replace this one
-                continue
             frame = self._latest
-            wait = self._wait_time(now)
-            if frame is None or wait > 0:
-                await self._wait_for_change(wait if frame is not None else 1.0)
+            if frame is None:
+                await self._wait_for_change(1.0)
+                continue
+            # A changed picture goes at once (the capture thread already keeps to MAX_FPS);
+            # the still one is repeated at the frame rate while refining, then rarely.
+            if self._version == self._sent_version and (wait := self._wait_time(now)) > 0:
+                await self._wait_for_change(wait)
                 continue
             return self._send(frame, now)
 
     def _wait_time(self, now: float) -> float:
-        """0 when a frame is due now; else how long until one is (unless the screen
-        changes first)."""
-        if self._version != self._sent_version or now < self._refine_until:
-            return 0.0
-        return max(0.0, self._last_sent + HEARTBEAT_SECONDS - now)
+        """How long until the still picture is due again (unless the screen changes)."""
+        paced = self._last_sent + self._interval - now
+        if now < self._refine_until:
+            return paced
+        return max(paced, self._last_sent + HEARTBEAT_SECONDS - now)
 
     async def _wait_for_change(self, timeout: float) -> None:
         self._changed.clear()
