@@ -148,10 +148,13 @@ class CustomerPanel(QWidget):
             self.name_label.setText(erased_text())
             self.detail.show_hint()
             return
+        # Quietly: removing the current row must not open the next one in its place.
+        blocked = self.timeline.blockSignals(True)
         for index in reversed(range(self.timeline.topLevelItemCount())):
             item = self.timeline.topLevelItem(index)
             if item is not None and str(item.data(0, SESSION_ID_ROLE)) in session_ids:
                 self.timeline.takeTopLevelItem(index)
+        self.timeline.blockSignals(blocked)
         self.detail.forget(session_ids)
         self.empty_label.setVisible(self.record is not None and not self.past_sessions)
         if self.record is not None:

@@ -190,6 +190,8 @@ class SearchWindow(QWidget):
 
     def forget(self, session_ids: set[str]) -> None:
         """These sessions were erased: their hits and any view of them go."""
+        # Quietly: removing the current hit must not open the next one in its place.
+        blocked = self.results.blockSignals(True)
         groups = (self.results.topLevelItem(i) for i in range(self.results.topLevelItemCount()))
         for group in (g for g in groups if g is not None):
             for row in reversed(range(group.childCount())):
@@ -198,6 +200,7 @@ class SearchWindow(QWidget):
                     continue
                 if item.data(0, KEY_ROLE) in session_ids:
                     group.takeChild(row)
+        self.results.blockSignals(blocked)
         self.session.forget(session_ids)
         if self.session.history is None:
             self.relink_button.setEnabled(False)

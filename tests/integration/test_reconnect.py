@@ -101,7 +101,10 @@ async def test_both_apps_come_back_and_the_screen_keeps_arriving_meanwhile(live:
         e.peer_present for e in (*agent.of(ev.SessionResumed), *customer.of(ev.SessionResumed))
     ]
     assert sorted(present) == [False, True]
-    back = [*agent.of(ev.PeerBack), *customer.of(ev.PeerBack)]
+    # ``peer_back`` reaches the first one after the second one's ``resumed``.
+    async with asyncio.timeout(10):
+        while not (back := [*agent.of(ev.PeerBack), *customer.of(ev.PeerBack)]):
+            await asyncio.sleep(0.02)
     assert len(back) == 1
 
     entry = await live.customer.send_chat(sid, "戻りました")
