@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import random
 import shutil
 import sqlite3
@@ -32,9 +31,10 @@ from typing import Any, Final
 
 import psycopg
 import sqlalchemy
-from sqlalchemy import Engine, event, func, or_, select, text
+from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session
 
+from benchmarks.common import Stats, machine, summarize
 from benchmarks.history_data import (
     REGULAR_SESSIONS,
     Build,
@@ -46,15 +46,15 @@ from benchmarks.history_data import (
     saved_build,
     store_name,
 )
+from benchmarks.history_reads import (
+    load_detail,
+    load_history,
+    naive_detail,
+    naive_history,
+    naive_search,
+)
 from signaling.store import customers, search
 from signaling.store.db import Database, open_database
-from signaling.store.models import (
-    Customer,
-    MessageRecord,
-    NoteRecord,
-    SessionEvent,
-    SessionRecord,
-)
 
 HISTORY_TARGET_MS: Final = 50.0
 SEARCH_TARGET_MS: Final = 100.0
@@ -80,138 +80,6 @@ SEARCHES: Final = (
     Query("English word", "refund"),
     Query("error code", "error 0x80070057"),
 )
-
-# The naive search: what the endpoint would be without the gram index, a LIKE over every
-# row, newest first. Same joins and columns as signaling.store.search, so the answers are
-# comparable. SQLite's LIKE ignores ASCII case; PostgreSQL needs ILIKE for the same answer.
-_NAIVE_HITS: Final = {
-    kind: f"""
-    SELECT d.{sender}, d.text, d.{time}, s.id, s.customer_id, c.display_name,
-           s.agent_display_name
-    FROM {table} AS d
-    JOIN sessions AS s ON s.id = d.session_id
-    LEFT JOIN customers AS c ON c.id = s.customer_id
-    WHERE d.text {{like}} :pattern ESCAPE '\\'
-    ORDER BY d.id DESC
-    LIMIT :limit
-    """
-    for kind, table, sender, time in (
-        ("message", "messages", "sender_name", "ts"),
-        ("note", "notes", "agent_username", "updated_at"),
-    )
-}
-
-
-# --- the operations and their naive twins -----------------------------------------------
-
-HistoryView = tuple[str, int, list[tuple[str, str]]]
-
-
-def load_history(session: Session, customer_id: int) -> HistoryView:
-    """What the Customer panel asks for: the profile and the timeline."""
-    profile = customers.profile(session, customer_id)
-    timeline = customers.timeline(session, customer_id)
-    return (
-        profile.display_name,
-        profile.sessions,
-        [(s.session_id, s.note_preview) for s in timeline],
-    )
-
-
-def naive_history(session: Session, customer_id: int) -> HistoryView:
-    """The obvious ORM code: the customer, all their sessions sorted in Python, then each
-    shown session's notes with one query per session (N+1)."""
-    customer = session.get(Customer, customer_id)
-    assert customer is not None
-    records = list(
-        session.scalars(select(SessionRecord).where(SessionRecord.customer_id == customer_id))
-    )
-    records.sort(key=lambda r: r.created_at, reverse=True)
-    timeline = []
-    for record in records[: customers.TIMELINE_SESSIONS]:
-        notes = session.scalars(
-            select(NoteRecord).where(NoteRecord.session_id == record.id).order_by(NoteRecord.id)
-        )
-        preview = "\n".join(n.text for n in notes) or record.final_note or ""
-        timeline.append((record.id, preview[: customers.NOTE_PREVIEW]))
-    return customer.display_name, len(records), timeline
-
-
-DetailView = tuple[str, list[str], list[str], list[str]]
-
-
-def load_detail(session: Session, session_id: str) -> DetailView:
-    found = customers.detail(session, session_id)
-    return (
-        found.summary.session_id,
-        [m.text for m in found.messages],
-        [text for _, text, _ in found.notes],
-        [kind for kind, _, _ in found.events],
-    )
-
-
-def naive_detail(session: Session, session_id: str) -> DetailView:
-    """The same reads with the session_id indexes defeated (``session_id || ''``): what the
-    page would cost if the tables were only keyed by their own ids."""
-    record = session.get(SessionRecord, session_id)
-    assert record is not None
-    messages = session.scalars(
-        select(MessageRecord)
-        .where(MessageRecord.session_id.concat("") == session_id)
-        .order_by(MessageRecord.seq)
-    )
-    notes = session.scalars(
-        select(NoteRecord).where(NoteRecord.session_id.concat("") == session_id)
-        .order_by(NoteRecord.id)
-    )  # fmt: skip
-    events = session.scalars(
-        select(SessionEvent).where(SessionEvent.session_id.concat("") == session_id)
-        .order_by(SessionEvent.id)
-    )  # fmt: skip
-    return record.id, [m.text for m in messages], [n.text for n in notes], [e.kind for e in events]
-
-
-def _timestamp(value: Any) -> float:
-    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp()
-
-
-def naive_search(session: Session, query: str) -> search.SearchResults:
-    like = "ILIKE" if session.get_bind().dialect.name == "postgresql" else "LIKE"
-    escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    params = {"pattern": f"%{escaped}%", "limit": search.MAX_RESULTS}
-    hits = [
-        search.Hit(kind, r[3], r[4], r[5], r[6], r[0], r[1], _timestamp(r[2]))
-        for kind, sql in _NAIVE_HITS.items()
-        for r in session.execute(text(sql.format(like=like)), params)
-    ]
-    hits.sort(key=lambda hit: hit.ts, reverse=True)
-    customers_found = naive_customers(session, f"%{escaped.lower()}%")
-    return search.SearchResults(customers_found, hits[: search.MAX_RESULTS])
-
-
-def naive_customers(session: Session, pattern: str) -> list[search.CustomerHit]:
-    """``lower(column) LIKE '%q%'`` on the name, e-mail and number of every customer."""
-    statement = (
-        select(Customer)
-        .where(
-            or_(
-                *(
-                    func.lower(column).like(pattern, escape="\\")
-                    for column in (Customer.display_name, Customer.email, Customer.customer_number)
-                )
-            )
-        )
-        .order_by(Customer.id.desc())
-        .limit(search.MAX_RESULTS)
-    )
-    return [
-        search.CustomerHit(c.id, c.display_name, c.email, c.customer_number)
-        for c in session.scalars(statement)
-    ]
-
-
-# --- checking the answers ---------------------------------------------------------------
 
 
 class WrongAnswer(Exception):
@@ -247,26 +115,6 @@ def verify(database: Database, data: HistoryData, details: list[str]) -> None:
 # --- timing -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Stats:
-    n: int
-    p50: float
-    p95: float
-    mean: float
-    max: float
-
-
-def _stats(samples: list[float]) -> Stats:
-    p95 = statistics.quantiles(samples, n=20, method="inclusive")[18]
-    return Stats(
-        len(samples),
-        round(statistics.median(samples), 2),
-        round(p95, 2),
-        round(statistics.fmean(samples), 2),
-        round(max(samples), 2),
-    )
-
-
 def _time(
     database: Database, call: Callable[[Session, int], object], repeat: int, budget: float
 ) -> Stats:
@@ -283,7 +131,7 @@ def _time(
         samples.append((time.perf_counter() - started) * 1000)
         if len(samples) >= MIN_SAMPLES and time.perf_counter() > deadline:
             break
-    return _stats(samples)
+    return summarize(samples)
 
 
 @dataclass(frozen=True)
@@ -490,24 +338,6 @@ def table(results: list[Result]) -> str:
     return "\n".join("| " + " | ".join(row) + " |" for row in rows)
 
 
-def machine() -> dict[str, Any]:
-    model = ""
-    with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
-        model = next((ln.split(":", 1)[1].strip() for ln in cpuinfo if "model name" in ln), "")
-    with open("/proc/meminfo", encoding="utf-8") as meminfo:
-        memory_kb = int(next(ln.split()[1] for ln in meminfo if ln.startswith("MemTotal")))
-    return {
-        "cpu_count": os.cpu_count(),
-        "cpu_model": model,
-        "memory_gb": round(memory_kb / 1024 / 1024, 1),
-        "platform": platform.platform(),
-        "python": platform.python_version(),
-        "sqlalchemy": sqlalchemy.__version__,
-        "sqlite": sqlite3.sqlite_version,
-        "psycopg": psycopg.__version__,
-    }
-
-
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.history", description=__doc__)
     parser.add_argument("--scale", type=float, default=1.0, help="shrink the data (0.1 = 100k)")
@@ -606,7 +436,11 @@ def main(argv: list[str] | None = None) -> int:
         "benchmark": "history",
         "command": "python -m benchmarks.history " + " ".join(argv or sys.argv[1:]),
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
-        "machine": machine(),
+        "machine": machine(
+            sqlalchemy=sqlalchemy.__version__,
+            sqlite=sqlite3.sqlite_version,
+            psycopg=psycopg.__version__,
+        ),
         "scale": args.scale,
         "seed": data.seed,
         "targets_p95_ms": {"history load": HISTORY_TARGET_MS, "search": SEARCH_TARGET_MS},
