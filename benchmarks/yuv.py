@@ -12,11 +12,8 @@ swscale one; a mismatch stops the run.
 from __future__ import annotations
 
 import argparse
-import fractions
 import json
 import os
-import platform
-import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -29,6 +26,8 @@ import av
 import numpy as np
 
 from assist.core import yuv
+from benchmarks.common import Stats, machine, summarize
+from tests.helpers.codec import through_h264
 
 WIDTH: Final = 1920
 HEIGHT: Final = 1080
@@ -60,29 +59,9 @@ def screen(seed: int = 1) -> Pixels:
 
 def decoded(pixels: Pixels) -> av.VideoFrame:
     """``pixels`` through H.264 and back, as the agent's receiver gets them."""
-    encoder = av.CodecContext.create("libx264", "w")
-    encoder.width, encoder.height, encoder.pix_fmt = WIDTH, HEIGHT, "yuv420p"
-    encoder.time_base = fractions.Fraction(1, 30)
-    encoder.options = {"tune": "zerolatency", "preset": "ultrafast"}
-    decoder = av.CodecContext.create("h264", "r")
-    source = yuv.new_i420(WIDTH, HEIGHT)
-    yuv.bgra_to_i420(pixels, source)
-    source.pts = 0
-    frames = []
-    for packet in [*encoder.encode(source), *encoder.encode(None)]:
-        frames += decoder.decode(packet)
-    frames += decoder.decode(None)
-    frame = frames[0]
+    frame = through_h264(pixels, preset="ultrafast")[0]
     assert isinstance(frame, av.VideoFrame)
     return frame
-
-
-@dataclass(frozen=True)
-class Stats:
-    n: int
-    p50: float
-    p95: float
-    mean: float
 
 
 def _time(call: Callable[[], object], samples: int) -> Stats:
@@ -93,9 +72,7 @@ def _time(call: Callable[[], object], samples: int) -> Stats:
         started = time.perf_counter()
         call()
         times.append((time.perf_counter() - started) * 1000)
-    p95 = statistics.quantiles(times, n=20, method="inclusive")[18]
-    median, mean = statistics.median(times), statistics.fmean(times)
-    return Stats(samples, round(median, 3), round(p95, 3), round(mean, 3))
+    return summarize(times, digits=3)
 
 
 @dataclass(frozen=True)
@@ -169,19 +146,6 @@ def table(rows: list[Row]) -> str:
     return "\n".join("| " + " | ".join(line) + " |" for line in lines)
 
 
-def machine() -> dict[str, Any]:
-    with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
-        model = next((ln.split(":", 1)[1].strip() for ln in cpuinfo if "model name" in ln), "")
-    return {
-        "cpu_count": os.cpu_count(),
-        "cpu_model": model,
-        "platform": platform.platform(),
-        "python": platform.python_version(),
-        "av": av.__version__,
-        "numpy": np.__version__,
-    }
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.yuv", description=__doc__)
     parser.add_argument("--samples", type=int, default=100, help="timed calls per cell")
@@ -193,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
         "benchmark": "yuv",
         "command": "python -m benchmarks.yuv " + " ".join(argv or sys.argv[1:]),
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
-        "machine": machine(),
+        "machine": machine(av=av.__version__, numpy=np.__version__),
         "frame": {"width": WIDTH, "height": HEIGHT},
         "load_average": {"before": load_before, "after": os.getloadavg()},
         "results": [r.as_json() for r in rows],

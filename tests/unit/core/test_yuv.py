@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fractions
 from typing import Any
 
 import av
@@ -10,6 +9,7 @@ import numpy as np
 import pytest
 
 from assist.core import yuv
+from tests.helpers.codec import through_h264
 
 Pixels = np.ndarray[Any, np.dtype[np.uint8]]
 
@@ -43,19 +43,7 @@ def _plane(frame: av.VideoFrame, index: int) -> Pixels:
 
 def _decoder_frame(pixels: Pixels) -> av.VideoFrame:
     """``pixels`` after a real H.264 encode and decode, as the agent receives them."""
-    height, width = pixels.shape[:2]
-    encoder = av.CodecContext.create("libx264", "w")
-    encoder.width, encoder.height, encoder.pix_fmt = width, height, "yuv420p"
-    encoder.time_base = fractions.Fraction(1, 30)
-    encoder.options = {"tune": "zerolatency", "qp": "0"}
-    decoder = av.CodecContext.create("h264", "r")
-    source = yuv.new_i420(width, height)
-    yuv.bgra_to_i420(pixels, source)
-    source.pts = 0
-    frames = []
-    for packet in [*encoder.encode(source), *encoder.encode(None)]:
-        frames += decoder.decode(packet)
-    frames += decoder.decode(None)
+    frames = through_h264(pixels, qp="0")
     assert len(frames) == 1
     frame = frames[0]
     assert isinstance(frame, av.VideoFrame)
