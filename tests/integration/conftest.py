@@ -3,39 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
-from signaling.store.db import open_database
-from tests.conftest import HISTORY_TABLES
-from tests.helpers.accounts import seed_database
+from assist.qt.bridge import AsyncioThread
 from tests.helpers.history_server import history_server
 from tests.helpers.server_process import ServerProcess, server_process
+from tests.helpers.waits import scaled
+from tests.integration.test_agent_console import Console
 
 __all__ = ["history_server"]  # a fixture: SignalingServer in-process, SQLite and PostgreSQL
 
 ORG_NAME = "Acme Support"
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A seeded store for server processes, on each backend (emptied afterwards); the test
-    fails unless it really ran on that dialect."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path}/server.db"
-    else:
-        url = request.getfixturevalue("postgres_url")
-    seed_database(url)
-    yield url
-    database = open_database(url, upgrade=False)
-    try:
-        assert database.engine.dialect.name == request.param
-        with database.engine.begin() as connection:
-            for table in HISTORY_TABLES:
-                connection.exec_driver_sql(f"DELETE FROM {table}")
-    finally:
-        database.close()
+@pytest.fixture
+def console(qtbot: QtBot, runner: AsyncioThread, org_server: ServerProcess) -> Iterator[Console]:
+    """The real agent console signed in to ``org_server`` (closed afterwards)."""
+    console = Console(qtbot, runner, org_server.url)
+    yield console
+    runner.run(console.client.close(), timeout=scaled(10))
 
 
 @pytest.fixture

@@ -3,10 +3,8 @@ customer client sharing a synthetic screen through real aiortc peers."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
@@ -44,13 +42,6 @@ class Console:
         return tab
 
 
-@pytest.fixture
-def console(qtbot: QtBot, runner: AsyncioThread, org_server: ServerProcess) -> Iterator[Console]:
-    console = Console(qtbot, runner, org_server.url)
-    yield console
-    runner.run(console.client.close(), timeout=scaled(10))
-
-
 def new_session(qtbot: QtBot, console: Console) -> SessionTab:
     before = console.window.tabs.count()
     console.window.new_session_action.trigger()
@@ -59,13 +50,14 @@ def new_session(qtbot: QtBot, console: Console) -> SessionTab:
 
 
 def waiting_customer(
-    qtbot: QtBot, runner: AsyncioThread, server: ServerProcess, tab: SessionTab
+    qtbot: QtBot, runner: AsyncioThread, server: ServerProcess, tab: SessionTab, **contact: str
 ) -> tuple[CustomerClient, list[ev.Event]]:
-    """Hanako joins the tab's session (synthetic screen) and waits for Admit."""
+    """Hanako joins the tab's session (synthetic screen; ``email``/``customer_number`` as
+    given) and waits for Admit."""
     events: list[ev.Event] = []
     customer = CustomerClient(server.url, "Hanako", events.append, SyntheticGrabber)
     runner.run(customer.connect(), timeout=scaled(10))
-    runner.run(customer.join(tab.code_panel.code), timeout=scaled(10))
+    runner.run(customer.join(tab.code_panel.code, **contact), timeout=scaled(10))
     qtbot.waitUntil(lambda: len(tab.waiting) == 1, timeout=TIMEOUT_MS)
     return customer, events
 

@@ -13,8 +13,6 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from assist.agent import notes_panel
-from assist.core.customer import CustomerClient
-from assist.core.synthetic import SyntheticGrabber
 from assist.qt.bridge import AsyncioThread
 from signaling.store import history
 from signaling.store.db import open_database
@@ -22,7 +20,12 @@ from tests.helpers.accounts import seed_database
 from tests.helpers.qt_input import commit_text
 from tests.helpers.server_process import ServerProcess
 from tests.helpers.waits import scaled
-from tests.integration.test_agent_console import TIMEOUT_MS, Console, new_session
+from tests.integration.test_agent_console import (
+    TIMEOUT_MS,
+    Console,
+    new_session,
+    waiting_customer,
+)
 from tests.integration.test_privacy_push import admin
 
 EMAIL = "hanako@example.jp"
@@ -79,13 +82,8 @@ def test_the_customer_panel_shows_past_sessions_behind_the_unverified_notice(
     qtbot: QtBot, runner: AsyncioThread, console: Console, seeded_server: ServerProcess
 ) -> None:
     tab = new_session(qtbot, console)
-    customer = CustomerClient(seeded_server.url, "Hanako", lambda _: None, SyntheticGrabber)
-    runner.run(customer.connect(), timeout=scaled(10))
+    customer, _ = waiting_customer(qtbot, runner, seeded_server, tab, email="Hanako@Example.JP")
     try:
-        runner.run(
-            customer.join(tab.code_panel.code, email="Hanako@Example.JP"), timeout=scaled(10)
-        )
-        qtbot.waitUntil(lambda: len(tab.waiting) == 1, timeout=TIMEOUT_MS)
         next(iter(tab.waiting.values())).admit_button.click()
         panel = tab.customer
         qtbot.waitUntil(lambda: panel.timeline.topLevelItemCount() == 2, timeout=TIMEOUT_MS)
@@ -157,11 +155,8 @@ def test_deleting_the_customer_clears_the_live_tab_and_every_view_of_their_sessi
     qtbot: QtBot, runner: AsyncioThread, console: Console, seeded_server: ServerProcess
 ) -> None:
     tab = new_session(qtbot, console)
-    customer = CustomerClient(seeded_server.url, "Hanako", lambda _: None, SyntheticGrabber)
-    runner.run(customer.connect(), timeout=scaled(10))
+    customer, _ = waiting_customer(qtbot, runner, seeded_server, tab, email=EMAIL)
     try:
-        runner.run(customer.join(tab.code_panel.code, email=EMAIL), timeout=scaled(10))
-        qtbot.waitUntil(lambda: len(tab.waiting) == 1, timeout=TIMEOUT_MS)
         next(iter(tab.waiting.values())).admit_button.click()
         qtbot.waitUntil(lambda: customer.session_id is not None, timeout=TIMEOUT_MS)
         assert customer.session_id is not None

@@ -73,9 +73,9 @@ def kill(live: Live) -> None:
 
 
 async def test_every_message_and_note_survives_kills_exactly_once_in_order(
-    store_url: str, tmp_path: Path
+    history_db_url: str, tmp_path: Path
 ) -> None:
-    live = await admitted(ServerProcess(*ORG, db_url=store_url), tmp_path)
+    live = await admitted(ServerProcess(*ORG, db_url=history_db_url), tmp_path)
     sid, agent, customer = live.session_id, p.Role.AGENT, p.Role.CUSTOMER
     typed = Typing(live)
     try:
@@ -120,7 +120,7 @@ async def test_every_message_and_note_survives_kills_exactly_once_in_order(
         await live.agent.close()
         live.server.kill()
 
-    database = open_database(store_url, upgrade=False)
+    database = open_database(history_db_url, upgrade=False)
     try:
         with database.session() as db:
             stored = history.transcript(db, sid)

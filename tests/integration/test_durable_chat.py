@@ -32,8 +32,8 @@ def load(url: str, session_id: str) -> tuple[list[history.StoredMessage], list[s
         database.close()
 
 
-async def test_an_acknowledged_message_survives_a_killed_server(store_url: str) -> None:
-    server = ServerProcess("--org-name", "Acme Support", db_url=store_url)
+async def test_an_acknowledged_message_survives_a_killed_server(history_db_url: str) -> None:
+    server = ServerProcess("--org-name", "Acme Support", db_url=history_db_url)
     try:
         async with Client(server.url, "a") as agent, Client(server.url, "c") as customer:
             sid = await admitted(agent, customer)
@@ -46,13 +46,13 @@ async def test_an_acknowledged_message_survives_a_killed_server(store_url: str) 
             server.kill()  # SIGKILL: nothing after the ack may be needed
     finally:
         server.kill()
-    messages, kinds, record = load(store_url, sid)
+    messages, kinds, record = load(history_db_url, sid)
     assert [(m.seq, m.sender, m.text) for m in messages] == [(1, "customer", "画面が真っ黒です")]
     assert kinds[:2] == ["created", "admitted"] and {"identified", "sharing"} <= set(kinds)
     assert record.customer_name == "佐藤 花子"
     assert record.agent_username == "taro"
-    expected = "postgresql" if store_url.startswith("postgresql") else "sqlite"
-    database = open_database(store_url)
+    expected = "postgresql" if history_db_url.startswith("postgresql") else "sqlite"
+    database = open_database(history_db_url)
     assert database.engine.dialect.name == expected  # which backend this run exercised
     database.close()
 

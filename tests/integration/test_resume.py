@@ -19,8 +19,8 @@ async def chat(client: Client, sid: str, msg_id: str, text: str) -> p.ChatMessag
     return await client.expect(p.ChatMessage, re=rid)
 
 
-async def test_both_sides_resume_after_the_server_is_killed(store_url: str) -> None:
-    server = ServerProcess("--org-name", "Acme Support", db_url=store_url)
+async def test_both_sides_resume_after_the_server_is_killed(history_db_url: str) -> None:
+    server = ServerProcess("--org-name", "Acme Support", db_url=history_db_url)
     try:
         async with Client(server.url, "a") as agent, Client(server.url, "c") as customer:
             created = await admitted_session(agent, customer)
@@ -34,7 +34,7 @@ async def test_both_sides_resume_after_the_server_is_killed(store_url: str) -> N
     finally:
         server.kill()
 
-    restarted = ServerProcess("--org-name", "Acme Support", db_url=store_url)
+    restarted = ServerProcess("--org-name", "Acme Support", db_url=history_db_url)
     try:
         async with Client(restarted.url, "c") as customer, Client(restarted.url, "a") as agent:
             await customer.hello("customer", "someone else")
@@ -59,7 +59,7 @@ async def test_both_sides_resume_after_the_server_is_killed(store_url: str) -> N
     finally:
         restarted.kill()
 
-    database = open_database(store_url)
+    database = open_database(history_db_url)
     try:
         with database.session() as session:
             lines = [(m.seq, m.msg_id) for m in history.transcript(session, sid)]

@@ -4,9 +4,6 @@ in 1:1."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtCore import QPoint, QSize, Qt
 from pytestqt.qtbot import QtBot
 
@@ -22,13 +19,6 @@ from tests.integration.test_agent_console import (
 )
 
 SCREEN = (640, 360)  # the synthetic screen's size
-
-
-@pytest.fixture
-def console(qtbot: QtBot, runner: AsyncioThread, org_server: ServerProcess) -> Iterator[Console]:
-    console = Console(qtbot, runner, org_server.url)
-    yield console
-    runner.run(console.client.close(), timeout=scaled(10))
 
 
 def test_the_screen_arrives_at_the_views_size(
