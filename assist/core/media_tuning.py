@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import fractions
 import logging
+import weakref
 from collections.abc import Callable, Iterator
 from typing import Any, Final
 
@@ -49,8 +50,9 @@ SCREEN_CRF: Final = 18
 PROFILE_LEVEL_IDS: Final = {"42001f": "420028", "42e01f": "42e028"}
 
 _stock_get_encoder: Callable[[Any], Any] | None = None
-#: Every screen encoder created in this process (what a test inspects).
-encoders: list[ScreenH264Encoder] = []
+#: The screen encoders alive in this process (what a test inspects); weak, so an ended
+#: share's encoder and its x264 buffers go with its sender.
+encoders: weakref.WeakSet[ScreenH264Encoder] = weakref.WeakSet()
 
 
 class ScreenH264Encoder(H264Encoder):
@@ -62,7 +64,7 @@ class ScreenH264Encoder(H264Encoder):
         #: What x264 itself reports it runs with (its SEI in the first frame), e.g.
         #: "... rc=crf ... crf=18.0 vbv_maxrate=4000 vbv_bufsize=4000 ...".
         self.settings = ""
-        encoders.append(self)
+        encoders.add(self)
 
     @property
     def target_bitrate(self) -> int:

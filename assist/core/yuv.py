@@ -42,25 +42,10 @@ def _load() -> ctypes.CDLL | None:
         # libyuv names formats by 32-bit word, little-endian: "ARGB" is B, G, R, A in memory.
         lib.ARGBToI420.argtypes = [_P, _I, _P, _I, _P, _I, _P, _I, _I, _I]
         lib.I420ToARGB.argtypes = [_P, _I, _P, _I, _P, _I, _P, _I, _I, _I]
-        lib.I420Scale.argtypes = [
-            _P,
-            _I,
-            _P,
-            _I,
-            _P,
-            _I,
-            _I,
-            _I,
-            _P,
-            _I,
-            _P,
-            _I,
-            _P,
-            _I,
-            _I,
-            _I,
-            _I,
-        ]
+        # Three source planes (pointer, stride), the source size, three target planes,
+        # the target size and the filter.
+        planes: list[Any] = [_P, _I] * 3
+        lib.I420Scale.argtypes = [*planes, _I, _I, *planes, _I, _I, _I]
         for function in (lib.ARGBToI420, lib.I420ToARGB, lib.I420Scale):
             function.restype = _I
         return lib
