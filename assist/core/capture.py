@@ -8,8 +8,9 @@ rectangles changed (:mod:`assist.core.x11_damage`; no polling), only those are g
 XShm) into a kept BGRA picture of the screen and converted into a kept yuv420p frame
 (:mod:`assist.core.yuv`, libyuv), and a copy of that frame is handed to the track, at most
 :data:`MAX_FPS` times a second — changes in between are merged, never queued. The track sends
-a frame when the screen changed, keeps sending the still picture for :data:`REFINE_SECONDS`
-so the encoder sharpens it, and then only every :data:`HEARTBEAT_SECONDS` (so a receiver
+a frame when the screen changed, and once it has stayed still for :data:`REFINE_DELAY` keeps
+sending the still picture until :data:`REFINE_SECONDS` after the change so the encoder
+sharpens it, and then only every :data:`HEARTBEAT_SECONDS` (so a receiver
 that asks for a keyframe gets one): a still screen costs almost nothing.
 """
 
@@ -42,6 +43,9 @@ VIDEO_TIME_BASE = fractions.Fraction(1, VIDEO_CLOCK_RATE)
 MAX_FPS = 30.0
 #: After the last change the still picture is sent this long, so the encoder refines it.
 REFINE_SECONDS = 1.0
+#: The still picture is first repeated this long after the last change: while the screen
+#: moves, fresh pictures come often and a repeat would only cost the encoder and the wire.
+REFINE_DELAY = 0.1
 #: While nothing changes, one frame this often (a keyframe request is answered by it).
 HEARTBEAT_SECONDS = 2.0
 #: Where change reports are not available, the screen is grabbed whole this often.
@@ -205,8 +209,10 @@ class CaptureThread:
                 while (left := last + interval - time.monotonic()) > 0:
                     more = self._grabber.changes(screen, timeout=left)
                     changed += more or []
-                picture.update(merge(changed))
+                # Paced from the start of each grab, so the grab's own time does not
+                # lower the rate below MAX_FPS.
                 last = time.monotonic()
+                picture.update(merge(changed))
                 deliver(picture.frame())
         except AssistError as exc:
             failed(exc)
@@ -276,7 +282,7 @@ class ScreenTrack(MediaStreamTrack):
         self._latest: av.VideoFrame | None = None
         self._version = self._sent_version = 0
         self._start: float | None = None
-        self._last_sent = 0.0
+        self._last_sent = self._fresh_sent = 0.0
         self._refine_until = 0.0
         self._watching: concurrent.futures.Future[None] | None = None
         self.failure: AssistError | None = None
@@ -318,7 +324,7 @@ class ScreenTrack(MediaStreamTrack):
 
     def _wait_time(self, now: float) -> float:
         """How long until the still picture is due again (unless the screen changes)."""
-        paced = self._last_sent + self._interval - now
+        paced = max(self._last_sent + self._interval, self._fresh_sent + REFINE_DELAY) - now
         if now < self._refine_until:
             return paced
         return max(paced, self._last_sent + HEARTBEAT_SECONDS - now)
@@ -334,6 +340,7 @@ class ScreenTrack(MediaStreamTrack):
     def _send(self, frame: av.VideoFrame, now: float) -> av.VideoFrame:
         if self._version != self._sent_version:
             self._sent_version = self._version
+            self._fresh_sent = now
             self._refine_until = now + REFINE_SECONDS
         if self._start is None:
             self._start = now
