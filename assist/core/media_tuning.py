@@ -10,8 +10,9 @@ screen blurry and late (measured in benchmarks/screen):
   (CRF 18) under a VBV cap of :data:`SCREEN_MAX_BITRATE`: a still text page converges to a
   sharp picture and then costs almost nothing, motion stays under the cap. *ultrafast*
   rather than *superfast*: in the screen benchmark it took motion latency p50 from 59 to
-  43 ms (scroll) at the same text-page sharpness, the encoder being the costliest stage. The cap is fixed
-  (REMB is ignored), so the encoder is only rebuilt when the screen size changes.
+  43 ms (scroll) at the same text-page sharpness, the encoder being the costliest stage.
+  The cap is fixed (REMB is ignored), so the encoder is only rebuilt when the screen size
+  changes.
 - **H.264 level.** aiortc signals level 3.1 (``42e01f``), which does not admit 1080p; we
   signal 4.0 (``42e028``). Profiles are unchanged (constrained baseline), so negotiation
   with browsers is unaffected.
