@@ -71,6 +71,14 @@ class ShareState(enum.StrEnum):
     STOPPED = "stopped"
 
 
+class Capability(enum.StrEnum):
+    """What the customer lets the agent do, each granted and revoked on its own."""
+
+    VIEW = "view"  # see the shared screen or window
+    GUIDE = "guide"  # show a pointer and draw on the customer's screen
+    CONTROL = "control"  # move the mouse and type on the customer's computer
+
+
 class ShareReason(enum.StrEnum):
     """Why the customer's sharing changed state."""
 

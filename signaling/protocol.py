@@ -16,6 +16,7 @@ import msgspec
 from signaling import history_protocol
 from signaling.codes import (
     CODE_DIGITS,
+    Capability,
     EndReason,
     ErrorCode,
     Outcome,
@@ -183,6 +184,16 @@ class ShareStatus(Message, tag="share_status"):
     senders: ClassVar[frozenset[Role]] = frozenset({Role.CUSTOMER})
 
 
+class Permissions(Message, tag="permissions"):
+    """The customer's grants, the whole set each time it changes: the server records it in
+    the session's audit trail and passes it to the agent. The customer's client enforces
+    it; this tells the agent what it may do."""
+
+    session_id: str
+    granted: frozenset[Capability]
+    senders: ClassVar[frozenset[Role]] = frozenset({Role.CUSTOMER})
+
+
 class Resume(Request, tag="resume"):
     """Take a live session back after the connection (or the server) was lost. Agents are
     recognised by their account; a customer shows the ``resume_token`` of its ``admitted``.
@@ -281,6 +292,8 @@ class Resumed(Message, tag="resumed"):
     #: Whether the other side is connected now (else ``peer_back`` comes when it is).
     peer_present: bool
     ice_servers: list[IceServer] = msgspec.field(default_factory=list)
+    #: What the customer last granted (``permissions``).
+    granted: frozenset[Capability] = frozenset()
 
 
 class PeerAway(Message, tag="peer_away"):
@@ -367,6 +380,7 @@ _CLIENT_TYPES: Final[tuple[type[Message], ...]] = (
     Ice,
     Chat,
     ShareStatus,
+    Permissions,
     Resume,
     EndSession,
     *history_protocol.CLIENT_TYPES,
@@ -383,6 +397,7 @@ _SERVER_TYPES: Final[tuple[type[Message], ...]] = (
     Ice,
     ChatMessage,
     ShareStatus,
+    Permissions,
     SessionEnded,
     Resumed,
     PeerAway,

@@ -327,8 +327,11 @@ class Registry(Resumption):
 
     # ------------------------------------------------------------- messages
 
-    def relay(self, sender_id: PeerId, message: p.Sdp | p.Ice | p.ShareStatus) -> Outgoing:
-        """Pass negotiation and share status to the other participant unchanged."""
+    def relay(
+        self, sender_id: PeerId, message: p.Sdp | p.Ice | p.ShareStatus | p.Permissions
+    ) -> Outgoing:
+        """Pass negotiation, share status and grants to the other participant unchanged
+        (status and grants recorded in the audit trail)."""
         session = self._participant_session(sender_id, message.session_id)
         if session.state is not SessionState.ACTIVE:
             raise ProtocolError(ErrorCode.WRONG_STATE, "nobody admitted yet")
@@ -341,6 +344,10 @@ class Registry(Resumption):
                 state=message.state.value,
                 reason=message.reason.value,
             )
+        elif isinstance(message, p.Permissions):
+            session.granted = message.granted
+            granted = ",".join(sorted(message.granted))
+            self._note(session.session_id, "permissions", granted=granted)
         return [(self._other(session, sender_id), message)]
 
     def chat(self, sender_id: PeerId, message: p.Chat) -> Outgoing:

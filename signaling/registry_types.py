@@ -62,6 +62,8 @@ class Session:
     #: SHA-256 of the customer's resume token (the token itself is never kept).
     resume_hash: str = ""
     share_state: p.ShareState = p.ShareState.STOPPED
+    #: What the customer last granted (``permissions``), told again on resume.
+    granted: frozenset[p.Capability] = frozenset()
 
 
 @dataclass(frozen=True)

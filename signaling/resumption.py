@@ -99,6 +99,7 @@ class Resumption:
             org_name=self.org_name,
             seq=session.seq,
             share_state=session.share_state,
+            granted=session.granted,
             peer_present=present,
             ice_servers=self.ice_servers,
         )

@@ -319,7 +319,7 @@ class SignalingServer:
                 return registry.admit(peer_id, message)
             case p.Decline():
                 return registry.decline(peer_id, message)
-            case p.Sdp() | p.Ice() | p.ShareStatus():
+            case p.Sdp() | p.Ice() | p.ShareStatus() | p.Permissions():
                 return registry.relay(peer_id, message)
             case p.Chat():
                 return registry.chat(peer_id, message)

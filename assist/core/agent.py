@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from aiortc.mediastreams import MediaStreamTrack
 
 from assist.core import events as ev
+from assist.core import guidance as g
 from assist.core.client_base import BaseClient, Emit
 from assist.core.errors import AssistError, ClientErrorCode
 from assist.core.outbox import Outbox, OutboxError, PendingChat, PendingNote
@@ -33,6 +34,8 @@ class AgentSession:
     #: The size the console shows the screen at, (0, 0) for as sent (see set_view_size).
     view_size: tuple[int, int] = (0, 0)
     share_state: p.ShareState = p.ShareState.STOPPED
+    #: What the customer lets the agent do (``permissions``).
+    granted: frozenset[p.Capability] = frozenset()
     ended: bool = False
     #: One negotiation at a time: Stop then Share again sends two offers back to back.
     media_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
@@ -275,6 +278,7 @@ class AgentClient(BaseClient):
         if session is not None:
             session.customer_name = resumed.customer_name
             session.share_state = resumed.share_state
+            self._granted(session, resumed.granted)
 
     async def _session_lost(self, session_id: str) -> None:
         session = self.sessions.get(session_id)
@@ -351,6 +355,8 @@ class AgentClient(BaseClient):
             case p.ShareStatus():
                 session.share_state = message.state
                 self.emit(ev.ShareChanged(session.session_id, message.state, message.reason))
+            case p.Permissions():
+                self._granted(session, message.granted)
             case p.SessionEnded():
                 self._spawn(session.session_id, self._ended(session, message.reason))
 
@@ -366,9 +372,38 @@ class AgentClient(BaseClient):
                     self.ice_servers,
                     self.signaling.send,
                     on_track=lambda track: self._receive(session, track),
+                    on_guidance=lambda data: self._guidance_arrived(session, data),
                 )
             if session.rtc is not None:
                 await session.rtc.handle_sdp(message)
+
+    def guide(self, session_id: str, message: g.Guidance) -> None:
+        """Send the agent's pointer or drawing to the customer's screen. Safe from any
+        thread (the console's view calls it for every pointer move); dropped when the
+        session has no open channel or the customer has not granted guidance."""
+        if self.loop is not None and not self.loop.is_closed():
+            self.loop.call_soon_threadsafe(self._send_guidance, session_id, message)
+
+    def _send_guidance(self, session_id: str, message: g.Guidance) -> None:
+        session = self.sessions.get(session_id)
+        if session is None or session.rtc is None:
+            return
+        if g.needs(message) in session.granted:
+            session.rtc.send_guidance(message)
+
+    def _guidance_arrived(self, session: AgentSession, data: str | bytes) -> None:
+        try:
+            message = g.parse(data)
+        except g.GuidanceError as exc:
+            logger.warning("Guidance from the customer refused: %s", exc.code.value)
+            return
+        if isinstance(message, g.Erase):  # the customer cleared the drawings
+            self.emit(ev.GuidanceArrived(session.session_id, message))
+
+    def _granted(self, session: AgentSession, granted: frozenset[p.Capability]) -> None:
+        if granted != session.granted:
+            session.granted = granted
+            self.emit(ev.PermissionsChanged(session.session_id, granted))
 
     def _receive(self, session: AgentSession, track: MediaStreamTrack) -> None:
         if track.kind != "video":

@@ -63,8 +63,12 @@ class BaseClient:
         self._lost = False
         self._closed = False
         self._note_locks: dict[str, asyncio.Lock] = {}
+        #: The loop the client runs on, once connected (methods "safe from any thread"
+        #: hand their work to it).
+        self.loop: asyncio.AbstractEventLoop | None = None
 
     async def connect(self) -> p.Welcome:
+        self.loop = asyncio.get_running_loop()
         welcome = await self.signaling.connect(self._greeting())
         self._lost = False
         return welcome

@@ -9,12 +9,15 @@ from __future__ import annotations
 import asyncio
 import logging
 import ssl
+import time
 from collections.abc import Callable
 
 from assist.core import events as ev
+from assist.core import guidance as g
 from assist.core.capture import CaptureThread, Grabber, MssGrabber, Screen, ScreenTrack
 from assist.core.client_base import BaseClient, Emit
 from assist.core.errors import AssistError, ClientErrorCode
+from assist.core.guidance_gate import GuidanceGate
 from assist.core.outbox import Outbox
 from assist.core.rtc import MediaStats, RtcSession
 from assist.core.signaling_client import client_id
@@ -47,6 +50,12 @@ class CustomerClient(BaseClient):
         self._media_lock = asyncio.Lock()
         #: What takes the session back after a lost connection (from our ``admitted``).
         self._resume_token = ""
+        #: What the agent may do now; guidance it has not been granted is dropped here.
+        self.gate = GuidanceGate()
+        #: Whether the customer lets the agent point and draw while the screen is shared.
+        self.guidance_allowed = True
+        #: The grants last told to the app and the server.
+        self._announced: frozenset[p.Capability] = frozenset()
 
     def _greeting(self) -> p.Request:
         return p.Hello(role=p.Role.CUSTOMER, name=self.name, client=client_id())
@@ -90,7 +99,7 @@ class CustomerClient(BaseClient):
                 if prepared is not None:
                     prepared.attach(self.track)
                 else:
-                    self.rtc = RtcSession(session_id, self.ice_servers, self.signaling.send)
+                    self.rtc = self._rtc_session(session_id)
                     await self.rtc.offer(self.track)
                 if self.session_id != session_id:
                     raise _SessionGone
@@ -130,6 +139,19 @@ class CustomerClient(BaseClient):
         if was_sharing and self.session_id is not None:
             await self._announce(p.ShareState.STOPPED, reason)
 
+    async def allow_guidance(self, allowed: bool) -> None:
+        """Let the agent point and draw on the screen (the default while sharing), or not;
+        the agent is told at once, and drawings already shown go when it is revoked."""
+        self.guidance_allowed = allowed
+        await self._update_grants()
+
+    async def clear_drawings(self) -> None:
+        """Remove the agent's drawings from the screen, here and in the agent's view."""
+        session_id = self._require_session()
+        self.emit(ev.GuidanceArrived(session_id, g.Erase()))
+        if self.rtc is not None:
+            self.rtc.send_guidance(g.Erase())
+
     async def stats(self) -> MediaStats | None:
         return await self.rtc.stats() if self.rtc is not None else None
 
@@ -167,6 +189,39 @@ class CustomerClient(BaseClient):
         except AssistError:
             if not self.reconnecting:
                 raise  # else the resume tells the server (see _resumed)
+        await self._update_grants()
+
+    def _grants(self) -> frozenset[p.Capability]:
+        """What sharing as it is now grants: the view while shared, guidance too unless the
+        customer turned it off; nothing while paused or stopped."""
+        if self.track is None or self.track.paused:
+            return frozenset()
+        if self.guidance_allowed:
+            return frozenset({p.Capability.VIEW, p.Capability.GUIDE})
+        return frozenset({p.Capability.VIEW})
+
+    async def _update_grants(self) -> None:
+        granted = self._grants()
+        self.gate.granted = granted
+        if granted == self._announced or self.session_id is None:
+            return
+        self._announced = granted
+        self.emit(ev.PermissionsChanged(self.session_id, granted))
+        try:
+            await self.signaling.send(p.Permissions(session_id=self.session_id, granted=granted))
+        except AssistError:
+            if not self.reconnecting:
+                raise  # else the resume tells the server (see _resumed)
+
+    def _rtc_session(self, session_id: str) -> RtcSession:
+        return RtcSession(
+            session_id, self.ice_servers, self.signaling.send, on_guidance=self._guidance_arrived
+        )
+
+    def _guidance_arrived(self, data: str | bytes) -> None:
+        message = self.gate.admit(data, time.monotonic())
+        if message is not None and self.session_id is not None:
+            self.emit(ev.GuidanceArrived(self.session_id, message))
 
     async def _prepare_media(self, session_id: str) -> None:
         """Admitted: set up the peer connection now (ICE, DTLS), with no track, so the
@@ -174,7 +229,7 @@ class CustomerClient(BaseClient):
         async with self._media_lock:
             if self.session_id != session_id or self.rtc is not None:
                 return
-            self.rtc = RtcSession(session_id, self.ice_servers, self.signaling.send)
+            self.rtc = self._rtc_session(session_id)
             await self.rtc.prepare_video()
 
     @staticmethod
@@ -196,10 +251,14 @@ class CustomerClient(BaseClient):
         if state is not resumed.share_state:
             status = p.ShareStatus(session_id=resumed.session_id, state=state)
             self._spawn(resumed.session_id, self.signaling.send(status))
+        if self._announced != resumed.granted:
+            grants = p.Permissions(session_id=resumed.session_id, granted=self._announced)
+            self._spawn(resumed.session_id, self.signaling.send(grants))
 
     async def _release_all_media(self) -> None:
         self.session_id = None
         self.pending = None
+        self._announced = frozenset()
         await self._release_media()
 
     async def _release_media(self, extra: CaptureThread | None = None) -> None:
@@ -207,6 +266,7 @@ class CustomerClient(BaseClient):
         a capture thread an interrupted Allow had opened)."""
         track, rtc, capture = self.track, self.rtc, self.capture
         self.track = self.rtc = self.capture = None
+        self.gate.granted = frozenset()  # nothing is shown or done without a live share
         if track is not None:
             track.stop()
         for thread in {c for c in (capture, extra) if c is not None}:
@@ -253,6 +313,7 @@ class CustomerClient(BaseClient):
         self.pending = None
         self.session_id = None
         self._resume_token = ""
+        self._announced = frozenset()
         self._chat_session_over(message.session_id)
         await self._release_media()
         self.emit(ev.SessionClosed(message.session_id, message.reason))

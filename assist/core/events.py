@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from assist.core.chat import ChatEntry
 from assist.core.errors import AssistError
+from assist.core.guidance import Guidance
 from assist.core.rtc import DecodedFrame
 from signaling import protocol as p
 
@@ -93,6 +94,21 @@ class SessionsPurged(Event):
     """These sessions were erased (on request, or past retention): close views of them."""
 
     session_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PermissionsChanged(SessionEvent):
+    """What the customer lets the agent do changed (view, guide, control)."""
+
+    granted: frozenset[p.Capability]
+
+
+@dataclass(frozen=True)
+class GuidanceArrived(SessionEvent):
+    """Guidance to show: on the customer's side the agent's pointer or drawings (only what
+    the grants allow), on the agent's side the customer clearing the drawings."""
+
+    message: Guidance
 
 
 # -- agent side

@@ -13,6 +13,7 @@ import av
 import numpy as np
 from aiortc import (
     RTCConfiguration,
+    RTCDataChannel,
     RTCIceServer,
     RTCPeerConnection,
     RTCRtpSender,
@@ -22,7 +23,7 @@ from aiortc import (
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 from aiortc.sdp import SessionDescription, candidate_from_sdp
 
-from assist.core import media_tuning, yuv
+from assist.core import guidance, media_tuning, yuv
 from signaling import protocol as p
 
 logger = logging.getLogger(__name__)
@@ -62,6 +63,7 @@ class RtcSession:
         send_sdp: SendSdp,
         on_track: Callable[[MediaStreamTrack], None] | None = None,
         on_state: Callable[[str], None] | None = None,
+        on_guidance: Callable[[str | bytes], None] | None = None,
     ) -> None:
         self.session_id = session_id
         if self.tuned:
@@ -76,17 +78,24 @@ class RtcSession:
         self._on_state = on_state
         self.pc.on("track", self._track_arrived)
         self.pc.on("connectionstatechange", self._state_changed)
+        self.pc.on("datachannel", self._channel_arrived)
         self._negotiations: set[asyncio.Future[None]] = set()
+        #: The guidance channels by label (see ``assist.core.guidance``), once open.
+        self.channels: dict[str, RTCDataChannel] = {}
+        self._on_guidance = on_guidance
 
     async def offer(self, track: MediaStreamTrack) -> None:
         """Add ``track`` and send the offer (customer side), H.264 first when tuned."""
+        self._open_channels()
         self.pc.addTrack(track)
         self._prefer_h264(self.pc.getTransceivers()[-1])
         await self._uninterrupted(self._offer())
 
     async def prepare_video(self) -> None:
         """Offer a send-only video stream with no track yet (customer side, at admission):
-        the connection is up by the time :meth:`attach` gives it the screen."""
+        the connection is up by the time :meth:`attach` gives it the screen. The guidance
+        channels are offered with it."""
+        self._open_channels()
         transceiver = self.pc.addTransceiver("video", direction="sendonly")
         self._prefer_h264(transceiver)
         await self._uninterrupted(self._offer())
@@ -94,6 +103,41 @@ class RtcSession:
     def attach(self, track: MediaStreamTrack) -> None:
         """Start sending ``track`` on the stream :meth:`prepare_video` offered."""
         self.pc.getTransceivers()[-1].sender.replaceTrack(track)
+
+    def _open_channels(self) -> None:
+        # The offerer creates both, so they are in the first offer; the answerer gets them
+        # through "datachannel". Pointer moves: unordered, never retransmitted.
+        pointer = self.pc.createDataChannel(
+            guidance.POINTER_CHANNEL, ordered=False, maxRetransmits=0
+        )
+        self._channel_arrived(pointer)
+        self._channel_arrived(self.pc.createDataChannel(guidance.GUIDE_CHANNEL))
+
+    def _channel_arrived(self, channel: RTCDataChannel) -> None:
+        if channel.label not in (guidance.POINTER_CHANNEL, guidance.GUIDE_CHANNEL):
+            logger.warning("Unknown data channel %r closed", channel.label[:40])
+            channel.close()
+            return
+        self.channels[channel.label] = channel
+        channel.on("message", self._guidance_arrived)
+
+    def _guidance_arrived(self, data: str | bytes) -> None:
+        if self._on_guidance is not None:
+            self._on_guidance(data)
+
+    def send_guidance(self, message: guidance.Guidance) -> bool:
+        """Send ``message`` on its channel; False when that channel is not open (yet or
+        any more): guidance is live, a move that cannot go now is not worth keeping."""
+        label = (
+            guidance.POINTER_CHANNEL
+            if isinstance(message, guidance.Pointer)
+            else guidance.GUIDE_CHANNEL
+        )
+        channel = self.channels.get(label)
+        if channel is None or channel.readyState != "open":
+            return False
+        channel.send(guidance.serialize(message))
+        return True
 
     def _prefer_h264(self, transceiver: RTCRtpTransceiver) -> None:
         if self.tuned:

@@ -9,11 +9,13 @@ from pytestqt.qtbot import QtBot
 
 from assist.qt.bridge import AsyncioThread
 from tests.helpers.history_server import history_server
+from tests.helpers.live import live
 from tests.helpers.server_process import ServerProcess, server_process
 from tests.helpers.waits import scaled
 from tests.integration.test_agent_console import Console
 
-__all__ = ["history_server"]  # a fixture: SignalingServer in-process, SQLite and PostgreSQL
+# Fixtures: SignalingServer in-process (SQLite and PostgreSQL); two clients admitted.
+__all__ = ["history_server", "live"]
 
 ORG_NAME = "Acme Support"
 

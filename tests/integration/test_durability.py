@@ -17,8 +17,8 @@ from assist.core.errors import AssistError
 from signaling import protocol as p
 from signaling.store import history
 from signaling.store.db import open_database
+from tests.helpers.live import ORG, Live, admitted
 from tests.helpers.server_process import ServerProcess
-from tests.integration.test_reconnect import ORG, Live, admitted
 
 
 class Typing:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from assist.core import events as ev
 from tests.helpers.accounts import seed_database
+from tests.helpers.live import ORG, admitted
 from tests.helpers.server_process import ServerProcess
 from tests.helpers.waits import scaled
-from tests.integration.test_reconnect import ORG, admitted
 
 
 async def test_admission_connects_and_allow_only_adds_the_screen(tmp_path: Path) -> None:

@@ -5,73 +5,15 @@ arriving meanwhile. A real server process, real aiortc peers (synthetic screen).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
 from assist.core import client_base
 from assist.core import events as ev
-from assist.core.agent import AgentClient, Password
-from assist.core.customer import CustomerClient
 from assist.core.errors import ClientErrorCode
-from assist.core.outbox import Outbox
-from assist.core.synthetic import SyntheticGrabber
 from signaling import protocol as p
-from tests.helpers.accounts import PASSWORD, seed_database
-from tests.helpers.server_process import ServerProcess
+from tests.helpers.live import Live
 from tests.helpers.sides import Side
-
-ORG = ("--org-name", "Acme Support")
-
-
-@dataclass
-class Live:
-    server: ServerProcess
-    session_id: str
-    agent: AgentClient
-    customer: CustomerClient
-    agent_side: Side
-    customer_side: Side
-
-    def restart(self, *options: str) -> None:
-        """Start the server again on the same port and store (it must be dead)."""
-        self.server = ServerProcess(
-            *ORG, *options, db_url=self.server.db_url, port=self.server.port
-        )
-
-
-async def admitted(server: ServerProcess, tmp_path: Path) -> Live:
-    agent_side = Side(Outbox(tmp_path / "outbox-agent.sqlite"))
-    customer_side = Side(Outbox(tmp_path / "outbox-customer.sqlite"))
-    agent = AgentClient(
-        server.url, Password("taro", PASSWORD), agent_side.emit, outbox=agent_side.outbox
-    )
-    customer = CustomerClient(
-        server.url, "Hanako", customer_side.emit, SyntheticGrabber, outbox=customer_side.outbox
-    )
-    await agent.connect()
-    created = await agent.new_session()
-    await customer.connect()
-    await customer.join(created.code, email="hanako@example.jp")
-    await agent_side.wait_for(lambda: bool(agent_side.of(ev.JoinRequested)))
-    await agent.admit(created.session_id, agent_side.of(ev.JoinRequested)[0].join_id)
-    await customer_side.wait_for(lambda: customer.session_id is not None)
-    return Live(server, created.session_id, agent, customer, agent_side, customer_side)
-
-
-@pytest.fixture
-async def live(tmp_path: Path) -> AsyncIterator[Live]:
-    url = f"sqlite:///{tmp_path}/server.db"
-    seed_database(url)
-    state = await admitted(ServerProcess(*ORG, db_url=url), tmp_path)
-    yield state
-    await state.customer.close()
-    await state.agent.close()
-    state.server.kill()
-    state.agent_side.outbox.close()
-    state.customer_side.outbox.close()
 
 
 def frames(side: Side) -> int:

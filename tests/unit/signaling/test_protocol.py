@@ -39,6 +39,9 @@ CLIENT_EXAMPLES: dict[str, p.Message] = {
         id="m-1", session_id=SID, msg_id="7c0e6a8e-1f", text="こんにちは！画面は見えますか？👀🙏"
     ),
     "share_status": p.ShareStatus(session_id=SID, state=p.ShareState.PAUSED),
+    "permissions": p.Permissions(
+        session_id=SID, granted=frozenset({p.Capability.VIEW, p.Capability.GUIDE})
+    ),
     "end_session": p.EndSession(id="e-1", session_id=SID),
     "login": p.Login(id="l-1", username="taro", password="pässwörd 🔑 long enough"),
     "refresh": p.Refresh(id="r-1", refresh_token="rt-opaque-token"),
@@ -206,6 +209,7 @@ SERVER_EXAMPLES: dict[str, p.Message] = {
     "share_status": p.ShareStatus(
         session_id=SID, state=p.ShareState.STOPPED, reason=p.ShareReason.CAPTURE_FAILED
     ),
+    "permissions": p.Permissions(session_id=SID, granted=frozenset()),
     "session_ended": p.SessionEnded(session_id=SID, reason=p.EndReason.CUSTOMER_DROPPED),
     "ok": p.Ok(re="d-1"),
     "error": p.Error(
@@ -367,6 +371,10 @@ def test_wrong_field_type_in_other_messages(fields: dict[str, object]) -> None:
         pytest.param(
             {"type": "share_status", "session_id": SID, "state": "paused", "reason": "bored"},
             id="reason",
+        ),
+        pytest.param(
+            {"type": "permissions", "session_id": SID, "granted": ["view", "root"]},
+            id="capability",
         ),
     ],
 )

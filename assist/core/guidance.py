@@ -1,0 +1,197 @@
+"""What travels between the agent and the customer's desktop over the WebRTC data channels:
+the agent's pointer and drawings (and, later, control input with the customer's grant).
+
+Pure data, like ``signaling.protocol``: msgspec structs, :func:`parse` and :func:`serialize`,
+and the checks, raising :class:`GuidanceError` with a named code; nothing here touches a
+socket or the screen. Coordinates are fractions of the shared area (0..1 from its top-left
+corner), so they hold whatever the sizes of the customer's screen and the agent's view.
+
+Two channels carry it: :data:`POINTER_CHANNEL` is unordered and never retransmits (only the
+newest position matters, and a late one would make the dot jump back), and
+:data:`GUIDE_CHANNEL` is reliable and ordered (a drawing must arrive whole and in order).
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from typing import Final
+
+import msgspec
+
+from signaling.codes import Capability
+
+POINTER_CHANNEL: Final = "pointer"
+GUIDE_CHANNEL: Final = "guide"
+
+#: Largest guidance message, in bytes of UTF-8 JSON.
+MAX_GUIDANCE_BYTES: Final = 32 * 1024
+#: Most points in one drawn shape (a long freehand stroke is thinned by the agent).
+MAX_POINTS: Final = 1000
+#: Longest text label, in characters.
+MAX_LABEL_CHARS: Final = 200
+#: Longest fade time a drawing may ask for, in seconds (0: stays until cleared).
+MAX_FADE_SECONDS: Final = 600.0
+#: Longest shape id, in characters.
+MAX_ID_CHARS: Final = 40
+
+
+class GuidanceErrorCode(enum.StrEnum):
+    """Why a guidance message was refused."""
+
+    MALFORMED = "guidance_malformed"
+    TOO_LARGE = "guidance_too_large"
+    UNKNOWN_TYPE = "guidance_unknown_type"
+    NOT_PERMITTED = "guidance_not_permitted"
+    RATE_LIMITED = "guidance_rate_limited"
+
+
+class GuidanceError(Exception):
+    def __init__(self, code: GuidanceErrorCode, detail: str = "") -> None:
+        super().__init__(f"{code.value}: {detail}" if detail else code.value)
+        self.code = code
+        self.detail = detail
+
+
+class Tool(enum.StrEnum):
+    PEN = "pen"
+    ARROW = "arrow"
+    RECT = "rect"
+    TEXT = "text"
+
+
+class Color(enum.StrEnum):
+    """The few colours an agent draws in (each side maps them to the same RGB)."""
+
+    RED = "red"
+    YELLOW = "yellow"
+    GREEN = "green"
+    BLUE = "blue"
+
+
+#: The RGB of each colour, shared by the agent's view and the customer's overlay.
+COLOR_RGB: Final = {
+    Color.RED: (0xE5, 0x39, 0x35),
+    Color.YELLOW: (0xFD, 0xD8, 0x35),
+    Color.GREEN: (0x43, 0xA0, 0x47),
+    Color.BLUE: (0x1E, 0x88, 0xE5),
+}
+
+
+class Guidance(msgspec.Struct, tag_field="type", kw_only=True, frozen=True):
+    """Base of every guidance message: the tag ``type``."""
+
+
+class Pointer(Guidance, tag="pointer", frozen=True):
+    """Where the agent points. ``seq`` grows with each move: on the unordered channel an
+    older position that arrives late is ignored."""
+
+    seq: int
+    x: float
+    y: float
+
+
+class PointerGone(Guidance, tag="pointer_gone", frozen=True):
+    """The agent's pointer left the view or was turned off (sent on the reliable channel,
+    so the dot surely goes)."""
+
+
+class Shape(Guidance, tag="shape", frozen=True):
+    """One drawing: a freehand stroke (``points``), an arrow or rectangle (first and last
+    point) or a text label (at its first point). ``fade``: seconds until it goes (0: until
+    cleared)."""
+
+    id: str
+    tool: Tool
+    color: Color
+    points: tuple[tuple[float, float], ...]
+    text: str = ""
+    fade: float = 0.0
+
+
+class Erase(Guidance, tag="erase", frozen=True):
+    """Remove drawings: the one with ``id``, or all of them when ``id`` is empty. Either
+    side may send it (the customer's share bar has "Clear drawings")."""
+
+    id: str = ""
+
+
+#: What each message needs the customer to have granted.
+NEEDS: Final[dict[type[Guidance], Capability]] = {
+    Pointer: Capability.GUIDE,
+    PointerGone: Capability.GUIDE,
+    Shape: Capability.GUIDE,
+    Erase: Capability.GUIDE,
+}
+
+_TYPES: Final = Pointer | PointerGone | Shape | Erase
+_encoder = msgspec.json.Encoder()
+_decoder = msgspec.json.Decoder(_TYPES)
+
+
+def serialize(message: Guidance) -> str:
+    return _encoder.encode(message).decode()
+
+
+def parse(data: str | bytes) -> Guidance:
+    """Decode and check one message; raises ``GuidanceError`` (too large, malformed,
+    unknown type)."""
+    raw = data.encode() if isinstance(data, str) else data
+    if len(raw) > MAX_GUIDANCE_BYTES:
+        raise GuidanceError(GuidanceErrorCode.TOO_LARGE, f"{len(raw)} bytes > {MAX_GUIDANCE_BYTES}")
+    try:
+        message: Guidance = _decoder.decode(raw)
+    except msgspec.ValidationError as exc:
+        code = GuidanceErrorCode.MALFORMED
+        if "Invalid value" in str(exc) and "`$.type`" in str(exc):
+            code = GuidanceErrorCode.UNKNOWN_TYPE
+        raise GuidanceError(code, str(exc)) from None
+    except msgspec.DecodeError as exc:
+        raise GuidanceError(GuidanceErrorCode.MALFORMED, str(exc)) from None
+    check(message)
+    return message
+
+
+def check(message: Guidance) -> None:
+    """What the types alone cannot say: finite coordinates, sizes, lengths."""
+    if isinstance(message, Pointer):
+        _check_point((message.x, message.y))
+    elif isinstance(message, Shape):
+        _check_shape(message)
+    elif isinstance(message, Erase) and len(message.id) > MAX_ID_CHARS:
+        raise GuidanceError(GuidanceErrorCode.MALFORMED, "id too long")
+
+
+def _check_shape(shape: Shape) -> None:
+    if not shape.id or len(shape.id) > MAX_ID_CHARS:
+        raise GuidanceError(GuidanceErrorCode.MALFORMED, f"id must be 1-{MAX_ID_CHARS} chars")
+    if not 1 <= len(shape.points) <= MAX_POINTS:
+        raise GuidanceError(GuidanceErrorCode.MALFORMED, f"1-{MAX_POINTS} points")
+    for point in shape.points:
+        _check_point(point)
+    if shape.tool is Tool.TEXT and not shape.text.strip():
+        raise GuidanceError(GuidanceErrorCode.MALFORMED, "a text label needs text")
+    if len(shape.text) > MAX_LABEL_CHARS:
+        raise GuidanceError(GuidanceErrorCode.TOO_LARGE, f"label over {MAX_LABEL_CHARS}")
+    if not 0.0 <= shape.fade <= MAX_FADE_SECONDS:
+        raise GuidanceError(GuidanceErrorCode.MALFORMED, f"fade must be 0-{MAX_FADE_SECONDS}")
+
+
+def _check_point(point: tuple[float, float]) -> None:
+    if not all(math.isfinite(v) for v in point):
+        raise GuidanceError(GuidanceErrorCode.MALFORMED, "coordinates must be finite")
+
+
+def inside(x: float, y: float) -> bool:
+    """Whether a point lies on the shared area (a pointer outside it is not shown)."""
+    return 0.0 <= x <= 1.0 and 0.0 <= y <= 1.0
+
+
+def clamped(points: tuple[tuple[float, float], ...]) -> tuple[tuple[float, float], ...]:
+    """The points of a shape held to the shared area (a stroke that left the view stops
+    at its edge)."""
+    return tuple((min(1.0, max(0.0, x)), min(1.0, max(0.0, y))) for x, y in points)
+
+
+def needs(message: Guidance) -> Capability:
+    return NEEDS[type(message)]
