@@ -17,6 +17,7 @@ from assist.core.errors import AssistError, ClientErrorCode
 from assist.core.outbox import Outbox
 from assist.customer.chat_window import ChatWindow
 from assist.customer.consent_dialog import ConsentDialog
+from assist.customer.guidance_view import GuidanceView
 from assist.customer.join_dialog import JoinDialog
 from assist.customer.rating_dialog import RatingDialog
 from assist.customer.report_dialog import ReportDialog
@@ -57,6 +58,9 @@ class CustomerController(QObject):
         self._reported = False
         self.report: ReportDialog | None = None
         self.rating: RatingDialog | None = None
+        #: The agent's pointer and drawings on the shared screen (one per session).
+        self.guidance: GuidanceView | None = None
+        self._offered: list[Screen] = []  # the screens the consent dialog listed
         join_dialog.join_requested.connect(self.on_join_dialog_join_requested)
         join_dialog.cancel_requested.connect(self.on_join_dialog_cancel_requested)
         bridge.admitted.connect(self.on_bridge_admitted)
@@ -152,6 +156,9 @@ class CustomerController(QObject):
         self.share_bar.chat_clicked.connect(self.chat_window.show)
         self.share_bar.end_clicked.connect(self.on_share_bar_end_clicked)
         self.share_bar.report_clicked.connect(self.ask_report)
+        self.share_bar.clear_drawings_clicked.connect(self.on_share_bar_clear_drawings_clicked)
+        self.guidance = GuidanceView(self.bridge, session_id, agent_name)
+        self.guidance.drawings_shown.connect(self.share_bar.set_drawings_shown)
         self.chat_window.panel.message_submitted.connect(self.on_chat_message_submitted)
         self.chat_window.panel.retry_requested.connect(self.on_chat_retry_requested)
         self.share_bar.place_top_center()
@@ -182,6 +189,7 @@ class CustomerController(QObject):
         self._consent_requested = False
         if self.client is None or self.share_bar is None:
             return
+        self._offered = screens
         dialog = ConsentDialog(
             self.client.agent_name,
             self.share_bar.org_name,
@@ -203,6 +211,9 @@ class CustomerController(QObject):
         if self.client is None or self._session_id is None:
             return
         if result == QDialog.DialogCode.Accepted:
+            screen = next((s for s in self._offered if s.index == dialog.screen_index), None)
+            if screen is not None and self.guidance is not None:
+                self.guidance.share(screen)
             self.bridge.call(
                 self.client.allow(dialog.screen_index), on_error=self._show_session_error
             )
@@ -239,6 +250,11 @@ class CustomerController(QObject):
     def on_share_bar_stop_clicked(self) -> None:
         if self.client is not None:
             self.bridge.call(self.client.stop_sharing(), on_error=self._show_session_error)
+
+    @Slot()
+    def on_share_bar_clear_drawings_clicked(self) -> None:
+        if self.client is not None and self._session_id is not None:
+            self.bridge.call(self.client.clear_drawings(), on_error=self._show_session_error)
 
     @Slot()
     def on_share_bar_end_clicked(self) -> None:
@@ -377,6 +393,10 @@ class CustomerController(QObject):
                 widget.close()
                 widget.deleteLater()
         self.consent = self.share_bar = self.report = None
+        if self.guidance is not None:
+            self.guidance.close()
+            self.guidance.deleteLater()
+            self.guidance = None
 
     def _drop_client(self) -> None:
         client, self.client = self.client, None

@@ -17,6 +17,7 @@ class ShareBar(QFrame):
     chat_clicked = Signal()
     end_clicked = Signal()
     report_clicked = Signal()
+    clear_drawings_clicked = Signal()
 
     def __init__(self, agent_name: str, org_name: str, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -48,6 +49,9 @@ class ShareBar(QFrame):
         self.chat_button = QPushButton(self.tr("Chat"))
         self.end_button = QPushButton(self.tr("End session"))
         self.report_button = QPushButton(self.tr("Report abuse"))
+        self.clear_button = QPushButton(self.tr("Clear drawings"))
+        self.clear_button.setToolTip(self.tr("Remove what the agent drew on your screen"))
+        self.clear_button.hide()
         texts = QVBoxLayout()
         texts.setSpacing(2)
         texts.addWidget(self.label)
@@ -57,6 +61,7 @@ class ShareBar(QFrame):
         layout.addWidget(self.dot)
         layout.addLayout(texts, 1)
         for button in (
+            self.clear_button,
             self.pause_button,
             self.stop_button,
             self.share_button,
@@ -71,6 +76,7 @@ class ShareBar(QFrame):
         self.chat_button.clicked.connect(self.chat_clicked)
         self.end_button.clicked.connect(self.end_clicked)
         self.report_button.clicked.connect(self.report_clicked)
+        self.clear_button.clicked.connect(self.clear_drawings_clicked)
         self.set_state(ShareState.STOPPED)
 
     def set_state(self, state: ShareState) -> None:
@@ -94,6 +100,11 @@ class ShareBar(QFrame):
         )
         self.stop_button.setVisible(sharing)
         self.share_button.setVisible(not sharing)
+        self.adjustSize()
+
+    def set_drawings_shown(self, shown: bool) -> None:
+        """Offer "Clear drawings" while the agent's drawings are on the screen."""
+        self.clear_button.setVisible(shown)
         self.adjustSize()
 
     def set_notice(self, text: str) -> None:

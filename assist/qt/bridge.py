@@ -111,6 +111,8 @@ class Bridge(QObject):
     declined = Signal()
     join_failed = Signal(object)  # AssistError
     sharing_changed = Signal(str, object, object)  # session id, ShareState, ShareReason
+    permissions_changed = Signal(str, object)  # session id, frozenset of Capability
+    guidance_arrived = Signal(str, object)  # session id, guidance.Guidance
 
     def __init__(self, runner: AsyncioThread, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -235,3 +237,7 @@ class Bridge(QObject):
                 self.tokens_renewed.emit(event.username, event.refresh_token)
             case ev.NoteSaved():
                 self.note_saved.emit(event.session_id, event.note_id, event.text, event.saved_at)
+            case ev.PermissionsChanged():
+                self.permissions_changed.emit(event.session_id, event.granted)
+            case ev.GuidanceArrived():
+                self.guidance_arrived.emit(event.session_id, event.message)

@@ -196,6 +196,7 @@
     <name>CustomerController</name>
     <message>
         <source>Thank you. The session was reported to the administrator and ended.</source>
+        <extracomment>The agent&apos;s pointer and drawings on the shared screen (one per session).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -811,6 +812,14 @@
     </message>
     <message>
         <source>Report abuse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear drawings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove what the agent drew on your screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -196,6 +196,7 @@
     <name>CustomerController</name>
     <message>
         <source>Thank you. The session was reported to the administrator and ended.</source>
+        <extracomment>The agent&apos;s pointer and drawings on the shared screen (one per session).</extracomment>
         <translation>ご報告ありがとうございます。セッションを管理者に報告し、終了しました。</translation>
     </message>
     <message>
@@ -802,6 +803,14 @@
     <message>
         <source>Report abuse</source>
         <translation>不正を報告</translation>
+    </message>
+    <message>
+        <source>Clear drawings</source>
+        <translation>描画を消去</translation>
+    </message>
+    <message>
+        <source>Remove what the agent drew on your screen</source>
+        <translation>担当者が画面に描いたものを消します</translation>
     </message>
     <message>
         <source>%1 (%2)</source>

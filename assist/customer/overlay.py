@@ -1,0 +1,177 @@
+"""The agent's pointer and drawings on the customer's real desktop.
+
+One frameless window over the shared screen, above every window, that never takes the
+customer's clicks or focus (X11: an empty input shape and no focus). With a compositor it is
+translucent and drawings fade out; without one (plain X11) it is shaped to exactly what it
+draws, so everything else on the screen stays visible and clickable.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRect, Qt, QTimer, Slot
+from PySide6.QtGui import (
+    QBitmap,
+    QColor,
+    QGuiApplication,
+    QImage,
+    QPainter,
+    QPaintEvent,
+    QRegion,
+    QScreen,
+)
+from PySide6.QtWidgets import QWidget
+
+from assist.core import guidance as g
+from assist.core.capture import Screen
+from assist.qt.guidance_paint import paint_pointer, paint_shape, pointer_parts, to_pixels
+
+#: How long a fading drawing takes to disappear at the end of its time (with a compositor).
+FADE_OUT_SECONDS = 0.6
+
+
+@dataclass
+class Drawn:
+    shape: g.Shape
+    #: When it goes (``time.monotonic``), None: until cleared.
+    until: float | None
+
+
+def qscreen_for(screen: Screen) -> QScreen | None:
+    """The Qt screen showing the captured ``screen`` (device pixels, as the capture)."""
+    for candidate in QGuiApplication.screens():
+        ratio = candidate.devicePixelRatio()
+        area = candidate.geometry()
+        device = (round(area.x() * ratio), round(area.y() * ratio))
+        size = (round(area.width() * ratio), round(area.height() * ratio))
+        if device == (screen.left, screen.top) and size == (screen.width, screen.height):
+            return candidate
+    return None
+
+
+class GuidanceOverlay(QWidget):
+    """Shows what :meth:`show_guidance` is given over ``area`` (logical pixels)."""
+
+    def __init__(
+        self,
+        agent_name: str,
+        area: QRect,
+        translucent: bool,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__(
+            None,
+            Qt.WindowType.Window
+            | Qt.WindowType.FramelessWindowHint
+            | Qt.WindowType.WindowStaysOnTopHint
+            | Qt.WindowType.X11BypassWindowManagerHint
+            | Qt.WindowType.WindowTransparentForInput
+            | Qt.WindowType.WindowDoesNotAcceptFocus
+            | Qt.WindowType.Tool,
+        )
+        self.setObjectName("guidanceOverlay")
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground, translucent)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground, translucent)
+        self.agent_name = agent_name
+        self.translucent = translucent
+        self._clock = clock
+        self.pointer: QPointF | None = None
+        self.drawn: dict[str, Drawn] = {}
+        self._shapes_region = QRegion()
+        self.setGeometry(area)
+        self._expiry = QTimer(self)
+        self._expiry.setInterval(50)
+        self._expiry.timeout.connect(self.on_expiry_timeout)
+
+    def show_guidance(self, message: g.Guidance) -> None:
+        if isinstance(message, g.Pointer):
+            self.pointer = to_pixels((message.x, message.y), self.width(), self.height())
+        elif isinstance(message, g.PointerGone):
+            self.pointer = None
+        elif isinstance(message, g.Shape):
+            until = self._clock() + message.fade if message.fade else None
+            self.drawn[message.id] = Drawn(message, until)
+            self._shapes_changed()
+        elif isinstance(message, g.Erase):
+            if message.id:
+                self.drawn.pop(message.id, None)
+            else:
+                self.drawn.clear()
+            self._shapes_changed()
+        self._refresh()
+
+    def clear(self) -> None:
+        """Take everything off the screen (guidance revoked, sharing stopped)."""
+        self.pointer = None
+        self.drawn.clear()
+        self._shapes_changed()
+        self._refresh()
+
+    @Slot()
+    def on_expiry_timeout(self) -> None:
+        now = self._clock()
+        gone = [key for key, d in self.drawn.items() if d.until is not None and d.until <= now]
+        for key in gone:
+            del self.drawn[key]
+        if gone:
+            self._shapes_changed()
+        self._refresh()
+
+    def _shapes_changed(self) -> None:
+        fading = any(d.until is not None for d in self.drawn.values())
+        if fading and not self._expiry.isActive():
+            self._expiry.start()
+        elif not fading:
+            self._expiry.stop()
+        if not self.translucent:
+            self._shapes_region = self._region_of_shapes()
+
+    def _region_of_shapes(self) -> QRegion:
+        """Exactly the pixels the shapes cover (the window is shaped to them)."""
+        if not self.drawn:
+            return QRegion()
+        image = QImage(self.size(), QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        for drawn in self.drawn.values():
+            paint_shape(painter, drawn.shape, self.width(), self.height())
+        painter.end()
+        return QRegion(QBitmap.fromImage(image.createAlphaMask()))
+
+    def _refresh(self) -> None:
+        if self.pointer is None and not self.drawn:
+            self.hide()
+            return
+        if not self.translucent:
+            region = QRegion(self._shapes_region)
+            if self.pointer is not None:
+                dot, tag = pointer_parts(self.pointer, self.agent_name)
+                region = region.united(QRegion(dot.toAlignedRect(), QRegion.RegionType.Ellipse))
+                if tag is not None:
+                    region = region.united(QRegion(tag.toAlignedRect()))
+            self.setMask(region)
+        if not self.isVisible():
+            self.show()
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        painter = QPainter(self)
+        if self.translucent:
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+            painter.fillRect(self.rect(), QColor(0, 0, 0, 0))
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+        now = self._clock()
+        for drawn in self.drawn.values():
+            paint_shape(painter, drawn.shape, self.width(), self.height(), self._alpha(drawn, now))
+        if self.pointer is not None:
+            paint_pointer(painter, self.pointer, self.agent_name)
+        painter.end()
+
+    def _alpha(self, drawn: Drawn, now: float) -> float:
+        if drawn.until is None or not self.translucent:
+            return 1.0
+        return max(0.0, min(1.0, (drawn.until - now) / FADE_OUT_SECONDS))

@@ -1,0 +1,117 @@
+"""How guidance looks, drawn the same way on the customer's overlay and in the agent's view:
+the agent's pointer (a bright dot with the agent's name) and the shapes they draw."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+
+from assist.core import guidance as g
+
+POINTER_RADIUS = 11.0
+POINTER_COLOR = QColor("#ff3d00")
+STROKE_WIDTH = 4.0
+ARROW_HEAD = 18.0
+LABEL_POINTS = 14.0
+
+
+def color_of(color: g.Color, alpha: float = 1.0) -> QColor:
+    red, green, blue = g.COLOR_RGB[color]
+    return QColor(red, green, blue, round(255 * alpha))
+
+
+def to_pixels(point: tuple[float, float], width: float, height: float) -> QPointF:
+    return QPointF(point[0] * width, point[1] * height)
+
+
+def paint_shape(
+    painter: QPainter, shape: g.Shape, width: float, height: float, alpha: float = 1.0
+) -> None:
+    """Draw ``shape`` on an area of ``width``×``height`` pixels."""
+    points = [to_pixels(p, width, height) for p in shape.points]
+    color = color_of(shape.color, alpha)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = QPen(color, STROKE_WIDTH, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    if shape.tool is g.Tool.PEN:
+        path = QPainterPath(points[0])
+        for point in points[1:]:
+            path.lineTo(point)
+        painter.drawPath(path)
+    elif shape.tool is g.Tool.RECT:
+        painter.drawRect(QRectF(points[0], points[-1]).normalized())
+    elif shape.tool is g.Tool.ARROW:
+        _arrow(painter, points[0], points[-1], color)
+    else:
+        _label(painter, points[0], shape.text, color)
+
+
+def _arrow(painter: QPainter, start: QPointF, end: QPointF, color: QColor) -> None:
+    painter.drawLine(start, end)
+    angle = math.atan2(end.y() - start.y(), end.x() - start.x())
+    head = QPolygonF(
+        [
+            end,
+            end - QPointF(math.cos(angle - 0.45), math.sin(angle - 0.45)) * ARROW_HEAD,
+            end - QPointF(math.cos(angle + 0.45), math.sin(angle + 0.45)) * ARROW_HEAD,
+        ]
+    )
+    painter.setBrush(color)
+    painter.drawPolygon(head)
+
+
+def label_font() -> QFont:
+    font = QFont()
+    font.setPointSizeF(LABEL_POINTS)
+    font.setBold(True)
+    return font
+
+
+def _label(painter: QPainter, at: QPointF, text: str, color: QColor) -> None:
+    font = label_font()
+    box = QFontMetricsF(font).boundingRect(text).adjusted(-8, -4, 8, 4)
+    box.moveTopLeft(at)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color)
+    painter.drawRoundedRect(box, 6, 6)
+    painter.setFont(font)
+    painter.setPen(QColor("white"))
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+
+def pointer_parts(at: QPointF, name: str) -> tuple[QRectF, QRectF | None]:
+    """What the pointer covers: the dot's bounding square and the name tag (if any)."""
+    reach = POINTER_RADIUS + 2
+    dot = QRectF(at.x() - reach, at.y() - reach, 2 * reach, 2 * reach)
+    return dot, (_tag_rect(at, name) if name else None)
+
+
+def _tag_rect(at: QPointF, name: str) -> QRectF:
+    font = QFont()
+    font.setBold(True)
+    box = QFontMetricsF(font).boundingRect(name).adjusted(-6, -3, 6, 3)
+    box.moveTopLeft(at + QPointF(POINTER_RADIUS + 4, POINTER_RADIUS - 2))
+    return box
+
+
+def paint_pointer(painter: QPainter, at: QPointF, name: str) -> None:
+    """The agent's pointer: a bright dot with a white ring, and the agent's name."""
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor("white"), 3))
+    painter.setBrush(POINTER_COLOR)
+    painter.drawEllipse(at, POINTER_RADIUS, POINTER_RADIUS)
+    if not name:
+        return
+    tag = _tag_rect(at, name)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(32, 33, 36, 230))
+    painter.drawRoundedRect(tag, 4, 4)
+    font = QFont()
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(QColor("white"))
+    painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, name)

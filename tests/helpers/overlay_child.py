@@ -1,0 +1,63 @@
+"""The customer's guidance overlay in its own process on a test display.
+
+Reads one guidance message (JSON) per stdin line and shows it with the product's overlay
+over the screen given as ``--screen LEFT,TOP,WIDTH,HEIGHT`` (device pixels, as captured);
+prints ``shown N`` once the N-th is painted and flushed to the X server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from PySide6.QtCore import QSocketNotifier, QTimer
+from PySide6.QtWidgets import QApplication
+
+from assist.core import guidance as g
+from assist.core.capture import Screen
+from assist.customer.guidance_view import logical_area
+from assist.customer.overlay import GuidanceOverlay
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--screen", required=True)
+    parser.add_argument("--name", default="Taro")
+    args = parser.parse_args()
+    left, top, width, height = (int(v) for v in args.screen.split(","))
+    app = QApplication([])
+    area = logical_area(Screen(1, left, top, width, height))
+    overlay = GuidanceOverlay(args.name, area, translucent=False)
+    count = 0
+
+    def flushed(shown: int) -> None:
+        app.processEvents()
+        app.sync()  # the X server has drawn what the overlay painted
+        print("shown", shown, flush=True)
+
+    pending = b""
+
+    def read() -> None:
+        # Everything waiting on stdin, line by line (a buffered readline would keep the
+        # second of two lines sent together where the notifier never sees it).
+        nonlocal count, pending
+        data = os.read(sys.stdin.fileno(), 1 << 16)
+        if not data:
+            app.quit()
+            return
+        pending += data
+        *lines, pending = pending.split(b"\n")
+        for line in lines:
+            overlay.show_guidance(g.parse(line))
+            count += 1
+            QTimer.singleShot(50, lambda shown=count: flushed(shown))
+
+    notifier = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
+    notifier.activated.connect(read)
+    print("ready", flush=True)
+    app.exec()
+
+
+if __name__ == "__main__":
+    main()
