@@ -4,9 +4,6 @@ what a screen grab finds there, it goes quiet when told to, and one change is on
 from __future__ import annotations
 
 import queue
-import subprocess
-import sys
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,60 +13,18 @@ import numpy as np
 import pytest
 
 from benchmarks.screen import stamp
+from tests.helpers.line_process import LineProcess
 from tests.helpers.waits import scaled
 from tests.helpers.xvfb import Display, xvfb
 
 pytestmark = pytest.mark.e2e
 
 
-class ContentApp:
-    """``python -m benchmarks.screen.content`` with its stdout lines collected by a thread."""
+class ContentApp(LineProcess):
+    """``python -m benchmarks.screen.content`` on the test display."""
 
     def __init__(self, display: Display) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "benchmarks.screen.content"],
-            env=display.env(),
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-            bufsize=1,
-        )
-        self.lines: queue.Queue[str] = queue.Queue()
-        self.reader = threading.Thread(target=self._read, daemon=True)
-        self.reader.start()
-
-    def _read(self) -> None:
-        assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            self.lines.put(line.strip())
-
-    def send(self, command: str) -> None:
-        assert self.proc.stdin is not None
-        self.proc.stdin.write(command + "\n")
-        self.proc.stdin.flush()
-
-    def next_line(self, timeout: float = 10) -> str:
-        return self.lines.get(timeout=scaled(timeout))
-
-    def until(self, wanted: str, timeout: float = 15) -> list[str]:
-        """The lines up to and including ``wanted``."""
-        deadline = time.monotonic() + scaled(timeout)
-        seen = [self.lines.get(timeout=max(0.0, deadline - time.monotonic()))]
-        while seen[-1] != wanted:
-            seen.append(self.lines.get(timeout=max(0.0, deadline - time.monotonic())))
-        return seen
-
-    def close(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.kill()
-        self.proc.wait(timeout=scaled(10))
-        self.reader.join(timeout=scaled(10))
-        assert self.proc.stdin is not None and self.proc.stdout is not None
-        try:
-            self.proc.stdin.close()
-        except BrokenPipeError:  # it was killed with a command still buffered
-            pass
-        self.proc.stdout.close()
+        super().__init__(display, "benchmarks.screen.content")
 
     def quiet_for(self, seconds: float) -> bool:
         try:

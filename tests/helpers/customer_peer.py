@@ -13,6 +13,8 @@ import json
 import sys
 from typing import Any
 
+import msgspec
+
 from assist.core import events as ev
 from assist.core.customer import CustomerClient
 from assist.core.errors import AssistError
@@ -25,6 +27,10 @@ def _plain(value: Any) -> Any:
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, AssistError):
         return value.code.value
+    if isinstance(value, (set, frozenset)):
+        return sorted(_plain(v) for v in value)
+    if isinstance(value, msgspec.Struct):
+        return msgspec.to_builtins(value)
     return value
 
 
