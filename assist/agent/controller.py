@@ -17,10 +17,17 @@ from assist.agent.wrapup_dialog import WrapUpDialog, default_categories
 from assist.core.agent import AgentClient
 from assist.core.chat import ChatEntry
 from assist.core.errors import AssistError, refused_for_good
+from assist.core.guidance import Guidance
 from assist.core.invite import Invite
 from assist.qt.bridge import Bridge, FrameImage
 from assist.qt.messages import error_text
-from signaling.protocol import CustomerIdentified, EndReason, ShareReason, ShareState
+from signaling.protocol import (
+    Capability,
+    CustomerIdentified,
+    EndReason,
+    ShareReason,
+    ShareState,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +61,8 @@ class AgentController(QObject):
         bridge.frame_arrived.connect(self.on_bridge_frame_arrived)
         bridge.customer_identified.connect(self.on_bridge_customer_identified)
         bridge.share_changed.connect(self.on_bridge_share_changed)
+        bridge.permissions_changed.connect(self.on_bridge_permissions_changed)
+        bridge.guidance_arrived.connect(self.on_bridge_guidance_arrived)
         bridge.stream_ended.connect(self.on_bridge_stream_ended)
         bridge.chat_updated.connect(self.on_bridge_chat_updated)
         bridge.session_closed.connect(self.on_bridge_session_closed)
@@ -79,6 +88,7 @@ class AgentController(QObject):
         tab.note_save_requested.connect(self.on_tab_note_save_requested)
         tab.note_draft_changed.connect(self.on_tab_note_draft_changed)
         tab.view_size_changed.connect(self.on_tab_view_size_changed)
+        tab.guidance_requested.connect(self.on_tab_guidance_requested)
         tab.identity.confirm_clicked.connect(lambda: self.on_tab_identity_confirmed(session_id))
         self.history.attach(tab.customer)
         self.window.add_session(tab)
@@ -129,6 +139,23 @@ class AgentController(QObject):
     def on_tab_view_size_changed(self, session_id: str, width: int, height: int) -> None:
         # Straight to the client, not through the worker loop: it only stores the size.
         self.client.set_view_size(session_id, width, height)
+
+    @Slot(str, object)
+    def on_tab_guidance_requested(self, session_id: str, message: Guidance) -> None:
+        # Straight to the client (thread-safe): a pointer move must not queue behind calls.
+        self.client.guide(session_id, message)
+
+    @Slot(str, object)
+    def on_bridge_permissions_changed(
+        self, session_id: str, granted: frozenset[Capability]
+    ) -> None:
+        if tab := self.window.tab_for(session_id):
+            tab.on_permissions_changed(granted)
+
+    @Slot(str, object)
+    def on_bridge_guidance_arrived(self, session_id: str, message: Guidance) -> None:
+        if tab := self.window.tab_for(session_id):
+            tab.on_customer_guidance(message)
 
     @Slot(str, object, object)
     def on_bridge_share_changed(

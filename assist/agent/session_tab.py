@@ -21,16 +21,19 @@ from PySide6.QtWidgets import (
 )
 
 from assist.agent.customer_panel import CustomerPanel
+from assist.agent.guidance_bar import GuidanceBar
+from assist.agent.guidance_tools import GuidanceTools
 from assist.agent.identity_bar import IdentityBar
 from assist.agent.notes_panel import NotesPanel
 from assist.agent.wrapup_dialog import WrapUpFields
+from assist.core import guidance as g
 from assist.core.chat import ChatEntry
 from assist.core.invite import Invite
 from assist.qt.bridge import FrameImage
 from assist.qt.chat_panel import ChatPanel
 from assist.qt.messages import end_reason_text, share_reason_text
 from assist.qt.remote_view import RemoteScreenView
-from signaling.protocol import EndReason, Role, ShareReason, ShareState, format_code
+from signaling.protocol import Capability, EndReason, Role, ShareReason, ShareState, format_code
 
 
 class CodePanel(QFrame):
@@ -126,6 +129,7 @@ class SessionTab(QWidget):
     end_requested = Signal(str)
     title_changed = Signal(str, str)  # session id, new tab title
     view_size_changed = Signal(str, int, int)  # session id, size to deliver the screen at
+    guidance_requested = Signal(str, object)  # session id, guidance.Guidance to send
 
     def __init__(
         self, session_id: str, code: str, invite: Invite, expires_in: float, parent: QWidget
@@ -149,6 +153,9 @@ class SessionTab(QWidget):
         self.fit_button.setToolTip(self.tr("Show the screen pixel for pixel (scroll to see all)"))
         self.end_button = QPushButton(self.tr("End session"))
         self.view = RemoteScreenView(self)
+        self.tools = GuidanceTools()
+        self.guidance_bar = GuidanceBar(self.tools, self)
+        self.view.set_tools(self.tools)
         self.chat = ChatPanel(Role.AGENT, self)
         self.chat.set_enabled(False)
         self.notes = NotesPanel(self)
@@ -168,7 +175,12 @@ class SessionTab(QWidget):
         side.addWidget(self.side_tabs)
         side.addWidget(self.notes)
         side.setSizes([420, 220])
-        splitter.addWidget(self.view)
+        screen_box = QWidget(self)
+        screen_layout = QVBoxLayout(screen_box)
+        screen_layout.setContentsMargins(0, 0, 0, 0)
+        screen_layout.addWidget(self.guidance_bar)
+        screen_layout.addWidget(self.view, 1)
+        splitter.addWidget(screen_box)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
@@ -181,6 +193,10 @@ class SessionTab(QWidget):
         layout.addWidget(splitter, 1)
 
         self.fit_button.toggled.connect(self.view.set_one_to_one)
+        self.tools.changed.connect(self.view.update_tools)
+        self.tools.guidance_made.connect(
+            lambda message: self.guidance_requested.emit(self.session_id, message)
+        )
         self.view.display_size_changed.connect(
             lambda width, height: self.view_size_changed.emit(self.session_id, width, height)
         )
@@ -256,6 +272,16 @@ class SessionTab(QWidget):
             self._set_status(text)
             self.view.set_notice(text)
 
+    @Slot(object)
+    def on_permissions_changed(self, granted: frozenset[Capability]) -> None:
+        self.guidance_bar.set_allowed(Capability.GUIDE in granted and not self.ended)
+        self.view.update_tools()
+
+    @Slot(object)
+    def on_customer_guidance(self, message: g.Guidance) -> None:
+        if isinstance(message, g.Erase):  # the customer cleared the drawings
+            self.tools.erased_by_customer()
+
     @Slot()
     def on_stream_ended(self) -> None:
         if not self.view.notice:
@@ -275,6 +301,7 @@ class SessionTab(QWidget):
 
     def _end(self, text: str) -> None:
         self.ended = True
+        self.guidance_bar.set_allowed(False)
         for join_id in list(self.waiting):
             self.remove_waiting(join_id)
         self.code_panel.hide()

@@ -2,13 +2,33 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
+from typing import Protocol
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QScrollArea, QWidget
 
 from assist.qt.bridge import FrameImage
 
 BACKGROUND = QColor(32, 33, 36)
+
+
+class Tools(Protocol):
+    """What the view hands mouse input to and lets paint over the screen (the agent's
+    pointer and drawing tools); positions are fractions of the shared screen."""
+
+    @property
+    def active(self) -> bool: ...
+
+    def press(self, x: float, y: float) -> None: ...
+
+    def move(self, x: float, y: float) -> None: ...
+
+    def release(self, x: float, y: float) -> None: ...
+
+    def leave(self) -> None: ...
+
+    def paint(self, painter: QPainter, area: QRect) -> None: ...
 
 
 class _Canvas(QWidget):
@@ -20,6 +40,7 @@ class _Canvas(QWidget):
         super().__init__(view)
         self._view = view
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setMouseTracking(True)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         view = self._view
@@ -37,6 +58,8 @@ class _Canvas(QWidget):
                 # A frame from before a resize, until one of the new size arrives.
                 painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
                 painter.drawImage(QRect(x, y, width, height), frame.image)
+        if view.tools is not None and frame is not None:
+            view.tools.paint(painter, QRect(*view.target))
         if view.notice:
             self._paint_notice(painter, view.notice, frame is not None)
         painter.end()
@@ -62,6 +85,21 @@ class _Canvas(QWidget):
         super().resizeEvent(event)
         self._view.canvas_resized()
 
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._view.tool_input("press", event.position())
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        self._view.tool_input("move", event.position())
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._view.tool_input("release", event.position())
+
+    def leaveEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if self._view.tools is not None:
+            self._view.tools.leave()
+
 
 class RemoteScreenView(QScrollArea):
     """Shows the latest received frame; ``notice`` draws a message over it (or instead).
@@ -82,6 +120,8 @@ class RemoteScreenView(QScrollArea):
         #: Where the frame goes (x, y, width, height) and the background around it.
         self.target = (0, 0, 0, 0)
         self.background: list[QRect] = []
+        #: The agent's pointer and drawing tools, if any (see :meth:`set_tools`).
+        self.tools: Tools | None = None
         self._canvas = _Canvas(self)
         self.setWidget(self._canvas)
         self.setWidgetResizable(True)
@@ -121,6 +161,26 @@ class RemoteScreenView(QScrollArea):
             self._relayout()
         else:
             self._canvas.update(*self.target)  # the background around it stays as it is
+
+    def set_tools(self, tools: Tools) -> None:
+        self.tools = tools
+
+    def update_tools(self) -> None:
+        """The tools' drawing changed: repaint the screen area."""
+        self._canvas.update(*self.target)
+        cursor = Qt.CursorShape.CrossCursor if self.tools and self.tools.active else None
+        if cursor is None:
+            self._canvas.unsetCursor()
+        else:
+            self._canvas.setCursor(cursor)
+
+    def tool_input(self, kind: str, at: QPointF) -> None:
+        """Mouse input on the canvas, handed to the tools as a fraction of the screen
+        (outside 0..1 beside the picture)."""
+        tools, (x, y, width, height) = self.tools, self.target
+        if tools is None or not tools.active or self.frame is None or not width or not height:
+            return
+        getattr(tools, kind)((at.x() - x) / width, (at.y() - y) / height)
 
     def set_notice(self, text: str) -> None:
         self.notice = text

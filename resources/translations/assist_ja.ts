@@ -297,6 +297,90 @@
     </message>
 </context>
 <context>
+    <name>GuidanceBar</name>
+    <message>
+        <source>Pointer</source>
+        <extracomment>Fade times offered, in seconds (0: until cleared).</extracomment>
+        <translation>ポインター</translation>
+    </message>
+    <message>
+        <source>Show a dot with your name</source>
+        <translation>あなたの名前付きの点を表示します</translation>
+    </message>
+    <message>
+        <source>Pen</source>
+        <translation>ペン</translation>
+    </message>
+    <message>
+        <source>Draw freehand</source>
+        <translation>フリーハンドで描きます</translation>
+    </message>
+    <message>
+        <source>Arrow</source>
+        <translation>矢印</translation>
+    </message>
+    <message>
+        <source>Draw an arrow</source>
+        <translation>矢印を描きます</translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation>枠</translation>
+    </message>
+    <message>
+        <source>Draw a rectangle</source>
+        <translation>四角形を描きます</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>テキスト</translation>
+    </message>
+    <message>
+        <source>Place the label text where you click</source>
+        <translation>クリックした場所にラベルの文字を置きます</translation>
+    </message>
+    <message>
+        <source>Label text</source>
+        <translation>ラベルの文字</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>消去</translation>
+    </message>
+    <message>
+        <source>Remove all drawings from the customer&apos;s screen</source>
+        <translation>お客様の画面からすべての描画を消します</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>赤</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>黄</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>緑</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>青</translation>
+    </message>
+    <message>
+        <source>Keep drawings</source>
+        <translation>描画を残す</translation>
+    </message>
+    <message>
+        <source>Fade after %1 s</source>
+        <translation>%1 秒後に消す</translation>
+    </message>
+    <message>
+        <source>Pointing and drawing start when the customer shares.</source>
+        <translation>お客様が画面を共有すると、ポインターと描画を使えます。</translation>
+    </message>
+</context>
+<context>
     <name>HistoryController</name>
     <message>
         <source>Link the session to which customer?</source>
