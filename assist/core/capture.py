@@ -157,12 +157,32 @@ class MssGrabber:
         self._mss.close()
 
 
+class KeptAreas:
+    """Areas of the screen whose pixels the capture keeps as they were (screen coordinates):
+    where the guidance overlay draws. The agent's view paints its own copy of the pointer
+    and drawings there, so the ones on the customer's screen must not come back in the
+    video a moment later as a second, lagging copy. Set from any thread."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._rects: list[Rect] = []
+
+    def set(self, rects: list[Rect]) -> None:
+        with self._lock:
+            self._rects = list(rects)
+
+    def get(self) -> list[Rect]:
+        with self._lock:
+            return self._rects
+
+
 class CaptureThread:
     """A single worker thread that owns a grabber, so grabs never block the event loop."""
 
     def __init__(self, factory: Callable[[], Grabber] = MssGrabber) -> None:
         self._pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="capture")
         self._stop = threading.Event()
+        self.kept = KeptAreas()
         try:
             self._grabber: Grabber = self._pool.submit(factory).result()
             self._closed = False
@@ -195,7 +215,7 @@ class CaptureThread:
     ) -> None:
         try:
             self._grabber.changes(screen, timeout=0)  # report changes from before the grab
-            picture = ScreenPicture(self._grabber, screen)
+            picture = ScreenPicture(self._grabber, screen, self.kept)
             deliver(picture.frame())
             interval, last = 1.0 / MAX_FPS, time.monotonic()
             while not self._stop.is_set():
@@ -231,8 +251,9 @@ class ScreenPicture:
     """The screen as it is now: a kept BGRA picture and its yuv420p conversion, updated
     from the changed rectangles only."""
 
-    def __init__(self, grabber: Grabber, screen: Screen) -> None:
+    def __init__(self, grabber: Grabber, screen: Screen, kept: KeptAreas | None = None) -> None:
         self._grabber, self._screen = grabber, screen
+        self._kept = kept if kept is not None else KeptAreas()
         width, height = screen.even_size
         self.whole: Rect = (0, 0, width, height)
         self._bgra = np.zeros((height, width, 4), dtype=np.uint8)
@@ -240,11 +261,19 @@ class ScreenPicture:
         self.update([self.whole])
 
     def update(self, rects: list[Rect]) -> None:
+        kept = self._kept.get()
         for rect in rects:
             x, y, w, h = rect
             pixels = self._grabber.grab_region(self._screen, rect)
+            held = [self._hold(area) for area in overlaps(rect, kept)]
             self._bgra[y : y + h, x : x + w] = pixels[:h, :w]
+            for (kx, ky, kw, kh), before in held:
+                self._bgra[ky : ky + kh, kx : kx + kw] = before
             yuv.bgra_to_i420(self._bgra, self._i420, rect)
+
+    def _hold(self, area: Rect) -> tuple[Rect, Pixels]:
+        x, y, w, h = area
+        return area, self._bgra[y : y + h, x : x + w].copy()
 
     def frame(self) -> av.VideoFrame:
         """A copy for the encoder (the kept frame goes on changing)."""
@@ -254,6 +283,18 @@ class ScreenPicture:
                 memoryview(source), dtype=np.uint8
             )
         return copy
+
+
+def overlaps(rect: Rect, areas: list[Rect]) -> list[Rect]:
+    """The parts of ``areas`` inside ``rect``."""
+    x, y, w, h = rect
+    out = []
+    for ax, ay, aw, ah in areas:
+        x0, y0 = max(x, ax), max(y, ay)
+        x1, y1 = min(x + w, ax + aw), min(y + h, ay + ah)
+        if x1 > x0 and y1 > y0:
+            out.append((x0, y0, x1 - x0, y1 - y0))
+    return out
 
 
 def list_screens() -> list[Screen]:

@@ -21,6 +21,7 @@ from assist.core.guidance_gate import GuidanceGate
 from assist.core.outbox import Outbox
 from assist.core.rtc import MediaStats, RtcSession
 from assist.core.signaling_client import client_id
+from assist.core.x11_damage import Rect
 from signaling import protocol as p
 
 logger = logging.getLogger(__name__)
@@ -54,6 +55,8 @@ class CustomerClient(BaseClient):
         self.gate = GuidanceGate()
         #: Whether the customer lets the agent point and draw while the screen is shared.
         self.guidance_allowed = True
+        #: Where the guidance overlay draws (see keep_from_capture).
+        self._kept_rects: list[Rect] = []
         #: The grants last told to the app and the server.
         self._announced: frozenset[p.Capability] = frozenset()
 
@@ -86,6 +89,7 @@ class CustomerClient(BaseClient):
             if prepared is None:
                 await self._release_media()
             capture = await asyncio.to_thread(CaptureThread, self._grabber_factory)
+            capture.kept.set(self._kept_rects)
             try:
                 screens = await asyncio.to_thread(capture.screens)
                 screen = next((s for s in screens if s.index == screen_index), None)
@@ -151,6 +155,15 @@ class CustomerClient(BaseClient):
         self.emit(ev.GuidanceArrived(session_id, g.Erase()))
         if self.rtc is not None:
             self.rtc.send_guidance(g.Erase())
+
+    def keep_from_capture(self, rects: list[Rect]) -> None:
+        """Where the guidance overlay draws (pixels of the shared screen): the capture keeps
+        what was under it, so the agent sees only the copy its own view paints. Safe from
+        any thread (the overlay calls it on every change)."""
+        self._kept_rects = list(rects)
+        capture = self.capture
+        if capture is not None:
+            capture.kept.set(self._kept_rects)
 
     async def stats(self) -> MediaStats | None:
         return await self.rtc.stats() if self.rtc is not None else None

@@ -157,7 +157,9 @@ class CustomerController(QObject):
         self.share_bar.end_clicked.connect(self.on_share_bar_end_clicked)
         self.share_bar.report_clicked.connect(self.ask_report)
         self.share_bar.clear_drawings_clicked.connect(self.on_share_bar_clear_drawings_clicked)
-        self.guidance = GuidanceView(self.bridge, session_id, agent_name)
+        self.guidance = GuidanceView(
+            self.bridge, session_id, agent_name, keep=self.client.keep_from_capture
+        )
         self.guidance.drawings_shown.connect(self.share_bar.set_drawings_shown)
         self.chat_window.panel.message_submitted.connect(self.on_chat_message_submitted)
         self.chat_window.panel.retry_requested.connect(self.on_chat_retry_requested)

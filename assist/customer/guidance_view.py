@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRect, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 
 from assist.core import guidance as g
 from assist.core.capture import Screen
+from assist.core.x11_damage import Rect
 from assist.core.x11_desktop import has_compositor
 from assist.customer.overlay import GuidanceOverlay, qscreen_for
 from assist.qt.bridge import Bridge
@@ -39,8 +41,16 @@ class GuidanceView(QObject):
     #: Whether any drawing is on the screen (the share bar offers "Clear drawings").
     drawings_shown = Signal(bool)
 
-    def __init__(self, bridge: Bridge, session_id: str, agent_name: str) -> None:
+    def __init__(
+        self,
+        bridge: Bridge,
+        session_id: str,
+        agent_name: str,
+        keep: Callable[[list[Rect]], None] | None = None,
+    ) -> None:
         super().__init__()
+        #: Told where the overlay draws (``CustomerClient.keep_from_capture``).
+        self._keep = keep
         self.session_id = session_id
         self.agent_name = agent_name
         self.overlay: GuidanceOverlay | None = None
@@ -79,6 +89,8 @@ class GuidanceView(QObject):
             self.overlay.deleteLater()
             self.overlay = None
             self.drawings_shown.emit(False)
+            if self._keep is not None:
+                self._keep([])
 
     def _overlay(self) -> GuidanceOverlay | None:
         if self.overlay is None and self._screen is not None:
@@ -86,4 +98,6 @@ class GuidanceView(QObject):
                 self._translucent = has_compositor(os.environ.get("DISPLAY"))
             area = logical_area(self._screen)
             self.overlay = GuidanceOverlay(self.agent_name, area, self._translucent)
+            if self._keep is not None:
+                self.overlay.covered.connect(self._keep)
         return self.overlay

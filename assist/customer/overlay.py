@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRect, Qt, QTimer, Slot
+from PySide6.QtCore import QPointF, QRect, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QBitmap,
     QColor,
@@ -31,6 +31,9 @@ from assist.qt.guidance_paint import paint_pointer, paint_shape, pointer_parts, 
 
 #: How long a fading drawing takes to disappear at the end of its time (with a compositor).
 FADE_OUT_SECONDS = 0.6
+#: The grid (device pixels) the covered area is reported on: a freehand stroke covers a
+#: different run of pixels on every row; on a grid it is a few dozen rectangles.
+COVER_GRID = 8
 
 
 @dataclass
@@ -54,6 +57,10 @@ def qscreen_for(screen: Screen) -> QScreen | None:
 
 class GuidanceOverlay(QWidget):
     """Shows what :meth:`show_guidance` is given over ``area`` (logical pixels)."""
+
+    #: What it covers now and just before, as (x, y, w, h) rectangles in device pixels of
+    #: the shared screen: the capture keeps the pixels there (see ``capture.KeptAreas``).
+    covered = Signal(object)
 
     def __init__(
         self,
@@ -82,10 +89,16 @@ class GuidanceOverlay(QWidget):
         self.pointer: QPointF | None = None
         self.drawn: dict[str, Drawn] = {}
         self._shapes_region = QRegion()
+        self._covered_before = QRegion()
         self.setGeometry(area)
         self._expiry = QTimer(self)
         self._expiry.setInterval(50)
         self._expiry.timeout.connect(self.on_expiry_timeout)
+        # Once the screen below has repainted, only what is covered now stays kept.
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(150)
+        self._settle.timeout.connect(self.on_settle_timeout)
 
     def show_guidance(self, message: g.Guidance) -> None:
         if isinstance(message, g.Pointer):
@@ -121,14 +134,17 @@ class GuidanceOverlay(QWidget):
             self._shapes_changed()
         self._refresh()
 
+    @Slot()
+    def on_settle_timeout(self) -> None:
+        self.covered.emit(_rects(self._covered_before))
+
     def _shapes_changed(self) -> None:
         fading = any(d.until is not None for d in self.drawn.values())
         if fading and not self._expiry.isActive():
             self._expiry.start()
         elif not fading:
             self._expiry.stop()
-        if not self.translucent:
-            self._shapes_region = self._region_of_shapes()
+        self._shapes_region = self._region_of_shapes()
 
     def _region_of_shapes(self) -> QRegion:
         """Exactly the pixels the shapes cover (the window is shaped to them)."""
@@ -143,20 +159,38 @@ class GuidanceOverlay(QWidget):
         return QRegion(QBitmap.fromImage(image.createAlphaMask()))
 
     def _refresh(self) -> None:
-        if self.pointer is None and not self.drawn:
+        region = QRegion(self._shapes_region)
+        if self.pointer is not None:
+            dot, tag = pointer_parts(self.pointer, self.agent_name)
+            region = region.united(QRegion(dot.toAlignedRect(), QRegion.RegionType.Ellipse))
+            if tag is not None:
+                region = region.united(QRegion(tag.toAlignedRect()))
+        # Reported before it is drawn, with what it covered until now: neither the old nor
+        # the new place may reach the video while the screen changes under them.
+        now = self._device_cover(region)
+        self.covered.emit(_rects(now.united(self._covered_before)))
+        self._covered_before = now
+        self._settle.start()
+        if region.isEmpty():
             self.hide()
             return
         if not self.translucent:
-            region = QRegion(self._shapes_region)
-            if self.pointer is not None:
-                dot, tag = pointer_parts(self.pointer, self.agent_name)
-                region = region.united(QRegion(dot.toAlignedRect(), QRegion.RegionType.Ellipse))
-                if tag is not None:
-                    region = region.united(QRegion(tag.toAlignedRect()))
             self.setMask(region)
         if not self.isVisible():
             self.show()
         self.update()
+
+    def _device_cover(self, region: QRegion) -> QRegion:
+        """``region`` (logical, this window) in device pixels, widened to the grid."""
+        ratio, grid = self.devicePixelRatio(), COVER_GRID
+        cover = QRegion()
+        for rect in rects_of(region):
+            x0 = int(rect.x() * ratio) // grid * grid
+            y0 = int(rect.y() * ratio) // grid * grid
+            x1 = -(-int((rect.x() + rect.width()) * ratio + 1) // grid) * grid
+            y1 = -(-int((rect.y() + rect.height()) * ratio + 1) // grid) * grid
+            cover = cover.united(QRect(x0, y0, x1 - x0, y1 - y0))
+        return cover
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         painter = QPainter(self)
@@ -175,3 +209,13 @@ class GuidanceOverlay(QWidget):
         if drawn.until is None or not self.translucent:
             return 1.0
         return max(0.0, min(1.0, (drawn.until - now) / FADE_OUT_SECONDS))
+
+
+def rects_of(region: QRegion) -> list[QRect]:
+    # PySide6 iterates a QRegion's rectangles; its type stubs do not say so.
+    rects: list[QRect] = list(region)  # type: ignore[call-overload]
+    return rects
+
+
+def _rects(region: QRegion) -> list[tuple[int, int, int, int]]:
+    return [(r.x(), r.y(), r.width(), r.height()) for r in rects_of(region)]

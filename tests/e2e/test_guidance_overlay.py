@@ -12,6 +12,8 @@ import numpy as np
 import pytest
 
 from assist.core import guidance as g
+from assist.core.capture import KeptAreas, MssGrabber, ScreenPicture
+from assist.core.x11_damage import Rect
 from assist.qt.guidance_paint import POINTER_COLOR
 from tests.helpers.click_target import COLOR as BACKGROUND
 from tests.helpers.line_process import LineProcess
@@ -78,3 +80,37 @@ def test_drawing_and_pointer_show_where_the_agent_put_them_and_clicks_pass() -> 
         screen = grab(display)
         assert close_to(screen[HEIGHT // 4, WIDTH * 3 // 8], BACKGROUND)
         assert close_to(screen[HEIGHT // 2, WIDTH * 3 // 4], BACKGROUND)
+
+
+def covered(lines: list[str]) -> list[Rect]:
+    """The last ``covered X,Y,W,H;...`` report among ``lines``."""
+    last = [line for line in lines if line.startswith("covered")][-1]
+    parts = last.removeprefix("covered").strip().split(";")
+    return [(x, y, w, h) for x, y, w, h in (map(int, p.split(",")) for p in parts if p)]
+
+
+def test_the_video_keeps_what_was_under_the_overlay(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The capture, told where the overlay draws, sends what was there before: the agent's
+    view paints its own copy, so no lagging second copy comes back in the video."""
+    with desktop() as (display, _, overlay):
+        monkeypatch.setenv("DISPLAY", display.name)
+        monkeypatch.setenv("XDG_SESSION_TYPE", "x11")
+        monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+        grabber = MssGrabber()
+        try:
+            screen = grabber.screens()[0]
+            kept = KeptAreas()
+            picture = ScreenPicture(grabber, screen, kept)
+            box = g.Shape(
+                id="r1", tool=g.Tool.RECT, color=g.Color.RED, points=((0.25, 0.25), (0.5, 0.5))
+            )
+            overlay.send(g.serialize(box))
+            lines = overlay.until("shown 1")
+            kept.set(covered(lines))
+            picture.update([picture.whole])
+            video = picture.frame().to_ndarray(format="rgb24")
+            edge = (HEIGHT // 4, WIDTH * 3 // 8)
+            assert close_to(grab(display)[edge], g.COLOR_RGB[g.Color.RED])  # on the screen
+            assert close_to(video[edge], BACKGROUND, tolerance=12)  # not in the video
+        finally:
+            grabber.close()

@@ -2,7 +2,8 @@
 
 Reads one guidance message (JSON) per stdin line and shows it with the product's overlay
 over the screen given as ``--screen LEFT,TOP,WIDTH,HEIGHT`` (device pixels, as captured);
-prints ``shown N`` once the N-th is painted and flushed to the X server.
+prints ``shown N`` once the N-th is painted and flushed to the X server, and ``covered
+X,Y,W,H;...`` whenever what the overlay covers changes.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ def main() -> None:
     app = QApplication([])
     area = logical_area(Screen(1, left, top, width, height))
     overlay = GuidanceOverlay(args.name, area, translucent=False)
+    overlay.covered.connect(
+        lambda rects: print("covered", ";".join(",".join(map(str, r)) for r in rects), flush=True)
+    )
     count = 0
 
     def flushed(shown: int) -> None:

@@ -35,7 +35,11 @@ def test_pointer_and_shapes_come_and_go(qtbot: QtBot) -> None:
     overlay = GuidanceOverlay("Taro", AREA, translucent=False)
     qtbot.addWidget(overlay)
     assert not overlay.isVisible()  # nothing to show: no window over the customer's screen
-    overlay.show_guidance(g.Pointer(seq=1, x=0.5, y=0.25))
+    with qtbot.waitSignal(overlay.covered) as covered:
+        overlay.show_guidance(g.Pointer(seq=1, x=0.5, y=0.25))
+    # The capture is told where the dot is (device pixels) before it is drawn.
+    ((x, y, w, h),) = covered.args[0][:1]
+    assert x <= 400 < x + w and y <= 150 < y + h and w < 200
     assert overlay.isVisible() and overlay.pointer is not None
     assert (overlay.pointer.x(), overlay.pointer.y()) == (400, 150)
     # Shaped to what it draws: the dot, not the whole screen.
