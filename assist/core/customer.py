@@ -18,10 +18,12 @@ from assist.core.capture import CaptureThread, Grabber, MssGrabber, Screen, Scre
 from assist.core.client_base import BaseClient, Emit
 from assist.core.errors import AssistError, ClientErrorCode
 from assist.core.guidance_gate import GuidanceGate
+from assist.core.injection import Injector, RemoteControl
 from assist.core.outbox import Outbox
 from assist.core.rtc import MediaStats, RtcSession
 from assist.core.signaling_client import client_id
 from assist.core.x11_damage import Rect
+from assist.core.x11_input import X11Injector
 from signaling import protocol as p
 
 logger = logging.getLogger(__name__)
@@ -38,9 +40,15 @@ class CustomerClient(BaseClient):
         grabber_factory: Callable[[], Grabber] = MssGrabber,
         ssl_context: ssl.SSLContext | None = None,
         outbox: Outbox | None = None,
+        injector_factory: Callable[[], Injector] = X11Injector,
     ) -> None:
         super().__init__(url, name, emit, ssl_context, outbox)
         self._grabber_factory = grabber_factory
+        self._injector_factory = injector_factory
+        #: The agent's control while the customer grants it (see allow_control).
+        self.control: RemoteControl | None = None
+        self.control_allowed = False
+        self._own_window_focused = False
         self.pending: p.JoinPending | None = None
         self.session_id: str | None = None
         self.agent_name = ""
@@ -126,6 +134,9 @@ class CustomerClient(BaseClient):
         await self.end_session(session_id)
 
     async def pause(self) -> None:
+        """Freeze the picture; the agent's control ends too (resuming does not bring it
+        back: the agent asks again)."""
+        self.control_allowed = False
         if self.track is not None and not self.track.paused:
             self.track.pause()
             await self._announce(p.ShareState.PAUSED)
@@ -155,6 +166,17 @@ class CustomerClient(BaseClient):
         self.emit(ev.GuidanceArrived(session_id, g.Erase()))
         if self.rtc is not None:
             self.rtc.send_guidance(g.Erase())
+
+    async def allow_control(self, allowed: bool) -> None:
+        """Let the agent control the computer while the screen is shared, or take it back:
+        at once, releasing whatever the agent was holding."""
+        self.control_allowed = allowed
+        await self._update_grants()
+
+    def set_own_window_focused(self, focused: bool) -> None:
+        """One of this app's windows has the keyboard focus: no keyboard input is injected
+        meanwhile (the agent must not answer the customer's own dialogs). Any thread."""
+        self._own_window_focused = focused
 
     def keep_from_capture(self, rects: list[Rect]) -> None:
         """Where the guidance overlay draws (pixels of the shared screen): the capture keeps
@@ -209,13 +231,17 @@ class CustomerClient(BaseClient):
         customer turned it off; nothing while paused or stopped."""
         if self.track is None or self.track.paused:
             return frozenset()
+        granted = {p.Capability.VIEW}
         if self.guidance_allowed:
-            return frozenset({p.Capability.VIEW, p.Capability.GUIDE})
-        return frozenset({p.Capability.VIEW})
+            granted.add(p.Capability.GUIDE)
+        if self.control_allowed:
+            granted.add(p.Capability.CONTROL)
+        return frozenset(granted)
 
     async def _update_grants(self) -> None:
         granted = self._grants()
         self.gate.granted = granted
+        await self._follow_control(p.Capability.CONTROL in granted)
         if granted == self._announced or self.session_id is None:
             return
         self._announced = granted
@@ -226,6 +252,25 @@ class CustomerClient(BaseClient):
             if not self.reconnecting:
                 raise  # else the resume tells the server (see _resumed)
 
+    async def _follow_control(self, granted: bool) -> None:
+        """Start injecting when control is granted, stop at once when it is not."""
+        if not granted and self.control is not None:
+            self.control.stop()
+            self.control = None
+        elif granted and self.control is None and self.track is not None:
+            try:
+                self.control = await asyncio.to_thread(
+                    RemoteControl,
+                    self._injector_factory,
+                    self.track.screen,
+                    lambda: self._own_window_focused,
+                )
+            except AssistError as exc:
+                self.control_allowed = False
+                self.gate.granted = self._grants()
+                if self.session_id is not None:
+                    self.emit(ev.OperationFailed(self.session_id, exc))
+
     def _rtc_session(self, session_id: str) -> RtcSession:
         return RtcSession(
             session_id, self.ice_servers, self.signaling.send, on_guidance=self._guidance_arrived
@@ -233,7 +278,14 @@ class CustomerClient(BaseClient):
 
     def _guidance_arrived(self, data: str | bytes) -> None:
         message = self.gate.admit(data, time.monotonic())
-        if message is not None and self.session_id is not None:
+        if message is None or self.session_id is None:
+            return
+        if isinstance(message, g.CONTROL_INPUT):
+            if self.control is not None:
+                self.control.apply(message)
+        elif isinstance(message, g.ControlRequest):
+            self.emit(ev.ControlRequested(self.session_id))
+        else:
             self.emit(ev.GuidanceArrived(self.session_id, message))
 
     async def _prepare_media(self, session_id: str) -> None:
@@ -280,6 +332,10 @@ class CustomerClient(BaseClient):
         track, rtc, capture = self.track, self.rtc, self.capture
         self.track = self.rtc = self.capture = None
         self.gate.granted = frozenset()  # nothing is shown or done without a live share
+        self.control_allowed = False  # sharing again does not bring control back
+        if self.control is not None:
+            self.control.stop()
+            self.control = None
         if track is not None:
             track.stop()
         for thread in {c for c in (capture, extra) if c is not None}:

@@ -18,6 +18,7 @@ class ClientErrorCode(enum.StrEnum):
     WAYLAND_UNSUPPORTED = "wayland_unsupported"
     NO_SUCH_SCREEN = "no_such_screen"
     CAPTURE_FAILED = "capture_failed"
+    CONTROL_FAILED = "control_failed"
     MEDIA_FAILED = "media_failed"
     CANCELLED = "cancelled"
     INSECURE_CONNECTION = "insecure_connection"

@@ -111,6 +111,11 @@ class GuidanceArrived(SessionEvent):
     message: Guidance
 
 
+@dataclass(frozen=True)
+class ControlRequested(SessionEvent):
+    """The agent asks to control the customer's computer (customer side): ask the customer."""
+
+
 # -- agent side
 
 

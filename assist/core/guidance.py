@@ -1,6 +1,9 @@
 """What travels between the agent and the customer's desktop over the WebRTC data channels:
 the agent's pointer and drawings (and, later, control input with the customer's grant).
 
+Control input (mouse, wheel, keys, typed text) travels the same way, and is acted on only
+while the customer grants control.
+
 Pure data, like ``signaling.protocol``: msgspec structs, :func:`parse` and :func:`serialize`,
 and the checks, raising :class:`GuidanceError` with a named code; nothing here touches a
 socket or the screen. Coordinates are fractions of the shared area (0..1 from its top-left
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import enum
 import math
+import re
 from typing import Final
 
 import msgspec
@@ -34,6 +38,12 @@ MAX_LABEL_CHARS: Final = 200
 MAX_FADE_SECONDS: Final = 600.0
 #: Longest shape id, in characters.
 MAX_ID_CHARS: Final = 40
+#: Longest text typed in one message, in characters.
+MAX_TYPED_CHARS: Final = 1000
+#: Most wheel steps in one message, either way.
+MAX_WHEEL_STEPS: Final = 20
+#: Key names are X keysym names ("Return", "Control_L", "a", "F5").
+KEY_NAME = re.compile(r"[A-Za-z0-9_]{1,32}")
 
 
 class GuidanceErrorCode(enum.StrEnum):
@@ -116,15 +126,78 @@ class Erase(Guidance, tag="erase", frozen=True):
     id: str = ""
 
 
+class Button(enum.StrEnum):
+    LEFT = "left"
+    MIDDLE = "middle"
+    RIGHT = "right"
+
+
+class ControlRequest(Guidance, tag="control_request", frozen=True):
+    """The agent asks to control the computer; the customer answers with ``permissions``."""
+
+
+class MouseMove(Guidance, tag="mouse_move", frozen=True):
+    x: float
+    y: float
+
+
+class MouseButton(Guidance, tag="mouse_button", frozen=True):
+    """A button pressed (``down``) or released at a point."""
+
+    x: float
+    y: float
+    button: Button
+    down: bool
+
+
+class Wheel(Guidance, tag="wheel", frozen=True):
+    """Wheel steps at a point: ``dy`` > 0 scrolls down, ``dx`` > 0 right."""
+
+    x: float
+    y: float
+    dx: int = 0
+    dy: int = 0
+
+
+class Key(Guidance, tag="key", frozen=True):
+    """A key pressed or released, by X keysym name: special keys, modifiers, and letters
+    held with a modifier (shortcuts)."""
+
+    key: str
+    down: bool
+
+
+class TypeText(Guidance, tag="type_text", frozen=True):
+    """Text to type as it is, any Unicode (what an input method committed, for example)."""
+
+    text: str
+
+
+#: Control input: injected only while the customer grants control.
+CONTROL_INPUT: Final = (MouseMove, MouseButton, Wheel, Key, TypeText)
+
 #: What each message needs the customer to have granted.
 NEEDS: Final[dict[type[Guidance], Capability]] = {
     Pointer: Capability.GUIDE,
     PointerGone: Capability.GUIDE,
     Shape: Capability.GUIDE,
     Erase: Capability.GUIDE,
+    ControlRequest: Capability.VIEW,
+    **{kind: Capability.CONTROL for kind in CONTROL_INPUT},
 }
 
-_TYPES: Final = Pointer | PointerGone | Shape | Erase
+_TYPES: Final = (
+    Pointer
+    | PointerGone
+    | Shape
+    | Erase
+    | ControlRequest
+    | MouseMove
+    | MouseButton
+    | Wheel
+    | Key
+    | TypeText
+)
 _encoder = msgspec.json.Encoder()
 _decoder = msgspec.json.Decoder(_TYPES)
 
@@ -154,8 +227,16 @@ def parse(data: str | bytes) -> Guidance:
 
 def check(message: Guidance) -> None:
     """What the types alone cannot say: finite coordinates, sizes, lengths."""
-    if isinstance(message, Pointer):
+    if isinstance(message, Pointer | MouseMove | MouseButton | Wheel):
         _check_point((message.x, message.y))
+    if isinstance(message, Wheel) and max(abs(message.dx), abs(message.dy)) > MAX_WHEEL_STEPS:
+        raise GuidanceError(GuidanceErrorCode.MALFORMED, f"at most {MAX_WHEEL_STEPS} steps")
+    elif isinstance(message, Key) and not KEY_NAME.fullmatch(message.key):
+        raise GuidanceError(GuidanceErrorCode.MALFORMED, "not a key name")
+    elif isinstance(message, TypeText) and not message.text:
+        raise GuidanceError(GuidanceErrorCode.MALFORMED, "nothing to type")
+    elif isinstance(message, TypeText) and len(message.text) > MAX_TYPED_CHARS:
+        raise GuidanceError(GuidanceErrorCode.TOO_LARGE, f"over {MAX_TYPED_CHARS} characters")
     elif isinstance(message, Shape):
         _check_shape(message)
     elif isinstance(message, Erase) and len(message.id) > MAX_ID_CHARS:

@@ -11,6 +11,8 @@ import logging
 from collections import Counter
 from dataclasses import dataclass, field
 
+import msgspec
+
 from assist.core import guidance as g
 from signaling.codes import Capability
 
@@ -60,7 +62,7 @@ class GuidanceGate:
     def admit(self, data: str | bytes, now: float) -> g.Guidance | None:
         """The message to act on, or None: refused (counted by reason), or a pointer move
         older than one already shown. A pointer outside the shared area becomes
-        ``PointerGone``; a shape's points are held to the area."""
+        ``PointerGone``; a shape's points and control input are held to the area."""
         try:
             message = g.parse(data)
         except g.GuidanceError as exc:
@@ -71,6 +73,10 @@ class GuidanceGate:
             return None
         if isinstance(message, g.Pointer):
             return self._pointer(message, now)
+        if isinstance(message, g.MouseMove | g.MouseButton | g.Wheel):
+            # Held to the shared screen: a drag that leaves the view ends at its edge.
+            ((x, y),) = g.clamped(((message.x, message.y),))
+            return msgspec.structs.replace(message, x=x, y=y)
         if isinstance(message, g.Shape):
             return g.Shape(
                 id=message.id,

@@ -113,6 +113,7 @@ class Bridge(QObject):
     sharing_changed = Signal(str, object, object)  # session id, ShareState, ShareReason
     permissions_changed = Signal(str, object)  # session id, frozenset of Capability
     guidance_arrived = Signal(str, object)  # session id, guidance.Guidance
+    control_requested = Signal(str)  # session id
 
     def __init__(self, runner: AsyncioThread, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -241,3 +242,5 @@ class Bridge(QObject):
                 self.permissions_changed.emit(event.session_id, event.granted)
             case ev.GuidanceArrived():
                 self.guidance_arrived.emit(event.session_id, event.message)
+            case ev.ControlRequested():
+                self.control_requested.emit(event.session_id)

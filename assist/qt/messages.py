@@ -65,6 +65,9 @@ def error_text(error: AssistError) -> str:
         ClientErrorCode.CAPTURE_FAILED: QCoreApplication.translate(
             "messages", "Your screen could not be captured."
         ),
+        ClientErrorCode.CONTROL_FAILED: QCoreApplication.translate(
+            "messages", "The agent's input could not be passed to your computer."
+        ),
         ClientErrorCode.MEDIA_FAILED: QCoreApplication.translate(
             "messages", "The video connection failed."
         ),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,8 +11,10 @@ import pytest
 from assist.core import events as ev
 from assist.core.agent import AgentClient, Password
 from assist.core.customer import CustomerClient
+from assist.core.injection import Injector
 from assist.core.outbox import Outbox
 from assist.core.synthetic import SyntheticGrabber
+from assist.core.x11_input import X11Injector
 from tests.helpers.accounts import PASSWORD, seed_database
 from tests.helpers.server_process import ServerProcess
 from tests.helpers.sides import Side
@@ -36,14 +38,21 @@ class Live:
         )
 
 
-async def admitted(server: ServerProcess, tmp_path: Path) -> Live:
+async def admitted(
+    server: ServerProcess, tmp_path: Path, injector: Callable[[], Injector] = X11Injector
+) -> Live:
     agent_side = Side(Outbox(tmp_path / "outbox-agent.sqlite"))
     customer_side = Side(Outbox(tmp_path / "outbox-customer.sqlite"))
     agent = AgentClient(
         server.url, Password("taro", PASSWORD), agent_side.emit, outbox=agent_side.outbox
     )
     customer = CustomerClient(
-        server.url, "Hanako", customer_side.emit, SyntheticGrabber, outbox=customer_side.outbox
+        server.url,
+        "Hanako",
+        customer_side.emit,
+        SyntheticGrabber,
+        outbox=customer_side.outbox,
+        injector_factory=injector,
     )
     await agent.connect()
     created = await agent.new_session()

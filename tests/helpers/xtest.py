@@ -23,3 +23,15 @@ def click(display: str, x: int, y: int, button: int = 1) -> None:
         conn.core.GetInputFocus().reply()  # a round trip: the server has handled them
     finally:
         conn.disconnect()
+
+
+def move_pointer(display: str, x: int, y: int) -> None:
+    """Move the pointer the way a person's hand would (another X client than the app)."""
+    conn: Any = xcffib.connect(display=display)  # type: ignore[no-untyped-call]
+    try:
+        xtest = conn(xcffib.xtest.key)
+        root = conn.get_setup().roots[0].root
+        xtest.FakeInput(MOTION, 0, 0, root, x, y, 0)
+        conn.core.GetInputFocus().reply()
+    finally:
+        conn.disconnect()
