@@ -4,16 +4,20 @@ pointing and drawing."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QPixmap
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QToolBar, QWidget
 
+from assist.agent.control_input import ControlInput
 from assist.agent.guidance_tools import GuidanceTools, Mode
 from assist.core import guidance as g
 from assist.qt.guidance_paint import color_of
+from signaling.protocol import Capability
 
 #: Fade times offered, in seconds (0: until cleared).
 FADES = (0.0, 5.0, 10.0, 30.0)
+#: How long "Request control" waits for the customer's answer before it can be asked again.
+REQUEST_WAIT_MS = 30_000
 
 
 def swatch(color: g.Color) -> QIcon:
@@ -23,9 +27,16 @@ def swatch(color: g.Color) -> QIcon:
 
 
 class GuidanceBar(QToolBar):
-    def __init__(self, tools: GuidanceTools, parent: QWidget | None = None) -> None:
+    #: The agent asks the customer for control.
+    control_requested = Signal()
+
+    def __init__(
+        self, tools: GuidanceTools, control: ControlInput, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.tools = tools
+        self.control = control
+        self.granted: frozenset[Capability] = frozenset()
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.modes = QActionGroup(self)
         self.modes.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
@@ -66,6 +77,20 @@ class GuidanceBar(QToolBar):
         self.addWidget(self.fade_combo)
         self.clear_action = self.addAction(self.tr("Clear"))
         self.clear_action.setToolTip(self.tr("Remove all drawings from the customer's screen"))
+        self.addSeparator()
+        self.request_action = self.addAction(self.tr("Request control"))
+        self.request_action.setToolTip(
+            self.tr("Ask the customer to let you use their mouse and keyboard")
+        )
+        self.control_action = self.addAction(self.tr("Control"))
+        self.control_action.setCheckable(True)
+        self.control_action.setToolTip(
+            self.tr("Your mouse and keyboard act on the customer's computer")
+        )
+        self._waiting = QTimer(self)
+        self._waiting.setSingleShot(True)
+        self._waiting.setInterval(REQUEST_WAIT_MS)
+        self._waiting.timeout.connect(self._refresh_control)
         self.hint = QLabel()
         self.addWidget(self.hint)
         self.modes.triggered.connect(self.on_modes_triggered)
@@ -73,7 +98,9 @@ class GuidanceBar(QToolBar):
         self.fade_combo.currentIndexChanged.connect(self.on_fade_combo_current_index_changed)
         self.label_edit.textChanged.connect(self.on_label_edit_text_changed)
         self.clear_action.triggered.connect(tools.clear)
-        self.set_allowed(False)
+        self.request_action.triggered.connect(self.on_request_action_triggered)
+        self.control_action.toggled.connect(self.on_control_action_toggled)
+        self.set_granted(frozenset())
 
     def _color_names(self) -> dict[g.Color, str]:
         return {
@@ -88,22 +115,60 @@ class GuidanceBar(QToolBar):
             return self.tr("Keep drawings")
         return self.tr("Fade after %1 s").replace("%1", str(round(seconds)))
 
-    def set_allowed(self, allowed: bool) -> None:
-        """Only what the customer allows can be used; says so when it is not."""
+    def set_granted(self, granted: frozenset[Capability]) -> None:
+        """Only what the customer allows can be used; says so when nothing is."""
+        self.granted = granted
+        allowed = Capability.GUIDE in granted
         self.tools.set_allowed(allowed)
         for action in [*self.mode_actions.values(), *self.color_actions.values()]:
             action.setEnabled(allowed)
         for widget in (self.label_edit, self.fade_combo):
             widget.setEnabled(allowed)
         self.clear_action.setEnabled(allowed)
+        self.control.set_allowed(Capability.CONTROL in granted)
+        if Capability.CONTROL in granted:
+            self._waiting.stop()
+        self._refresh_control()
         self.hint.setText(
-            "" if allowed else self.tr("Pointing and drawing start when the customer shares.")
+            "" if granted else self.tr("Pointing and drawing start when the customer shares.")
         )
+
+    def _refresh_control(self) -> None:
+        controlled = Capability.CONTROL in self.granted
+        self.control_action.setVisible(controlled)
+        if not controlled and self.control_action.isChecked():
+            self.control_action.setChecked(False)
+        self.request_action.setVisible(not controlled)
+        can_ask = Capability.VIEW in self.granted and not self._waiting.isActive()
+        self.request_action.setEnabled(can_ask)
+        self.request_action.setText(
+            self.tr("Waiting for the customer…")
+            if self._waiting.isActive()
+            else self.tr("Request control")
+        )
+
+    @Slot()
+    def on_request_action_triggered(self) -> None:
+        self._waiting.start()
+        self._refresh_control()
+        self.control_requested.emit()
+
+    @Slot(bool)
+    def on_control_action_toggled(self, checked: bool) -> None:
+        if checked:  # the mouse acts on the customer's computer, not the drawing tools
+            checked_mode = self.modes.checkedAction()
+            if checked_mode is not None:
+                checked_mode.setChecked(False)
+            self.tools.set_mode(Mode.OFF)
+            self.label_action.setVisible(False)
+        self.control.engage(checked)
 
     @Slot(QAction)
     def on_modes_triggered(self, action: QAction) -> None:
         checked = self.modes.checkedAction()
         mode = Mode(checked.data()) if checked is not None else Mode.OFF
+        if mode is not Mode.OFF:
+            self.control_action.setChecked(False)  # drawing again, not controlling
         self.tools.set_mode(mode)
         self.label_action.setVisible(mode is Mode.TEXT)
         if mode is Mode.TEXT:

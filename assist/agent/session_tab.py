@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assist.agent.control_input import ControlInput
 from assist.agent.customer_panel import CustomerPanel
 from assist.agent.guidance_bar import GuidanceBar
 from assist.agent.guidance_tools import GuidanceTools
@@ -154,8 +155,10 @@ class SessionTab(QWidget):
         self.end_button = QPushButton(self.tr("End session"))
         self.view = RemoteScreenView(self)
         self.tools = GuidanceTools()
-        self.guidance_bar = GuidanceBar(self.tools, self)
+        self.control = ControlInput()
+        self.guidance_bar = GuidanceBar(self.tools, self.control, self)
         self.view.set_tools(self.tools)
+        self.view.set_control(self.control)
         self.chat = ChatPanel(Role.AGENT, self)
         self.chat.set_enabled(False)
         self.notes = NotesPanel(self)
@@ -194,8 +197,10 @@ class SessionTab(QWidget):
 
         self.fit_button.toggled.connect(self.view.set_one_to_one)
         self.tools.changed.connect(self.view.update_tools)
-        self.tools.guidance_made.connect(
-            lambda message: self.guidance_requested.emit(self.session_id, message)
+        for source in (self.tools.guidance_made, self.control.input_made):
+            source.connect(lambda message: self.guidance_requested.emit(self.session_id, message))
+        self.guidance_bar.control_requested.connect(
+            lambda: self.guidance_requested.emit(self.session_id, g.ControlRequest())
         )
         self.view.display_size_changed.connect(
             lambda width, height: self.view_size_changed.emit(self.session_id, width, height)
@@ -274,7 +279,7 @@ class SessionTab(QWidget):
 
     @Slot(object)
     def on_permissions_changed(self, granted: frozenset[Capability]) -> None:
-        self.guidance_bar.set_allowed(Capability.GUIDE in granted and not self.ended)
+        self.guidance_bar.set_granted(frozenset() if self.ended else granted)
         self.view.update_tools()
 
     @Slot(object)
@@ -301,7 +306,7 @@ class SessionTab(QWidget):
 
     def _end(self, text: str) -> None:
         self.ended = True
-        self.guidance_bar.set_allowed(False)
+        self.guidance_bar.set_granted(frozenset())
         for join_id in list(self.waiting):
             self.remove_waiting(join_id)
         self.code_panel.hide()

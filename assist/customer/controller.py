@@ -17,6 +17,7 @@ from assist.core.errors import AssistError, ClientErrorCode
 from assist.core.outbox import Outbox
 from assist.customer.chat_window import ChatWindow
 from assist.customer.consent_dialog import ConsentDialog
+from assist.customer.control_flow import ControlFlow
 from assist.customer.guidance_view import GuidanceView
 from assist.customer.join_dialog import JoinDialog
 from assist.customer.rating_dialog import RatingDialog
@@ -60,6 +61,7 @@ class CustomerController(QObject):
         self.rating: RatingDialog | None = None
         #: The agent's pointer and drawings on the shared screen (one per session).
         self.guidance: GuidanceView | None = None
+        self.control: ControlFlow | None = None  # the agent's control, asked and shown
         self._offered: list[Screen] = []  # the screens the consent dialog listed
         join_dialog.join_requested.connect(self.on_join_dialog_join_requested)
         join_dialog.cancel_requested.connect(self.on_join_dialog_cancel_requested)
@@ -161,6 +163,7 @@ class CustomerController(QObject):
             self.bridge, session_id, agent_name, keep=self.client.keep_from_capture
         )
         self.guidance.drawings_shown.connect(self.share_bar.set_drawings_shown)
+        self.control = ControlFlow(self.bridge, self.client, session_id, self.share_bar)
         self.chat_window.panel.message_submitted.connect(self.on_chat_message_submitted)
         self.chat_window.panel.retry_requested.connect(self.on_chat_retry_requested)
         self.share_bar.place_top_center()
@@ -399,6 +402,10 @@ class CustomerController(QObject):
             self.guidance.close()
             self.guidance.deleteLater()
             self.guidance = None
+        if self.control is not None:
+            self.control.close()
+            self.control.deleteLater()
+            self.control = None
 
     def _drop_client(self) -> None:
         client, self.client = self.client, None

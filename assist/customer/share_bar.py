@@ -18,6 +18,7 @@ class ShareBar(QFrame):
     end_clicked = Signal()
     report_clicked = Signal()
     clear_drawings_clicked = Signal()
+    stop_control_clicked = Signal()
 
     def __init__(self, agent_name: str, org_name: str, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -52,6 +53,13 @@ class ShareBar(QFrame):
         self.clear_button = QPushButton(self.tr("Clear drawings"))
         self.clear_button.setToolTip(self.tr("Remove what the agent drew on your screen"))
         self.clear_button.hide()
+        self.stop_control_button = QPushButton(self.tr("Stop control"))
+        self.stop_control_button.setStyleSheet(
+            "QPushButton { background: #d32f2f; color: white; font-weight: bold;"
+            " padding: 4px 10px; }"
+        )
+        self.stop_control_button.hide()
+        self.controlled = False
         texts = QVBoxLayout()
         texts.setSpacing(2)
         texts.addWidget(self.label)
@@ -61,6 +69,7 @@ class ShareBar(QFrame):
         layout.addWidget(self.dot)
         layout.addLayout(texts, 1)
         for button in (
+            self.stop_control_button,
             self.clear_button,
             self.pause_button,
             self.stop_button,
@@ -77,12 +86,16 @@ class ShareBar(QFrame):
         self.end_button.clicked.connect(self.end_clicked)
         self.report_button.clicked.connect(self.report_clicked)
         self.clear_button.clicked.connect(self.clear_drawings_clicked)
+        self.stop_control_button.clicked.connect(self.stop_control_clicked)
         self.set_state(ShareState.STOPPED)
 
     def set_state(self, state: ShareState) -> None:
         self.state = state
         who = self.tr("%1 (%2)").replace("%1", self.agent_name).replace("%2", self.org_name)
-        if state is ShareState.SHARING:
+        if state is ShareState.SHARING and self.controlled:
+            text = self.tr("%1 is controlling your computer").replace("%1", self.agent_name)
+            color = "#ff1744"
+        elif state is ShareState.SHARING:
             text = self.tr("Sharing your screen with %1").replace("%1", who)
             color = "#ff5252"
         elif state is ShareState.PAUSED:
@@ -101,6 +114,12 @@ class ShareBar(QFrame):
         self.stop_button.setVisible(sharing)
         self.share_button.setVisible(not sharing)
         self.adjustSize()
+
+    def set_controlled(self, controlled: bool) -> None:
+        """The agent controls the computer (or no longer): say so, offer Stop control."""
+        self.controlled = controlled
+        self.stop_control_button.setVisible(controlled)
+        self.set_state(self.state)
 
     def set_drawings_shown(self, shown: bool) -> None:
         """Offer "Clear drawings" while the agent's drawings are on the screen."""

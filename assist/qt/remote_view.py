@@ -5,7 +5,16 @@ from __future__ import annotations
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QInputMethodEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QScrollArea, QWidget
 
 from assist.qt.bridge import FrameImage
@@ -29,6 +38,26 @@ class Tools(Protocol):
     def leave(self) -> None: ...
 
     def paint(self, painter: QPainter, area: QRect) -> None: ...
+
+
+class Control(Protocol):
+    """What the view hands the agent's input to while the agent controls the customer's
+    computer (``assist.agent.control_input.ControlInput``)."""
+
+    @property
+    def active(self) -> bool: ...
+
+    def press(self, x: float, y: float, button: Qt.MouseButton) -> None: ...
+
+    def release(self, x: float, y: float, button: Qt.MouseButton) -> None: ...
+
+    def move(self, x: float, y: float) -> None: ...
+
+    def wheel(self, x: float, y: float, dx: int, dy: int) -> None: ...
+
+    def key(self, key: int, modifiers: Qt.KeyboardModifier, text: str, down: bool) -> bool: ...
+
+    def commit(self, text: str) -> None: ...
 
 
 class _Canvas(QWidget):
@@ -86,15 +115,17 @@ class _Canvas(QWidget):
         self._view.canvas_resized()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
-        if event.button() == Qt.MouseButton.LeftButton:
-            self._view.tool_input("press", event.position())
+        self._view.tool_input("press", event.position(), event.button())
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
         self._view.tool_input("move", event.position())
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
-        if event.button() == Qt.MouseButton.LeftButton:
-            self._view.tool_input("release", event.position())
+        self._view.tool_input("release", event.position(), event.button())
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt override)
+        if not self._view.wheel_input(event.position(), event.angleDelta()):
+            super().wheelEvent(event)
 
     def leaveEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if self._view.tools is not None:
@@ -122,6 +153,9 @@ class RemoteScreenView(QScrollArea):
         self.background: list[QRect] = []
         #: The agent's pointer and drawing tools, if any (see :meth:`set_tools`).
         self.tools: Tools | None = None
+        #: The agent's control of the customer's computer, if any (see :meth:`set_control`).
+        self.control: Control | None = None
+        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
         self._canvas = _Canvas(self)
         self.setWidget(self._canvas)
         self.setWidgetResizable(True)
@@ -168,19 +202,75 @@ class RemoteScreenView(QScrollArea):
     def update_tools(self) -> None:
         """The tools' drawing changed: repaint the screen area."""
         self._canvas.update(*self.target)
-        cursor = Qt.CursorShape.CrossCursor if self.tools and self.tools.active else None
+        controlling = self.control is not None and self.control.active
+        drawing = self.tools is not None and self.tools.active
+        cursor = Qt.CursorShape.CrossCursor if drawing and not controlling else None
         if cursor is None:
             self._canvas.unsetCursor()
         else:
             self._canvas.setCursor(cursor)
 
-    def tool_input(self, kind: str, at: QPointF) -> None:
-        """Mouse input on the canvas, handed to the tools as a fraction of the screen
-        (outside 0..1 beside the picture)."""
-        tools, (x, y, width, height) = self.tools, self.target
-        if tools is None or not tools.active or self.frame is None or not width or not height:
+    def set_control(self, control: Control) -> None:
+        self.control = control
+
+    def _fraction(self, at: QPointF) -> tuple[float, float] | None:
+        x, y, width, height = self.target
+        if self.frame is None or not width or not height:
+            return None
+        return (at.x() - x) / width, (at.y() - y) / height
+
+    def tool_input(
+        self, kind: str, at: QPointF, button: Qt.MouseButton = Qt.MouseButton.LeftButton
+    ) -> None:
+        """Mouse input on the canvas, as a fraction of the screen (outside 0..1 beside the
+        picture): to the control while the agent controls, else to the tools."""
+        point = self._fraction(at)
+        if point is None:
             return
-        getattr(tools, kind)((at.x() - x) / width, (at.y() - y) / height)
+        control, tools = self.control, self.tools
+        if control is not None and control.active:
+            if kind == "move":
+                control.move(*point)
+            else:
+                getattr(control, kind)(*point, button)
+            if kind == "press":
+                self.setFocus()  # the keyboard goes to the customer too
+        elif tools is not None and tools.active and button == Qt.MouseButton.LeftButton:
+            getattr(tools, kind)(*point)
+
+    def wheel_input(self, at: QPointF, angle: QPoint) -> bool:
+        """Wheel steps (120 per notch) to the customer's computer; False when not taken."""
+        point, control = self._fraction(at), self.control
+        if point is None or control is None or not control.active:
+            return False
+        control.wheel(*point, round(angle.x() / 120), -round(angle.y() / 120))
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if not self._key(event, True):
+            super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if not self._key(event, False):
+            super().keyReleaseEvent(event)
+
+    def _key(self, event: QKeyEvent, down: bool) -> bool:
+        control = self.control
+        if control is None or not control.active:
+            return False
+        return control.key(event.key(), event.modifiers(), event.text(), down)
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:  # noqa: N802 (Qt override)
+        if self.control is not None and self.control.active:
+            self.control.commit(event.commitString())
+        else:
+            super().inputMethodEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 (Qt override)
+        # Tab goes to the customer's computer while the agent controls it.
+        if self.control is not None and self.control.active:
+            return False
+        return super().focusNextPrevChild(next)
 
     def set_notice(self, text: str) -> None:
         self.notice = text

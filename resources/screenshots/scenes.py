@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from assist.agent.controller import AgentController
+from assist.agent.guidance_tools import Mode
 from assist.agent.main_window import MainWindow
 from assist.agent.session_tab import SessionTab
+from assist.core import guidance as g
 from assist.core.agent import AgentClient, Password
 from assist.core.chat import ChatEntry
 from assist.customer.controller import CustomerController
@@ -41,6 +43,7 @@ TEXT = {
         "printers": ["Office printer (3F)", "Reception printer", "PDF printer"],
         "retry": "Try again",
         "note": "Printer error 0x0000011b after the latest update. Try reinstalling the driver.",
+        "label": "Click here",
         "search": "refund",
     },
     "ja": {
@@ -51,6 +54,7 @@ TEXT = {
         "printers": ["3階 事務所プリンター", "受付プリンター", "PDF プリンター"],
         "retry": "再試行",
         "note": "最新の更新後にエラー 0x0000011b。ドライバーの再インストールを試す。",
+        "label": "ここをクリック",
         "search": "返金",
     },
 }
@@ -151,6 +155,18 @@ def agent(url: str, name: str, language: str) -> None:
                 return True
 
             when_ready(select_first_hit, "searched")
+        elif line == "guide":
+            guide(tab(), TEXT[language]["label"])
+            QTimer.singleShot(1500, lambda: say("guided"))
+        elif line == "request-control":
+            tab().guidance_bar.tools.clear()
+            tab().guidance_bar.mode_actions[Mode.POINTER].trigger()
+            tab().tools.leave()
+            tab().guidance_bar.request_action.trigger()
+        elif line == "take-control":
+            bar = tab().guidance_bar
+            when_ready(lambda: bar.control_action.isVisible(), "controlling")
+            QTimer.singleShot(300, bar.control_action.trigger)
         elif line == "close-search" and controller.history.search_window is not None:
             controller.history.search_window.close()
             tab().side_tabs.setCurrentIndex(0)
@@ -172,6 +188,28 @@ def agent(url: str, name: str, language: str) -> None:
     app.exec()
     del notifier, keep, collector
     runner.stop()
+
+
+def guide(tab: SessionTab, label: str) -> None:
+    """The agent boxes the printer settings, points an arrow at them, labels it and
+    leaves the pointer there (through the tool bar and the view's tools)."""
+    bar, tools = tab.guidance_bar, tab.tools
+    strokes = [
+        (Mode.RECT, g.Color.RED, (0.05, 0.12), (0.42, 0.36)),
+        (Mode.ARROW, g.Color.YELLOW, (0.62, 0.62), (0.44, 0.38)),
+    ]
+    for mode, color, start, end in strokes:
+        bar.mode_actions[mode].trigger()
+        bar.color_actions[color].trigger()
+        tools.press(*start)
+        tools.move(*end)
+        tools.release(*end)
+    bar.mode_actions[Mode.TEXT].trigger()
+    bar.color_actions[g.Color.BLUE].trigger()
+    bar.label_edit.setText(label)
+    tools.press(0.6, 0.64)
+    bar.mode_actions[Mode.POINTER].trigger()
+    tools.move(0.3, 0.24)
 
 
 def demo_desktop(language: str) -> QWidget:
@@ -242,6 +280,20 @@ def customer(url: str, name: str, language: str, code: str) -> None:
             wait_for_consent()
         elif line == "allow" and controller.consent is not None:
             controller.consent.allow_button.click()
+        elif line == "allow-control" and controller.control and controller.control.dialog:
+            controller.control.dialog.allow_button.click()
+            QTimer.singleShot(1000, lambda: say("controlled"))
+
+    def control_requested(session_id: str) -> None:
+        def placed() -> None:
+            flow = controller.control
+            if flow is None or flow.dialog is None:
+                QTimer.singleShot(100, placed)
+                return
+            flow.dialog.move(380, 220)
+            QTimer.singleShot(500, lambda: say("control-asked"))
+
+        placed()
 
     def reconnecting(*_: object) -> None:
         if not state["reconnecting"]:
@@ -249,6 +301,7 @@ def customer(url: str, name: str, language: str, code: str) -> None:
             QTimer.singleShot(800, lambda: say("reconnecting"))
 
     bridge.sharing_changed.connect(sharing)
+    bridge.control_requested.connect(control_requested)
     bridge.chat_updated.connect(chat)
     bridge.reconnecting.connect(reconnecting)
     notifier = on_stdin(app, command)

@@ -193,6 +193,33 @@
     </message>
 </context>
 <context>
+    <name>ControlConsentDialog</name>
+    <message>
+        <source>Allow control of your computer?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; from &lt;b&gt;%2&lt;/b&gt; asks to control your computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They will be able to move your mouse, click and type on the screen you share, as if they were sitting at your computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You stay in charge: moving your own mouse pauses them, and Stop control in the bar at the top ends it at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow control</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CustomerController</name>
     <message>
         <source>Thank you. The session was reported to the administrator and ended.</source>
@@ -301,7 +328,7 @@
     <name>GuidanceBar</name>
     <message>
         <source>Pointer</source>
-        <extracomment>Fade times offered, in seconds (0: until cleared).</extracomment>
+        <extracomment>Fade times offered, in seconds (0: until cleared). How long &quot;Request control&quot; waits for the customer&apos;s answer before it can be asked again. The agent asks the customer for control.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -353,6 +380,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Request control</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the customer to let you use their mouse and keyboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Control</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your mouse and keyboard act on the customer&apos;s computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Red</source>
         <translation type="unfinished"></translation>
     </message>
@@ -378,6 +421,10 @@
     </message>
     <message>
         <source>Pointing and drawing start when the customer shares.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the customer…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -907,7 +954,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Stop control</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is controlling your computer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1207,6 +1262,10 @@
     </message>
     <message>
         <source>Your screen could not be captured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent&apos;s input could not be passed to your computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -193,6 +193,33 @@
     </message>
 </context>
 <context>
+    <name>ControlConsentDialog</name>
+    <message>
+        <source>Allow control of your computer?</source>
+        <translation>コンピューターの操作を許可しますか？</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; from &lt;b&gt;%2&lt;/b&gt; asks to control your computer.</source>
+        <translation>&lt;b&gt;%2&lt;/b&gt; の &lt;b&gt;%1&lt;/b&gt; が、あなたのコンピューターの操作を求めています。</translation>
+    </message>
+    <message>
+        <source>They will be able to move your mouse, click and type on the screen you share, as if they were sitting at your computer.</source>
+        <translation>担当者は、共有している画面でマウスを動かし、クリックし、文字を入力できるようになります。あなたのコンピューターの前に座っているのと同じです。</translation>
+    </message>
+    <message>
+        <source>You stay in charge: moving your own mouse pauses them, and Stop control in the bar at the top ends it at once.</source>
+        <translation>主導権はあなたにあります。ご自分のマウスを動かすと担当者の操作は一時停止し、画面上部のバーの「操作を終了」ですぐに終わります。</translation>
+    </message>
+    <message>
+        <source>Allow control</source>
+        <translation>操作を許可</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>拒否</translation>
+    </message>
+</context>
+<context>
     <name>CustomerController</name>
     <message>
         <source>Thank you. The session was reported to the administrator and ended.</source>
@@ -300,7 +327,7 @@
     <name>GuidanceBar</name>
     <message>
         <source>Pointer</source>
-        <extracomment>Fade times offered, in seconds (0: until cleared).</extracomment>
+        <extracomment>Fade times offered, in seconds (0: until cleared). How long &quot;Request control&quot; waits for the customer&apos;s answer before it can be asked again. The agent asks the customer for control.</extracomment>
         <translation>ポインター</translation>
     </message>
     <message>
@@ -352,6 +379,22 @@
         <translation>お客様の画面からすべての描画を消します</translation>
     </message>
     <message>
+        <source>Request control</source>
+        <translation>操作をリクエスト</translation>
+    </message>
+    <message>
+        <source>Ask the customer to let you use their mouse and keyboard</source>
+        <translation>お客様のマウスとキーボードを使う許可を求めます</translation>
+    </message>
+    <message>
+        <source>Control</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Your mouse and keyboard act on the customer&apos;s computer</source>
+        <translation>あなたのマウスとキーボードがお客様のコンピューターを操作します</translation>
+    </message>
+    <message>
         <source>Red</source>
         <translation>赤</translation>
     </message>
@@ -378,6 +421,10 @@
     <message>
         <source>Pointing and drawing start when the customer shares.</source>
         <translation>お客様が画面を共有すると、ポインターと描画を使えます。</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer…</source>
+        <translation>お客様の応答を待っています…</translation>
     </message>
 </context>
 <context>
@@ -897,8 +944,16 @@
         <translation>担当者が画面に描いたものを消します</translation>
     </message>
     <message>
+        <source>Stop control</source>
+        <translation>操作を終了</translation>
+    </message>
+    <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 is controlling your computer</source>
+        <translation>%1 があなたのコンピューターを操作しています</translation>
     </message>
     <message>
         <source>Sharing your screen with %1</source>
@@ -1198,6 +1253,10 @@
     <message>
         <source>Your screen could not be captured.</source>
         <translation>画面を取得できませんでした。</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s input could not be passed to your computer.</source>
+        <translation>担当者の操作をあなたのコンピューターに伝えられませんでした。</translation>
     </message>
     <message>
         <source>The video connection failed.</source>

@@ -9,12 +9,16 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from assist.agent.control_input import ControlInput
 from assist.agent.guidance_bar import GuidanceBar
 from assist.agent.guidance_tools import PEN_POINTS, GuidanceTools, Mode
 from assist.core import guidance as g
 from assist.core.rtc import DecodedFrame
 from assist.qt.bridge import FrameImage
 from assist.qt.remote_view import RemoteScreenView
+from signaling.protocol import Capability
+
+GUIDED = frozenset({Capability.VIEW, Capability.GUIDE})
 
 
 class Clock:
@@ -36,7 +40,7 @@ def pick(bar: GuidanceBar, mode: Mode) -> None:
 
 def test_nothing_goes_out_until_the_customer_allows_it(qtbot: QtBot) -> None:
     tools = GuidanceTools()
-    bar = GuidanceBar(tools)
+    bar = GuidanceBar(tools, ControlInput())
     qtbot.addWidget(bar)
     out = sent(tools)
     assert not bar.mode_actions[Mode.PEN].isEnabled() and bar.hint.text()
@@ -44,15 +48,15 @@ def test_nothing_goes_out_until_the_customer_allows_it(qtbot: QtBot) -> None:
     tools.press(0.1, 0.1)
     tools.release(0.5, 0.5)
     assert out == [] and not tools.drawn
-    bar.set_allowed(True)
+    bar.set_granted(GUIDED)
     assert bar.mode_actions[Mode.PEN].isEnabled() and not bar.hint.text()
 
 
 def test_an_arrow_in_the_chosen_colour_and_fade(qtbot: QtBot) -> None:
     tools = GuidanceTools()
-    bar = GuidanceBar(tools)
+    bar = GuidanceBar(tools, ControlInput())
     qtbot.addWidget(bar)
-    bar.set_allowed(True)
+    bar.set_granted(GUIDED)
     out = sent(tools)
     pick(bar, Mode.ARROW)
     bar.color_actions[g.Color.BLUE].trigger()

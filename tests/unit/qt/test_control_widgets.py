@@ -1,0 +1,38 @@
+"""The customer's side of control, offscreen: the consent dialog says who asks and what it
+means, and the share bar says who is in control and offers Stop control."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from assist.customer.control_dialog import ControlConsentDialog
+from assist.customer.share_bar import ShareBar
+from signaling.protocol import ShareState
+
+
+def test_the_consent_dialog_names_the_agent_and_declines_by_default(qtbot: QtBot) -> None:
+    dialog = ControlConsentDialog("Taro <b>", "Acme")
+    qtbot.addWidget(dialog)
+    assert "Taro &lt;b&gt;" in dialog.who_label.text() and "Acme" in dialog.who_label.text()
+    assert dialog.decline_button.isDefault()  # Enter does not hand over the computer
+    with qtbot.waitSignal(dialog.finished) as finished:
+        dialog.open()
+        dialog.allow_button.click()
+    assert finished.args == [QDialog.DialogCode.Accepted.value]
+
+
+def test_the_share_bar_says_who_controls_and_stops_it(qtbot: QtBot) -> None:
+    bar = ShareBar("Taro", "Acme")
+    qtbot.addWidget(bar)
+    bar.show()
+    bar.set_state(ShareState.SHARING)
+    assert not bar.stop_control_button.isVisible()
+    bar.set_controlled(True)
+    assert bar.label.text() == "Taro is controlling your computer"
+    assert bar.stop_control_button.isVisible()
+    with qtbot.waitSignal(bar.stop_control_clicked):
+        bar.stop_control_button.click()
+    bar.set_controlled(False)
+    assert "Sharing your screen with Taro" in bar.label.text()
+    assert not bar.stop_control_button.isVisible()
