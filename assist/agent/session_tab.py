@@ -273,6 +273,7 @@ class SessionTab(QWidget):
             self._set_status(self.tr("%1 paused sharing.").replace("%1", name))
             self.view.set_notice(self.tr("Sharing is paused."))
         else:
+            self.view.set_hidden(())
             text = self.tr("Sharing stopped: %1").replace("%1", share_reason_text(reason))
             self._set_status(text)
             self.view.set_notice(text)
@@ -286,6 +287,8 @@ class SessionTab(QWidget):
     def on_customer_guidance(self, message: g.Guidance) -> None:
         if isinstance(message, g.Erase):  # the customer cleared the drawings
             self.tools.erased_by_customer()
+        elif isinstance(message, g.Hidden):
+            self.view.set_hidden(message.rects)
 
     @Slot()
     def on_stream_ended(self) -> None:

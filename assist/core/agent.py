@@ -397,7 +397,7 @@ class AgentClient(BaseClient):
         except g.GuidanceError as exc:
             logger.warning("Guidance from the customer refused: %s", exc.code.value)
             return
-        if isinstance(message, g.Erase):  # the customer cleared the drawings
+        if isinstance(message, g.Erase | g.Hidden):  # drawings cleared, areas hidden
             self.emit(ev.GuidanceArrived(session.session_id, message))
 
     def _granted(self, session: AgentSession, granted: frozenset[p.Capability]) -> None:

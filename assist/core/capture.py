@@ -32,8 +32,9 @@ import numpy as np
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 
 from assist.core import yuv
+from assist.core.capture_areas import KeptAreas, Masks, overlaps
 from assist.core.errors import AssistError, ClientErrorCode
-from assist.core.x11_damage import DamageWatcher, Rect, clip, merge
+from assist.core.x11_damage import DamageWatcher, Rect, WindowGeometry, clip, merge
 
 logger = logging.getLogger(__name__)
 
@@ -102,6 +103,11 @@ class Grabber(Protocol):
         (then the screen is grabbed whole every 1/POLL_FPS seconds)."""
         ...
 
+    def window_rects(self, screen: Screen, windows: frozenset[int]) -> list[Rect]:
+        """Where ``windows`` (native window ids) are shown on ``screen`` now (screen
+        coordinates); windows not shown, or gone, are left out."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -120,6 +126,7 @@ class MssGrabber:
         self.grab_count = 0
         self._damage: DamageWatcher | None = None
         self._no_damage = False
+        self._windows: WindowGeometry | None = None
 
     def screens(self) -> list[Screen]:
         monitors = self._mss.monitors[1:]
@@ -151,29 +158,17 @@ class MssGrabber:
         width, height = screen.even_size
         return clip(self._damage.wait(timeout), screen.left, screen.top, width, height)
 
+    def window_rects(self, screen: Screen, windows: frozenset[int]) -> list[Rect]:
+        if self._windows is None:
+            self._windows = WindowGeometry(os.environ.get("DISPLAY"))
+        return clip(self._windows.rects(windows), screen.left, screen.top, *screen.even_size)
+
     def close(self) -> None:
         if self._damage is not None:
             self._damage.close()
+        if self._windows is not None:
+            self._windows.close()
         self._mss.close()
-
-
-class KeptAreas:
-    """Areas of the screen whose pixels the capture keeps as they were (screen coordinates):
-    where the guidance overlay draws. The agent's view paints its own copy of the pointer
-    and drawings there, so the ones on the customer's screen must not come back in the
-    video a moment later as a second, lagging copy. Set from any thread."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._rects: list[Rect] = []
-
-    def set(self, rects: list[Rect]) -> None:
-        with self._lock:
-            self._rects = list(rects)
-
-    def get(self) -> list[Rect]:
-        with self._lock:
-            return self._rects
 
 
 class CaptureThread:
@@ -183,6 +178,7 @@ class CaptureThread:
         self._pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="capture")
         self._stop = threading.Event()
         self.kept = KeptAreas()
+        self.masks = Masks()
         try:
             self._grabber: Grabber = self._pool.submit(factory).result()
             self._closed = False
@@ -215,7 +211,7 @@ class CaptureThread:
     ) -> None:
         try:
             self._grabber.changes(screen, timeout=0)  # report changes from before the grab
-            picture = ScreenPicture(self._grabber, screen, self.kept)
+            picture = ScreenPicture(self._grabber, screen, self.kept, self.masks)
             deliver(picture.frame())
             interval, last = 1.0 / MAX_FPS, time.monotonic()
             while not self._stop.is_set():
@@ -223,7 +219,7 @@ class CaptureThread:
                 if changed is None:
                     time.sleep(max(0.0, last + 1.0 / POLL_FPS - time.monotonic()))
                     changed = [picture.whole]
-                elif not changed:
+                elif not changed and not picture.masks_moved():
                     continue
                 # Merge what changes until the next frame is due, instead of queueing.
                 while (left := last + interval - time.monotonic()) > 0:
@@ -251,9 +247,18 @@ class ScreenPicture:
     """The screen as it is now: a kept BGRA picture and its yuv420p conversion, updated
     from the changed rectangles only."""
 
-    def __init__(self, grabber: Grabber, screen: Screen, kept: KeptAreas | None = None) -> None:
+    def __init__(
+        self,
+        grabber: Grabber,
+        screen: Screen,
+        kept: KeptAreas | None = None,
+        masks: Masks | None = None,
+    ) -> None:
         self._grabber, self._screen = grabber, screen
         self._kept = kept if kept is not None else KeptAreas()
+        self._masks = masks if masks is not None else Masks()
+        #: What is black in the picture now (screen coordinates).
+        self.masked: list[Rect] = []
         width, height = screen.even_size
         self.whole: Rect = (0, 0, width, height)
         self._bgra = np.zeros((height, width, 4), dtype=np.uint8)
@@ -261,6 +266,14 @@ class ScreenPicture:
         self.update([self.whole])
 
     def update(self, rects: list[Rect]) -> None:
+        """Take ``rects`` from the screen: kept areas stay as they were, masked ones turn
+        black; where masks moved, the screen is taken again (old place) or blacked (new)."""
+        masked = self._masked_now()
+        if masked != self.masked:
+            rects = merge(rects + self.masked + masked)
+            self.masked = masked
+            if self._masks.on_change is not None:
+                self._masks.on_change(masked)
         kept = self._kept.get()
         for rect in rects:
             x, y, w, h = rect
@@ -269,7 +282,20 @@ class ScreenPicture:
             self._bgra[y : y + h, x : x + w] = pixels[:h, :w]
             for (kx, ky, kw, kh), before in held:
                 self._bgra[ky : ky + kh, kx : kx + kw] = before
+            for mx, my, mw, mh in overlaps(rect, masked):
+                self._bgra[my : my + mh, mx : mx + mw, :3] = 0
             yuv.bgra_to_i420(self._bgra, self._i420, rect)
+
+    def masks_moved(self) -> bool:
+        """Whether what is masked changed since the last update (then one is due even if
+        nothing on the screen changed)."""
+        return self._masked_now() != self.masked
+
+    def _masked_now(self) -> list[Rect]:
+        windows, areas = self._masks.snapshot()
+        found = self._grabber.window_rects(self._screen, windows) if windows else []
+        width, height = self._screen.even_size
+        return clip([*areas, *found], 0, 0, width, height)
 
     def _hold(self, area: Rect) -> tuple[Rect, Pixels]:
         x, y, w, h = area
@@ -283,18 +309,6 @@ class ScreenPicture:
                 memoryview(source), dtype=np.uint8
             )
         return copy
-
-
-def overlaps(rect: Rect, areas: list[Rect]) -> list[Rect]:
-    """The parts of ``areas`` inside ``rect``."""
-    x, y, w, h = rect
-    out = []
-    for ax, ay, aw, ah in areas:
-        x0, y0 = max(x, ax), max(y, ay)
-        x1, y1 = min(x + w, ax + aw), min(y + h, ay + ah)
-        if x1 > x0 and y1 > y0:
-            out.append((x0, y0, x1 - x0, y1 - y0))
-    return out
 
 
 def list_screens() -> list[Screen]:

@@ -65,6 +65,8 @@ class CustomerClient(BaseClient):
         self.guidance_allowed = True
         #: Where the guidance overlay draws (see keep_from_capture).
         self._kept_rects: list[Rect] = []
+        self._hidden_windows: frozenset[int] = frozenset()
+        self._hidden_areas: list[Rect] = []
         #: The grants last told to the app and the server.
         self._announced: frozenset[p.Capability] = frozenset()
 
@@ -98,6 +100,9 @@ class CustomerClient(BaseClient):
                 await self._release_media()
             capture = await asyncio.to_thread(CaptureThread, self._grabber_factory)
             capture.kept.set(self._kept_rects)
+            capture.masks.set_windows(self._hidden_windows)
+            capture.masks.set_areas(self._hidden_areas)
+            capture.masks.on_change = self._masks_changed
             try:
                 screens = await asyncio.to_thread(capture.screens)
                 screen = next((s for s in screens if s.index == screen_index), None)
@@ -177,6 +182,22 @@ class CustomerClient(BaseClient):
         """One of this app's windows has the keyboard focus: no keyboard input is injected
         meanwhile (the agent must not answer the customer's own dialogs). Any thread."""
         self._own_window_focused = focused
+
+    def hide_windows(self, windows: frozenset[int]) -> None:
+        """Windows to black out in every frame, followed as they move (native window ids):
+        this app's own windows by default. Any thread."""
+        self._hidden_windows = windows
+        capture = self.capture
+        if capture is not None:
+            capture.masks.set_windows(windows)
+
+    def hide_areas(self, rects: list[Rect]) -> None:
+        """Areas of the shared screen to black out in every frame (screen pixels), chosen
+        by the customer. Any thread."""
+        self._hidden_areas = list(rects)
+        capture = self.capture
+        if capture is not None:
+            capture.masks.set_areas(self._hidden_areas)
 
     def keep_from_capture(self, rects: list[Rect]) -> None:
         """Where the guidance overlay draws (pixels of the shared screen): the capture keeps
@@ -270,6 +291,22 @@ class CustomerClient(BaseClient):
                 self.gate.granted = self._grants()
                 if self.session_id is not None:
                     self.emit(ev.OperationFailed(self.session_id, exc))
+
+    def _masks_changed(self, rects: list[Rect]) -> None:
+        """In the capture thread: tell the agent what is hidden (fractions of the screen)."""
+        track, loop = self.track, self.loop
+        screen = track.screen if track is not None else None
+        if screen is None or loop is None:
+            return
+        width, height = screen.even_size
+        hidden = g.Hidden(
+            rects=tuple((x / width, y / height, w / width, h / height) for x, y, w, h in rects)
+        )
+        loop.call_soon_threadsafe(self._send_hidden, hidden)
+
+    def _send_hidden(self, hidden: g.Hidden) -> None:
+        if self.rtc is not None:
+            self.rtc.send_guidance(hidden)
 
     def _rtc_session(self, session_id: str) -> RtcSession:
         return RtcSession(

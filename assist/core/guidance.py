@@ -40,6 +40,8 @@ MAX_FADE_SECONDS: Final = 600.0
 MAX_ID_CHARS: Final = 40
 #: Longest text typed in one message, in characters.
 MAX_TYPED_CHARS: Final = 1000
+#: Most hidden rectangles reported at once.
+MAX_HIDDEN: Final = 64
 #: Most wheel steps in one message, either way.
 MAX_WHEEL_STEPS: Final = 20
 #: Key names are X keysym names ("Return", "Control_L", "a", "F5").
@@ -173,6 +175,14 @@ class TypeText(Guidance, tag="type_text", frozen=True):
     text: str
 
 
+class Hidden(Guidance, tag="hidden", frozen=True):
+    """What the customer hides, sent to the agent whenever it changes: rectangles
+    (x, y, width, height) in fractions of the shared screen, black in the video; the
+    agent's view marks them "hidden by the customer"."""
+
+    rects: tuple[tuple[float, float, float, float], ...] = ()
+
+
 #: Control input: injected only while the customer grants control.
 CONTROL_INPUT: Final = (MouseMove, MouseButton, Wheel, Key, TypeText)
 
@@ -183,6 +193,7 @@ NEEDS: Final[dict[type[Guidance], Capability]] = {
     Shape: Capability.GUIDE,
     Erase: Capability.GUIDE,
     ControlRequest: Capability.VIEW,
+    Hidden: Capability.VIEW,
     **{kind: Capability.CONTROL for kind in CONTROL_INPUT},
 }
 
@@ -192,6 +203,7 @@ _TYPES: Final = (
     | Shape
     | Erase
     | ControlRequest
+    | Hidden
     | MouseMove
     | MouseButton
     | Wheel
@@ -239,6 +251,12 @@ def check(message: Guidance) -> None:
         raise GuidanceError(GuidanceErrorCode.TOO_LARGE, f"over {MAX_TYPED_CHARS} characters")
     elif isinstance(message, Shape):
         _check_shape(message)
+    elif isinstance(message, Hidden):
+        if len(message.rects) > MAX_HIDDEN:
+            raise GuidanceError(GuidanceErrorCode.TOO_LARGE, f"over {MAX_HIDDEN} rectangles")
+        for x, y, w, h in message.rects:
+            _check_point((x, y))
+            _check_point((w, h))
     elif isinstance(message, Erase) and len(message.id) > MAX_ID_CHARS:
         raise GuidanceError(GuidanceErrorCode.MALFORMED, "id too long")
 

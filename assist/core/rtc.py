@@ -32,6 +32,8 @@ SendSdp = Callable[[p.Sdp], Awaitable[None]]
 
 #: How long close() waits for a negotiation under way (see RtcSession._uninterrupted).
 NEGOTIATION_GRACE = 5.0
+#: Most guidance messages kept until the reliable channel opens.
+WAITING_GUIDANCE = 64
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,7 @@ class RtcSession:
         #: The guidance channels by label (see ``assist.core.guidance``), once open.
         self.channels: dict[str, RTCDataChannel] = {}
         self._on_guidance = on_guidance
+        self._waiting: list[str] = []  # for the guide channel to open
 
     async def offer(self, track: MediaStreamTrack) -> None:
         """Add ``track`` and send the offer (customer side), H.264 first when tuned."""
@@ -120,22 +123,31 @@ class RtcSession:
             return
         self.channels[channel.label] = channel
         channel.on("message", self._guidance_arrived)
+        channel.on("open", lambda: self._channel_opened(channel))
+
+    def _channel_opened(self, channel: RTCDataChannel) -> None:
+        if channel.label == guidance.GUIDE_CHANNEL:
+            waiting, self._waiting = self._waiting, []
+            for text in waiting:
+                channel.send(text)
 
     def _guidance_arrived(self, data: str | bytes) -> None:
         if self._on_guidance is not None:
             self._on_guidance(data)
 
     def send_guidance(self, message: guidance.Guidance) -> bool:
-        """Send ``message`` on its channel; False when that channel is not open (yet or
-        any more): guidance is live, a move that cannot go now is not worth keeping."""
-        label = (
-            guidance.POINTER_CHANNEL
-            if isinstance(message, guidance.Pointer)
-            else guidance.GUIDE_CHANNEL
-        )
-        channel = self.channels.get(label)
-        if channel is None or channel.readyState != "open":
+        """Send ``message`` on its channel. A pointer move that cannot go now is dropped
+        (False): it is only worth anything live. What goes on the reliable channel waits
+        for it to open (a drawing, what is hidden), and is dropped once it has closed."""
+        pointer = isinstance(message, guidance.Pointer)
+        channel = self.channels.get(guidance.POINTER_CHANNEL if pointer else guidance.GUIDE_CHANNEL)
+        if channel is None or channel.readyState in ("closing", "closed"):
             return False
+        if channel.readyState != "open":
+            if pointer or len(self._waiting) >= WAITING_GUIDANCE:
+                return False
+            self._waiting.append(guidance.serialize(message))
+            return True
         channel.send(guidance.serialize(message))
         return True
 

@@ -39,6 +39,9 @@ class SyntheticGrabber:
     def changes(self, screen: Screen, timeout: float) -> list[Rect] | None:
         return None  # no change reports: grabbed whole at the polling rate, like a poller
 
+    def window_rects(self, screen: Screen, windows: frozenset[int]) -> list[Rect]:
+        return []  # no windows on a synthetic screen
+
     def _pattern(self) -> Pixels:
         w, h = self.width, self.height
         pixels = np.empty((h, w, 4), dtype=np.uint8)

@@ -20,6 +20,7 @@ from assist.customer.consent_dialog import ConsentDialog
 from assist.customer.control_flow import ControlFlow
 from assist.customer.guidance_view import GuidanceView
 from assist.customer.join_dialog import JoinDialog
+from assist.customer.own_windows import OwnWindows
 from assist.customer.rating_dialog import RatingDialog
 from assist.customer.report_dialog import ReportDialog
 from assist.customer.share_bar import ShareBar
@@ -62,6 +63,7 @@ class CustomerController(QObject):
         #: The agent's pointer and drawings on the shared screen (one per session).
         self.guidance: GuidanceView | None = None
         self.control: ControlFlow | None = None  # the agent's control, asked and shown
+        self.own_windows: OwnWindows | None = None  # hidden from the agent by default
         self._offered: list[Screen] = []  # the screens the consent dialog listed
         join_dialog.join_requested.connect(self.on_join_dialog_join_requested)
         join_dialog.cancel_requested.connect(self.on_join_dialog_cancel_requested)
@@ -164,6 +166,11 @@ class CustomerController(QObject):
         )
         self.guidance.drawings_shown.connect(self.share_bar.set_drawings_shown)
         self.control = ControlFlow(self.bridge, self.client, session_id, self.share_bar)
+        if self.own_windows is None or self.own_windows.client is not self.client:
+            if self.own_windows is not None:
+                self.own_windows.stop()
+                self.own_windows.deleteLater()
+            self.own_windows = OwnWindows(self.client)
         self.chat_window.panel.message_submitted.connect(self.on_chat_message_submitted)
         self.chat_window.panel.retry_requested.connect(self.on_chat_retry_requested)
         self.share_bar.place_top_center()
@@ -408,6 +415,10 @@ class CustomerController(QObject):
             self.control = None
 
     def _drop_client(self) -> None:
+        if self.own_windows is not None:
+            self.own_windows.stop()
+            self.own_windows.deleteLater()
+            self.own_windows = None
         client, self.client = self.client, None
         self._connected = False
         if client is not None:

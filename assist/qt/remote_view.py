@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import (
+    QBrush,
     QColor,
     QInputMethodEvent,
     QKeyEvent,
@@ -87,11 +88,32 @@ class _Canvas(QWidget):
                 # A frame from before a resize, until one of the new size arrives.
                 painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
                 painter.drawImage(QRect(x, y, width, height), frame.image)
+        if view.hidden and frame is not None:
+            self._paint_hidden(painter, view.hidden)
         if view.tools is not None and frame is not None:
             view.tools.paint(painter, QRect(*view.target))
         if view.notice:
             self._paint_notice(painter, view.notice, frame is not None)
         painter.end()
+
+    def _paint_hidden(self, painter: QPainter, hidden: tuple[tuple[float, ...], ...]) -> None:
+        """Areas the customer hides (black in the video) marked as such, so the agent
+        does not take them for a broken picture."""
+        x, y, width, height = self._view.target
+        label = QCoreApplication.translate("RemoteScreenView", "Hidden by the customer")
+        painter.save()
+        for fx, fy, fw, fh in hidden:
+            area = QRect(
+                x + round(fx * width), y + round(fy * height), round(fw * width), round(fh * height)
+            )
+            painter.fillRect(area, QColor(40, 40, 48))
+            painter.fillRect(area, QBrush(QColor(90, 90, 110), Qt.BrushStyle.BDiagPattern))
+            painter.setPen(QColor(210, 210, 220))
+            painter.drawRect(area.adjusted(0, 0, -1, -1))
+            if area.width() > 80 and area.height() > 24:
+                flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+                painter.drawText(area.adjusted(4, 4, -4, -4), int(flags), label)
+        painter.restore()
 
     def _paint_notice(self, painter: QPainter, text: str, over_image: bool) -> None:
         area = (
@@ -153,6 +175,8 @@ class RemoteScreenView(QScrollArea):
         self.background: list[QRect] = []
         #: The agent's pointer and drawing tools, if any (see :meth:`set_tools`).
         self.tools: Tools | None = None
+        #: What the customer hides: (x, y, w, h) in fractions of the screen.
+        self.hidden: tuple[tuple[float, ...], ...] = ()
         #: The agent's control of the customer's computer, if any (see :meth:`set_control`).
         self.control: Control | None = None
         self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
@@ -209,6 +233,10 @@ class RemoteScreenView(QScrollArea):
             self._canvas.unsetCursor()
         else:
             self._canvas.setCursor(cursor)
+
+    def set_hidden(self, rects: tuple[tuple[float, ...], ...]) -> None:
+        self.hidden = rects
+        self._canvas.update(*self.target)
 
     def set_control(self, control: Control) -> None:
         self.control = control

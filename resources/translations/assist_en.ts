@@ -685,6 +685,13 @@
     </message>
 </context>
 <context>
+    <name>RemoteScreenView</name>
+    <message>
+        <source>Hidden by the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <source>Report abuse</source>

@@ -680,6 +680,13 @@
     </message>
 </context>
 <context>
+    <name>RemoteScreenView</name>
+    <message>
+        <source>Hidden by the customer</source>
+        <translation>お客様が非表示にしています</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <source>Report abuse</source>

@@ -12,7 +12,8 @@ import numpy as np
 import pytest
 
 from assist.core import guidance as g
-from assist.core.capture import KeptAreas, MssGrabber, ScreenPicture
+from assist.core.capture import MssGrabber, ScreenPicture
+from assist.core.capture_areas import KeptAreas
 from assist.core.x11_damage import Rect
 from assist.qt.guidance_paint import POINTER_COLOR
 from tests.helpers.click_target import COLOR as BACKGROUND

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 
 from tests.helpers.waits import scaled
 from tests.helpers.xvfb import Display
@@ -43,13 +44,23 @@ class LineProcess:
 
     def until(self, wanted: str, timeout: float = 15) -> list[str]:
         """The lines up to and including ``wanted``; fails naming what came instead."""
+        return self.until_match(lambda line: line == wanted, timeout, wanted)
+
+    def until_prefix(self, prefix: str, timeout: float = 15) -> str:
+        """The first line that starts with ``prefix`` (the ones before are skipped)."""
+        seen = self.until_match(lambda line: line.startswith(prefix), timeout, f"{prefix}…")
+        return seen[-1]
+
+    def until_match(
+        self, wanted: Callable[[str], bool], timeout: float = 15, what: str = "line wanted"
+    ) -> list[str]:
         deadline = time.monotonic() + scaled(timeout)
         seen: list[str] = []
         try:
-            while not seen or seen[-1] != wanted:
+            while not seen or not wanted(seen[-1]):
                 seen.append(self.lines.get(timeout=max(0.0, deadline - time.monotonic())))
         except queue.Empty:
-            raise AssertionError(f"no {wanted!r}; saw {seen[-20:]}") from None
+            raise AssertionError(f"no {what!r}; saw {seen[-20:]}") from None
         return seen
 
     def close(self) -> None:

@@ -103,3 +103,20 @@ def test_the_receiver_rounds_as_qt_does(box: tuple[int, int], source: tuple[int,
     if qt.isEmpty():
         return  # Qt gives 0 for a sliver; the receiver makes it 1 pixel, nothing to match
     assert fit_size(*source, *box) == qt.toTuple()
+
+
+def test_what_the_customer_hides_is_marked_in_the_view(qtbot: QtBot) -> None:
+    view = shown_view(qtbot, 700, 500)
+    width, height = fit_size(1920, 1080, *view.display_size())
+    pixels = np.full((height, width, 4), 255, dtype=np.uint8)  # a white screen
+    view.show_frame(FrameImage(DecodedFrame(pixels, width, height, 0.0, 1920, 1080)))
+    view.set_hidden(((0.0, 0.0, 0.5, 0.5),))
+    rect = view.image_rect()
+    painted = as_array(view.widget().grab().toImage())
+    hidden = painted[rect.top() + 10 : rect.top() + height // 2 - 10, rect.left() + 10]
+    shown = painted[rect.top() + height // 2 + 10, rect.left() + width // 2 + 10]
+    assert hidden.max() < 140  # dark and hatched, not the white picture
+    assert (shown == 255).all()
+    view.set_hidden(())
+    painted = as_array(view.widget().grab().toImage())
+    assert (painted[rect.top() + 20, rect.left() + 20] == 255).all()

@@ -1,11 +1,12 @@
-"""The capture keeps the pixels under the guidance overlay as they were, so the agent's view
-shows its own copy of the pointer and drawings, never a second one from the video."""
+"""Areas the capture treats apart: the pixels under the guidance overlay stay as they were (the
+agent's view paints its own copy), and what the customer hides is black in every frame."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from assist.core.capture import KeptAreas, Pixels, Screen, ScreenPicture, overlaps
+from assist.core.capture import Pixels, Screen, ScreenPicture
+from assist.core.capture_areas import KeptAreas, Masks, overlaps
 from assist.core.x11_damage import Rect
 
 SCREEN = Screen(1, 0, 0, 64, 48)
@@ -30,6 +31,9 @@ class PaintedScreen:
 
     def changes(self, screen: Screen, timeout: float) -> list[Rect] | None:
         return None
+
+    def window_rects(self, screen: Screen, windows: frozenset[int]) -> list[Rect]:
+        return []
 
     def close(self) -> None:
         pass
@@ -56,3 +60,21 @@ def test_pixels_under_the_overlay_stay_as_they_were() -> None:
 
 def test_overlaps_are_clipped_to_the_grabbed_rectangle() -> None:
     assert overlaps((0, 0, 10, 10), [(5, 5, 10, 10), (20, 20, 4, 4)]) == [(5, 5, 5, 5)]
+
+
+def test_masked_areas_are_black_and_come_back_when_unmasked() -> None:
+    screen, masks = PaintedScreen(), Masks()
+    reported: list[list[Rect]] = []
+    masks.on_change = reported.append
+    masks.set_areas([(8, 8, 16, 16)])
+    screen.level = 200
+    picture = ScreenPicture(screen, SCREEN, masks=masks)
+    frame = luma(picture)
+    assert frame[12, 12] <= 20 and frame[30, 40] > 150  # black only where hidden
+    assert reported == [[(8, 8, 16, 16)]]
+    masks.set_areas([(40, 8, 16, 16)])  # the mask moves (nothing else changed)
+    assert picture.masks_moved()
+    picture.update([])
+    frame = luma(picture)
+    assert frame[12, 12] > 150 and frame[12, 44] <= 20  # the old place shows the screen again
+    assert reported[-1] == [(40, 8, 16, 16)]
