@@ -103,10 +103,12 @@ def run(language: str) -> None:
     ):
         url = server.url.replace("127.0.0.1", "localhost")
         agent = Scene(agent_display, "agent", url, agent_name, language)
-        customer = None
+        customer = desktop = None
         try:
             code = agent.expect("code")
             assert re.fullmatch(r"\d{9}", code)
+            desktop = Scene(customer_display, "desktop", language)
+            desktop.expect("desktop-ready")
             customer = Scene(customer_display, "customer", url, customer_name, language, code)
             customer.expect("join-dialog")
             shoot(customer_display, f"customer_join_{language}")
@@ -149,8 +151,9 @@ def run(language: str) -> None:
             shoot(agent_display, f"agent_reconnecting_{language}")
             shoot(customer_display, f"customer_reconnecting_{language}")
         finally:
-            if customer is not None:
-                customer.close()
+            for scene in (customer, desktop):
+                if scene is not None:
+                    scene.close()
             agent.close()
 
 

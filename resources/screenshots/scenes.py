@@ -242,7 +242,6 @@ def customer(url: str, name: str, language: str, code: str) -> None:
     app.setQuitOnLastWindowClosed(False)
     keep = install_translations(app, language)
     collector = GuiGarbageCollector(app)
-    desktop = demo_desktop(language)
     runner = AsyncioThread()
     runner.start()
     bridge = Bridge(runner)
@@ -307,13 +306,25 @@ def customer(url: str, name: str, language: str, code: str) -> None:
     notifier = on_stdin(app, command)
     app.exec()
     controller.shutdown()
-    del notifier, keep, desktop, collector
+    del notifier, keep, collector
     runner.stop()
+
+
+def desktop(language: str) -> None:
+    """The customer's other applications, in a process of their own (the customer client
+    hides only its own windows)."""
+    app = QApplication(sys.argv[:1])
+    shown = demo_desktop(language)
+    QTimer.singleShot(300, lambda: say("desktop-ready"))
+    app.exec()
+    del shown
 
 
 if __name__ == "__main__":
     role, *rest = sys.argv[1:]
     if role == "agent":
         agent(*rest)
+    elif role == "desktop":
+        desktop(*rest)
     else:
         customer(*rest)
