@@ -23,6 +23,7 @@ from assist.core.outbox import Outbox
 from assist.core.rtc import MediaStats, RtcSession
 from assist.core.signaling_client import client_id
 from assist.core.x11_damage import Rect
+from assist.core.x11_hotkey import StopHotkey
 from assist.core.x11_input import X11Injector
 from signaling import protocol as p
 
@@ -49,6 +50,7 @@ class CustomerClient(BaseClient):
         self.control: RemoteControl | None = None
         self.control_allowed = False
         self._own_window_focused = False
+        self._hotkey: StopHotkey | None = None
         self.pending: p.JoinPending | None = None
         self.session_id: str | None = None
         self.agent_name = ""
@@ -278,6 +280,7 @@ class CustomerClient(BaseClient):
         if not granted and self.control is not None:
             self.control.stop()
             self.control = None
+            self._watch_hotkey(False)
         elif granted and self.control is None and self.track is not None:
             try:
                 self.control = await asyncio.to_thread(
@@ -291,6 +294,31 @@ class CustomerClient(BaseClient):
                 self.gate.granted = self._grants()
                 if self.session_id is not None:
                     self.emit(ev.OperationFailed(self.session_id, exc))
+                return
+            self._watch_hotkey(True)
+
+    def _watch_hotkey(self, on: bool) -> None:
+        """Ctrl+Shift+Esc ends control from anywhere on the desktop, while it lasts."""
+        if not on:
+            if self._hotkey is not None:
+                self._hotkey.close()
+                self._hotkey = None
+            return
+        loop = self.loop
+        if loop is None:
+            return
+
+        def pressed() -> None:
+            loop.call_soon_threadsafe(self._stop_control_by_hotkey)
+
+        try:
+            self._hotkey = StopHotkey(pressed)
+        except AssistError as exc:  # control works without it (the share bar stops it)
+            logger.warning("No stop-control hotkey: %s", exc.detail)
+
+    def _stop_control_by_hotkey(self) -> None:
+        if self.session_id is not None and self.control_allowed:
+            self._spawn(self.session_id, self.allow_control(False))
 
     def _masks_changed(self, rects: list[Rect]) -> None:
         """In the capture thread: tell the agent what is hidden (fractions of the screen)."""
@@ -373,6 +401,7 @@ class CustomerClient(BaseClient):
         if self.control is not None:
             self.control.stop()
             self.control = None
+        self._watch_hotkey(False)
         if track is not None:
             track.stop()
         for thread in {c for c in (capture, extra) if c is not None}:

@@ -51,8 +51,9 @@ class ConsentDialog(QDialog):
         self.who_label.setWordWrap(True)
         what = QLabel(
             self.tr(
-                "They will see everything on the screen you choose, until you press Stop. "
-                "They cannot control your computer."
+                "They will see everything on the screen you choose, until you press Stop, "
+                "and can point and draw on it. They cannot control your computer unless you "
+                "allow it separately. Your Assist windows are hidden from them."
             )
         )
         what.setWordWrap(True)

@@ -7,6 +7,8 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from assist.core.x11_hotkey import STOP_CONTROL_KEYS
+
 
 class ControlConsentDialog(QDialog):
     """Nothing is injected unless the customer presses "Allow control" here."""
@@ -31,8 +33,8 @@ class ControlConsentDialog(QDialog):
         back = QLabel(
             self.tr(
                 "You stay in charge: moving your own mouse pauses them, and Stop control in "
-                "the bar at the top ends it at once."
-            )
+                "the bar at the top, or %1 on the keyboard, ends it at once."
+            ).replace("%1", STOP_CONTROL_KEYS)
         )
         back.setWordWrap(True)
         back.setStyleSheet("background: #e8f0fe; color: #174ea6; padding: 8px; border-radius: 4px;")

@@ -101,11 +101,17 @@ class GuidanceOverlay(QWidget):
         self._settle.timeout.connect(self.on_settle_timeout)
 
     def show_guidance(self, message: g.Guidance) -> None:
-        if isinstance(message, g.Pointer):
-            self.pointer = to_pixels((message.x, message.y), self.width(), self.height())
-        elif isinstance(message, g.PointerGone):
-            self.pointer = None
-        elif isinstance(message, g.Shape):
+        if isinstance(message, g.Pointer | g.PointerGone):
+            before = self._pointer_rect()
+            if isinstance(message, g.Pointer):
+                self.pointer = to_pixels((message.x, message.y), self.width(), self.height())
+            else:
+                self.pointer = None
+            # The dot's old and new place painted now, not at the next turn of the event
+            # loop: a pointer that lags feels broken (the customer's gate bounds the rate).
+            self._refresh(before.united(self._pointer_rect()))
+            return
+        if isinstance(message, g.Shape):
             until = self._clock() + message.fade if message.fade else None
             self.drawn[message.id] = Drawn(message, until)
             self._shapes_changed()
@@ -158,7 +164,15 @@ class GuidanceOverlay(QWidget):
         painter.end()
         return QRegion(QBitmap.fromImage(image.createAlphaMask()))
 
-    def _refresh(self) -> None:
+    def _pointer_rect(self) -> QRect:
+        if self.pointer is None:
+            return QRect()
+        dot, tag = pointer_parts(self.pointer, self.agent_name)
+        return (dot.united(tag) if tag is not None else dot).toAlignedRect().adjusted(-2, -2, 2, 2)
+
+    def _refresh(self, at_once: QRect | None = None) -> None:
+        """Reshape and repaint: ``at_once`` (this window's coordinates) now, else all of it
+        when Qt next paints."""
         region = QRegion(self._shapes_region)
         if self.pointer is not None:
             dot, tag = pointer_parts(self.pointer, self.agent_name)
@@ -178,7 +192,11 @@ class GuidanceOverlay(QWidget):
             self.setMask(region)
         if not self.isVisible():
             self.show()
-        self.update()
+            self.update()
+        elif at_once is not None:
+            self.repaint(at_once)
+        else:
+            self.update()
 
     def _device_cover(self, region: QRegion) -> QRegion:
         """``region`` (logical, this window) in device pixels, widened to the grid."""

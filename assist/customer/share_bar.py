@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from assist.core.x11_hotkey import STOP_CONTROL_KEYS
 from signaling.protocol import ShareState
 
 
@@ -54,6 +55,9 @@ class ShareBar(QFrame):
         self.clear_button.setToolTip(self.tr("Remove what the agent drew on your screen"))
         self.clear_button.hide()
         self.stop_control_button = QPushButton(self.tr("Stop control"))
+        self.stop_control_button.setToolTip(
+            self.tr("Or press %1 anywhere").replace("%1", STOP_CONTROL_KEYS)
+        )
         self.stop_control_button.setStyleSheet(
             "QPushButton { background: #d32f2f; color: white; font-weight: bold;"
             " padding: 4px 10px; }"

@@ -160,7 +160,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>They will see everything on the screen you choose, until you press Stop. They cannot control your computer.</source>
+        <source>They will see everything on the screen you choose, until you press Stop, and can point and draw on it. They cannot control your computer unless you allow it separately. Your Assist windows are hidden from them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -207,7 +207,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>You stay in charge: moving your own mouse pauses them, and Stop control in the bar at the top ends it at once.</source>
+        <source>You stay in charge: moving your own mouse pauses them, and Stop control in the bar at the top, or %1 on the keyboard, ends it at once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -962,6 +962,10 @@
     </message>
     <message>
         <source>Stop control</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or press %1 anywhere</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

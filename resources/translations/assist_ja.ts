@@ -160,8 +160,8 @@
         <translation>&lt;b&gt;%2&lt;/b&gt; の &lt;b&gt;%1&lt;/b&gt; が、あなたの画面の表示を求めています。</translation>
     </message>
     <message>
-        <source>They will see everything on the screen you choose, until you press Stop. They cannot control your computer.</source>
-        <translation>「停止」を押すまで、選んだ画面に表示されるものがすべて相手に見えます。相手があなたのコンピューターを操作することはできません。</translation>
+        <source>They will see everything on the screen you choose, until you press Stop, and can point and draw on it. They cannot control your computer unless you allow it separately. Your Assist windows are hidden from them.</source>
+        <translation>「停止」を押すまで、選んだ画面のすべてが担当者に表示され、担当者はその上で指し示したり描いたりできます。別途許可しない限り、あなたのコンピューターを操作することはできません。Assist のウィンドウは担当者には表示されません。</translation>
     </message>
     <message>
         <source>⚠ Continue only if you contacted %1 yourself. If someone called you unexpectedly and asked you to install this app, press Decline.</source>
@@ -207,8 +207,8 @@
         <translation>担当者は、共有している画面でマウスを動かし、クリックし、文字を入力できるようになります。あなたのコンピューターの前に座っているのと同じです。</translation>
     </message>
     <message>
-        <source>You stay in charge: moving your own mouse pauses them, and Stop control in the bar at the top ends it at once.</source>
-        <translation>主導権はあなたにあります。ご自分のマウスを動かすと担当者の操作は一時停止し、画面上部のバーの「操作を終了」ですぐに終わります。</translation>
+        <source>You stay in charge: moving your own mouse pauses them, and Stop control in the bar at the top, or %1 on the keyboard, ends it at once.</source>
+        <translation>主導権はあなたにあります。ご自分のマウスを動かすと担当者の操作は一時停止し、画面上部のバーの「操作を終了」またはキーボードの %1 ですぐに終わります。</translation>
     </message>
     <message>
         <source>Allow control</source>
@@ -953,6 +953,10 @@
     <message>
         <source>Stop control</source>
         <translation>操作を終了</translation>
+    </message>
+    <message>
+        <source>Or press %1 anywhere</source>
+        <translation>どこでも %1 を押しても終了できます</translation>
     </message>
     <message>
         <source>%1 (%2)</source>

@@ -6,6 +6,7 @@ modifier held, and the customer's own mouse always wins."""
 from __future__ import annotations
 
 import json
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,8 +17,10 @@ import xcffib
 import xcffib.xproto
 
 from assist.core import guidance as g
+from assist.core import keysyms
 from assist.core.capture import Screen
 from assist.core.injection import CUSTOMER_WINS_SECONDS, RemoteControl
+from assist.core.x11_hotkey import StopHotkey
 from assist.core.x11_input import X11Injector
 from tests.helpers.input_target import FIELD
 from tests.helpers.line_process import LineProcess
@@ -133,3 +136,21 @@ def test_the_customers_own_mouse_pauses_the_agent() -> None:
         time.sleep(CUSTOMER_WINS_SECONDS + 0.2)
         run(control, *click(1000, 300))  # the customer let go: the agent goes on
         target.until("press 1000 300 left")
+
+
+def test_ctrl_shift_esc_anywhere_stops_control() -> None:
+    with xvfb(WIDTH, HEIGHT) as display:
+        pressed = threading.Event()
+        hotkey = StopHotkey(pressed.set, display.name)
+        hand = X11Injector(display.name)  # the customer's own keyboard
+        try:
+            names = ("Control_L", "Shift_L", "Escape")
+            for name in names:
+                hand.key(keysyms.from_name(name) or 0, True)
+            for name in reversed(names):
+                hand.key(keysyms.from_name(name) or 0, False)
+            hand.flush()
+            assert pressed.wait(scaled(5))
+        finally:
+            hand.close()
+            hotkey.close()
