@@ -85,6 +85,7 @@ class ShareReason(enum.StrEnum):
     CUSTOMER = "customer"
     CAPTURE_FAILED = "capture_failed"
     SESSION_ENDED = "session_ended"
+    WINDOW_CLOSED = "window_closed"
 
 
 class Outcome(enum.StrEnum):

@@ -34,7 +34,8 @@ from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 from assist.core import yuv
 from assist.core.capture_areas import KeptAreas, Masks, overlaps
 from assist.core.errors import AssistError, ClientErrorCode
-from assist.core.x11_damage import DamageWatcher, Rect, WindowGeometry, clip, merge
+from assist.core.x11_damage import DamageWatcher, Rect, clip, merge
+from assist.core.x11_windows import Window, WindowGeometry
 
 logger = logging.getLogger(__name__)
 
@@ -108,6 +109,19 @@ class Grabber(Protocol):
         coordinates); windows not shown, or gone, are left out."""
         ...
 
+    def windows(self) -> list[Window]:
+        """The application windows the customer may share, topmost first."""
+        ...
+
+    def window_area(self, window: Window) -> Screen | None:
+        """Where ``window`` is now, on the screen (what is captured when it is shared);
+        None when it was closed or hidden."""
+        ...
+
+    def covering(self, window: Window, area: Screen) -> list[Rect]:
+        """The parts of ``area`` that other windows cover (``area`` coordinates)."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -159,9 +173,31 @@ class MssGrabber:
         return clip(self._damage.wait(timeout), screen.left, screen.top, width, height)
 
     def window_rects(self, screen: Screen, windows: frozenset[int]) -> list[Rect]:
+        found = self._geometry().rects(windows)
+        return clip(found, screen.left, screen.top, *screen.even_size)
+
+    def windows(self) -> list[Window]:
+        return self._geometry().windows()
+
+    def window_area(self, window: Window) -> Screen | None:
+        rect = self._geometry().rect(window.id)
+        if rect is None:
+            return None
+        desktop = self._mss.monitors[0]  # the part outside the screens cannot be grabbed
+        x0, y0 = max(rect[0], desktop["left"]), max(rect[1], desktop["top"])
+        x1 = min(rect[0] + rect[2], desktop["left"] + desktop["width"])
+        y1 = min(rect[1] + rect[3], desktop["top"] + desktop["height"])
+        if x1 - x0 < 2 or y1 - y0 < 2:
+            return None
+        return Screen(0, x0, y0, x1 - x0, y1 - y0)
+
+    def covering(self, window: Window, area: Screen) -> list[Rect]:
+        return clip(self._geometry().covering(window.id), area.left, area.top, *area.even_size)
+
+    def _geometry(self) -> WindowGeometry:
         if self._windows is None:
             self._windows = WindowGeometry(os.environ.get("DISPLAY"))
-        return clip(self._windows.rects(windows), screen.left, screen.top, *screen.even_size)
+        return self._windows
 
     def close(self) -> None:
         if self._damage is not None:
@@ -179,6 +215,8 @@ class CaptureThread:
         self._stop = threading.Event()
         self.kept = KeptAreas()
         self.masks = Masks()
+        #: What is captured now: the screen, or where the shared window is.
+        self.area: Screen | None = None
         try:
             self._grabber: Grabber = self._pool.submit(factory).result()
             self._closed = False
@@ -195,27 +233,38 @@ class CaptureThread:
 
     def watch(
         self,
-        screen: Screen,
+        target: Screen | Window,
         deliver: Callable[[av.VideoFrame], None],
         failed: Callable[[AssistError], None],
     ) -> concurrent.futures.Future[None]:
-        """Keep ``screen`` as the latest frame: ``deliver`` gets a fresh frame after each
-        change (called in the capture thread), until :meth:`close`; a failure ends it."""
-        return self._pool.submit(self._watch, screen, deliver, failed)
+        """Keep ``target`` (a screen, or a window followed as it moves) as the latest frame:
+        ``deliver`` gets a fresh frame after each change (called in the capture thread),
+        until :meth:`close`; a failure (the window closed, too) ends it."""
+        return self._pool.submit(self._watch, target, deliver, failed)
+
+    def windows(self) -> list[Window]:
+        return self._pool.submit(self._grabber.windows).result()
 
     def _watch(
         self,
-        screen: Screen,
+        target: Screen | Window,
         deliver: Callable[[av.VideoFrame], None],
         failed: Callable[[AssistError], None],
     ) -> None:
         try:
-            self._grabber.changes(screen, timeout=0)  # report changes from before the grab
-            picture = ScreenPicture(self._grabber, screen, self.kept, self.masks)
+            area = self._area_of(target)
+            self._grabber.changes(area, timeout=0)  # report changes from before the grab
+            picture = self._picture(target, area)
             deliver(picture.frame())
             interval, last = 1.0 / MAX_FPS, time.monotonic()
             while not self._stop.is_set():
-                changed = self._grabber.changes(screen, timeout=0.25)
+                changed = self._grabber.changes(area, timeout=0.25)
+                if isinstance(target, Window) and (now := self._area_of(target)) != area:
+                    # Moved or resized: the window is taken whole where it is now.
+                    area, picture = now, self._picture(target, now)
+                    last = time.monotonic()
+                    deliver(picture.frame())
+                    continue
                 if changed is None:
                     time.sleep(max(0.0, last + 1.0 / POLL_FPS - time.monotonic()))
                     changed = [picture.whole]
@@ -223,7 +272,7 @@ class CaptureThread:
                     continue
                 # Merge what changes until the next frame is due, instead of queueing.
                 while (left := last + interval - time.monotonic()) > 0:
-                    more = self._grabber.changes(screen, timeout=left)
+                    more = self._grabber.changes(area, timeout=left)
                     changed += more or []
                 # Paced from the start of each grab, so the grab's own time does not
                 # lower the rate below MAX_FPS.
@@ -232,6 +281,27 @@ class CaptureThread:
                 deliver(picture.frame())
         except AssistError as exc:
             failed(exc)
+
+    def _area_of(self, target: Screen | Window) -> Screen:
+        if isinstance(target, Screen):
+            return target
+        area = self._grabber.window_area(target)
+        if area is None:
+            raise AssistError(ClientErrorCode.WINDOW_CLOSED, target.title[:80])
+        return area
+
+    def _picture(self, target: Screen | Window, area: Screen) -> ScreenPicture:
+        """The picture of ``area``; for a window, what other windows cover of it is black
+        (they are captured from the screen, where they lie above it)."""
+        covering = None
+        if isinstance(target, Window):
+            grabber = self._grabber
+
+            def covering() -> list[Rect]:
+                return grabber.covering(target, area)
+
+        self.area = area
+        return ScreenPicture(self._grabber, area, self.kept, self.masks, covering)
 
     def close(self) -> None:
         """Release the grabber and its thread; safe to call more than once."""
@@ -253,10 +323,12 @@ class ScreenPicture:
         screen: Screen,
         kept: KeptAreas | None = None,
         masks: Masks | None = None,
+        covering: Callable[[], list[Rect]] | None = None,
     ) -> None:
         self._grabber, self._screen = grabber, screen
         self._kept = kept if kept is not None else KeptAreas()
         self._masks = masks if masks is not None else Masks()
+        self._covering = covering
         #: What is black in the picture now (screen coordinates).
         self.masked: list[Rect] = []
         width, height = screen.even_size
@@ -294,6 +366,8 @@ class ScreenPicture:
     def _masked_now(self) -> list[Rect]:
         windows, areas = self._masks.snapshot()
         found = self._grabber.window_rects(self._screen, windows) if windows else []
+        if self._covering is not None:
+            found += self._covering()
         width, height = self._screen.even_size
         return clip([*areas, *found], 0, 0, width, height)
 
@@ -320,15 +394,27 @@ def list_screens() -> list[Screen]:
         capture.close()
 
 
+def list_windows() -> list[Window]:
+    """The application windows the customer may share instead, topmost first."""
+    capture = CaptureThread()
+    try:
+        return capture.windows()
+    finally:
+        capture.close()
+
+
 class ScreenTrack(MediaStreamTrack):
-    """The video track of one screen: a frame when it changed (at most ``fps`` a second),
+    """The video track of one screen or window: a frame when it changed (at most ``fps`` a second),
     the still picture for a while after, then a heartbeat; nothing while paused."""
 
     kind = "video"
 
-    def __init__(self, capture: CaptureThread, screen: Screen, fps: float = MAX_FPS) -> None:
+    def __init__(
+        self, capture: CaptureThread, target: Screen | Window, fps: float = MAX_FPS
+    ) -> None:
         super().__init__()
-        self.screen = screen
+        #: What is shared: a screen, or a window (followed as it moves).
+        self.target = target
         self._capture = capture
         self._interval = 1.0 / fps
         self._resumed = asyncio.Event()
@@ -412,7 +498,7 @@ class ScreenTrack(MediaStreamTrack):
         def failed(error: AssistError) -> None:
             loop.call_soon_threadsafe(self._failed, error)
 
-        self._watching = self._capture.watch(self.screen, deliver, failed)
+        self._watching = self._capture.watch(self.target, deliver, failed)
 
     def _arrived(self, frame: av.VideoFrame) -> None:
         self._latest = frame

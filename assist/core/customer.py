@@ -25,6 +25,7 @@ from assist.core.signaling_client import client_id
 from assist.core.x11_damage import Rect
 from assist.core.x11_hotkey import StopHotkey
 from assist.core.x11_input import X11Injector
+from assist.core.x11_windows import Window
 from signaling import protocol as p
 
 logger = logging.getLogger(__name__)
@@ -87,10 +88,11 @@ class CustomerClient(BaseClient):
         self.agent_name = reply.agent_name
         return reply
 
-    async def allow(self, screen_index: int) -> None:
-        """The customer consented: start capturing ``screen_index`` and send it to the agent,
-        on the connection prepared at admission when there is one (no negotiation then),
-        else offering a new one.
+    async def allow(self, screen_index: int, window_id: int | None = None) -> None:
+        """The customer consented: start capturing screen ``screen_index`` (or the window
+        ``window_id``, followed as it moves) and send it to the agent, on the connection
+        prepared at admission when there is one (no negotiation then), else offering a new
+        one.
 
         One media change at a time; if the session ends meanwhile, whatever was started is
         released and nothing is sent.
@@ -106,14 +108,11 @@ class CustomerClient(BaseClient):
             capture.masks.set_areas(self._hidden_areas)
             capture.masks.on_change = self._masks_changed
             try:
-                screens = await asyncio.to_thread(capture.screens)
-                screen = next((s for s in screens if s.index == screen_index), None)
-                if screen is None:
-                    raise AssistError(ClientErrorCode.NO_SUCH_SCREEN, f"screen {screen_index}")
+                target = await asyncio.to_thread(_target, capture, screen_index, window_id)
                 if self.session_id != session_id:
                     raise _SessionGone
                 self.capture = capture
-                self.track = self._screen_track(capture, screen)
+                self.track = self._screen_track(capture, target)
                 self.track.on("ended", self._track_ended)
                 if prepared is not None:
                     prepared.attach(self.track)
@@ -286,7 +285,7 @@ class CustomerClient(BaseClient):
                 self.control = await asyncio.to_thread(
                     RemoteControl,
                     self._injector_factory,
-                    self.track.screen,
+                    self.shared_area,
                     lambda: self._own_window_focused,
                 )
             except AssistError as exc:
@@ -322,8 +321,7 @@ class CustomerClient(BaseClient):
 
     def _masks_changed(self, rects: list[Rect]) -> None:
         """In the capture thread: tell the agent what is hidden (fractions of the screen)."""
-        track, loop = self.track, self.loop
-        screen = track.screen if track is not None else None
+        screen, loop = self.shared_area(), self.loop
         if screen is None or loop is None:
             return
         width, height = screen.even_size
@@ -366,9 +364,14 @@ class CustomerClient(BaseClient):
     def _usable(rtc: RtcSession | None) -> bool:
         return rtc is not None and rtc.pc.connectionState not in ("failed", "closed")
 
-    def _screen_track(self, capture: CaptureThread, screen: Screen) -> ScreenTrack:
-        """The video track of ``screen`` (the speed benchmark swaps in its naive baseline)."""
-        return ScreenTrack(capture, screen)
+    def _screen_track(self, capture: CaptureThread, target: Screen | Window) -> ScreenTrack:
+        """The video track of ``target`` (the speed benchmark swaps in its naive baseline)."""
+        return ScreenTrack(capture, target)
+
+    def shared_area(self) -> Screen | None:
+        """What is shared now (a screen, or where the shared window is); any thread."""
+        capture = self.capture
+        return capture.area if capture is not None else None
 
     def _share_state(self) -> p.ShareState:
         if self.track is None:
@@ -414,7 +417,10 @@ class CustomerClient(BaseClient):
         track = self.track
         if track is not None and track.failure is not None and self.session_id is not None:
             logger.warning("Capture failed: %s", track.failure.code.value)
-            self._spawn(self.session_id, self.stop_sharing(p.ShareReason.CAPTURE_FAILED))
+            reason = p.ShareReason.CAPTURE_FAILED
+            if track.failure.code is ClientErrorCode.WINDOW_CLOSED:
+                reason = p.ShareReason.WINDOW_CLOSED
+            self._spawn(self.session_id, self.stop_sharing(reason))
 
     def _route(self, message: p.Message) -> None:
         match message:
@@ -456,3 +462,16 @@ class CustomerClient(BaseClient):
 
 class _SessionGone(Exception):
     """The session ended while Allow was starting: undo quietly, the end is already shown."""
+
+
+def _target(capture: CaptureThread, screen_index: int, window_id: int | None) -> Screen | Window:
+    """The screen or window the customer chose, as the capture sees it now."""
+    if window_id is not None:
+        window = next((w for w in capture.windows() if w.id == window_id), None)
+        if window is None:
+            raise AssistError(ClientErrorCode.WINDOW_CLOSED, f"window {window_id}")
+        return window
+    screen = next((s for s in capture.screens() if s.index == screen_index), None)
+    if screen is None:
+        raise AssistError(ClientErrorCode.NO_SUCH_SCREEN, f"screen {screen_index}")
+    return screen

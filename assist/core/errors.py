@@ -19,6 +19,7 @@ class ClientErrorCode(enum.StrEnum):
     NO_SUCH_SCREEN = "no_such_screen"
     CAPTURE_FAILED = "capture_failed"
     CONTROL_FAILED = "control_failed"
+    WINDOW_CLOSED = "window_closed"
     MEDIA_FAILED = "media_failed"
     CANCELLED = "cancelled"
     INSECURE_CONNECTION = "insecure_connection"

@@ -23,7 +23,7 @@ from typing import Protocol
 from assist.core import guidance as g
 from assist.core import keysyms
 from assist.core.capture import Screen
-from assist.core.errors import AssistError
+from assist.core.errors import AssistError, ClientErrorCode
 
 logger = logging.getLogger(__name__)
 
@@ -59,11 +59,11 @@ class RemoteControl:
     def __init__(
         self,
         factory: Callable[[], Injector],
-        screen: Screen,
+        area: Callable[[], Screen | None],
         keyboard_blocked: Callable[[], bool] = lambda: False,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.screen = screen
+        self._area = area  # what is shared now: a screen, or where the shared window is
         self._keyboard_blocked = keyboard_blocked
         self._clock = clock
         self._pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="control")
@@ -174,7 +174,9 @@ class RemoteControl:
             self._pool.shutdown(wait=False)
 
     def _to_screen(self, x: float, y: float) -> tuple[int, int]:
-        s = self.screen
+        s = self._area()
+        if s is None:
+            raise AssistError(ClientErrorCode.CONTROL_FAILED, "nothing is shared")
         return s.left + round(x * (s.width - 1)), s.top + round(y * (s.height - 1))
 
 

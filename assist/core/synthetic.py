@@ -7,6 +7,7 @@ import numpy as np
 
 from assist.core.capture import Pixels, Screen
 from assist.core.x11_damage import Rect
+from assist.core.x11_windows import Window
 
 
 class SyntheticGrabber:
@@ -41,6 +42,15 @@ class SyntheticGrabber:
 
     def window_rects(self, screen: Screen, windows: frozenset[int]) -> list[Rect]:
         return []  # no windows on a synthetic screen
+
+    def windows(self) -> list[Window]:
+        return []
+
+    def window_area(self, window: Window) -> Screen | None:
+        return None
+
+    def covering(self, window: Window, area: Screen) -> list[Rect]:
+        return []
 
     def _pattern(self) -> Pixels:
         w, h = self.width, self.height

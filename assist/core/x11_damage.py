@@ -66,50 +66,6 @@ class DamageWatcher:
             pass
 
 
-#: map_state of a window that is mapped, with all its ancestors.
-VIEWABLE = 2
-
-
-class WindowGeometry:
-    """Where windows are on the screen now, asked of the X server (one connection, used from
-    one thread)."""
-
-    def __init__(self, display: str | None) -> None:
-        import xcffib
-        import xcffib.xproto
-
-        self._conn: Any = xcffib.connect(display=display)  # type: ignore[no-untyped-call]
-        self._root = self._conn.get_setup().roots[0].root
-
-    def rects(self, windows: frozenset[int]) -> list[Rect]:
-        """The root-coordinate rectangles of those of ``windows`` that are shown."""
-        core = self._conn.core
-        asked = [
-            (
-                core.GetWindowAttributes(w),
-                core.GetGeometry(w),
-                core.TranslateCoordinates(w, self._root, 0, 0),
-            )
-            for w in sorted(windows)
-        ]
-        out: list[Rect] = []
-        for attributes, geometry, position in asked:
-            try:
-                if attributes.reply().map_state != VIEWABLE:
-                    continue
-                size, at = geometry.reply(), position.reply()
-            except Exception:  # the window is gone
-                continue
-            out.append((at.dst_x, at.dst_y, size.width, size.height))
-        return out
-
-    def close(self) -> None:
-        try:
-            self._conn.disconnect()
-        except Exception:  # already gone with its server
-            pass
-
-
 def clip(rects: list[Rect], left: int, top: int, width: int, height: int) -> list[Rect]:
     """``rects`` (root coordinates) that touch the screen at (left, top), in the screen's own
     coordinates, clipped to it and widened to even edges (yuv420p has 2×2 chroma blocks)."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from assist.core.capture import Screen
 from assist.core.invite import display_host
+from assist.core.x11_windows import Window
 
 
 class ConsentDialog(QDialog):
@@ -33,7 +34,9 @@ class ConsentDialog(QDialog):
         error: str = "",
         parent: QWidget | None = None,
         server: str = "",
+        windows: list[Window] | None = None,
     ) -> None:
+        windows = windows or []
         super().__init__(parent)
         self.setWindowTitle(self.tr("Share your screen?"))
         self.server_label = QLabel(connection_text(server))
@@ -74,10 +77,14 @@ class ConsentDialog(QDialog):
                 label.replace("%1", str(screen.index))
                 .replace("%2", str(screen.width))
                 .replace("%3", str(screen.height)),
-                screen.index,
+                ("screen", screen.index),
             )
-        self.screen_label = QLabel(self.tr("Screen to share:"))
-        several = len(screens) > 1
+        for window in windows:
+            # Titles come from other applications: shown as plain text (combo items are).
+            text = self.tr("Window: %1").replace("%1", window.title[:80])
+            self.screen_combo.addItem(text, ("window", window.id))
+        self.screen_label = QLabel(self.tr("What to share:"))
+        several = self.screen_combo.count() > 1
         self.screen_combo.setVisible(several)
         self.screen_label.setVisible(several)
         self.error_label = QLabel(error)
@@ -112,7 +119,15 @@ class ConsentDialog(QDialog):
 
     @property
     def screen_index(self) -> int:
-        return int(self.screen_combo.currentData() or 1)
+        """The screen chosen (1 when a window is)."""
+        kind, value = self.screen_combo.currentData() or ("screen", 1)
+        return int(value) if kind == "screen" else 1
+
+    @property
+    def window_id(self) -> int | None:
+        """The window chosen, or None for a whole screen."""
+        kind, value = self.screen_combo.currentData() or ("screen", 1)
+        return int(value) if kind == "window" else None
 
 
 def connection_text(server: str) -> str:

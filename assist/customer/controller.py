@@ -10,11 +10,12 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QDialog, QWidget
 
-from assist.core.capture import Grabber, MssGrabber, Screen, list_screens
+from assist.core.capture import Grabber, MssGrabber, Screen, list_screens, list_windows
 from assist.core.chat import ChatEntry
 from assist.core.customer import CustomerClient
 from assist.core.errors import AssistError, ClientErrorCode
 from assist.core.outbox import Outbox
+from assist.core.x11_windows import Window
 from assist.customer.chat_window import ChatWindow
 from assist.customer.consent_dialog import ConsentDialog
 from assist.customer.control_flow import ControlFlow
@@ -39,6 +40,7 @@ class CustomerController(QObject):
         join_dialog: JoinDialog,
         grabber_factory: Callable[[], Grabber] = MssGrabber,
         screens: Callable[[], list[Screen]] = list_screens,
+        windows: Callable[[], list[Window]] = list_windows,
         ssl_context: ssl.SSLContext | None = None,
         outbox: Outbox | None = None,
     ) -> None:
@@ -52,6 +54,7 @@ class CustomerController(QObject):
         self.consent: ConsentDialog | None = None
         self._grabber_factory = grabber_factory
         self._screens = screens
+        self._windows = windows
         self._ssl = ssl_context
         self.outbox = outbox
         self._connected = False
@@ -162,7 +165,11 @@ class CustomerController(QObject):
         self.share_bar.report_clicked.connect(self.ask_report)
         self.share_bar.clear_drawings_clicked.connect(self.on_share_bar_clear_drawings_clicked)
         self.guidance = GuidanceView(
-            self.bridge, session_id, agent_name, keep=self.client.keep_from_capture
+            self.bridge,
+            session_id,
+            agent_name,
+            keep=self.client.keep_from_capture,
+            area=self.client.shared_area,
         )
         self.guidance.drawings_shown.connect(self.share_bar.set_drawings_shown)
         self.control = ControlFlow(self.bridge, self.client, session_id, self.share_bar)
@@ -192,12 +199,22 @@ class CustomerController(QObject):
             return
         self._consent_requested = True
         self.bridge.call(
-            asyncio.to_thread(self._screens),
-            lambda screens: self._show_consent(screens, ""),
-            lambda error: self._show_consent([], error_text(error)),
+            asyncio.to_thread(self._choices),
+            lambda choices: self._show_consent(*choices, ""),
+            lambda error: self._show_consent([], [], error_text(error)),
         )
 
-    def _show_consent(self, screens: list[Screen], error: str) -> None:
+    def _choices(self) -> tuple[list[Screen], list[Window]]:
+        """What may be shared (worker thread): the screens, then the open windows."""
+        screens = self._screens()
+        try:
+            windows = self._windows()
+        except AssistError as exc:  # screens alone are still a choice
+            logger.warning("Windows could not be listed: %s", exc.detail)
+            windows = []
+        return screens, windows
+
+    def _show_consent(self, screens: list[Screen], windows: list[Window], error: str) -> None:
         self._consent_requested = False
         if self.client is None or self.share_bar is None:
             return
@@ -209,6 +226,7 @@ class CustomerController(QObject):
             error,
             self.chat_window,
             server=self.server_url,
+            windows=windows,
         )
         dialog.finished.connect(lambda result: self._on_consent_finished(dialog, result))
         dialog.report_requested.connect(self.ask_report)
@@ -223,11 +241,12 @@ class CustomerController(QObject):
         if self.client is None or self._session_id is None:
             return
         if result == QDialog.DialogCode.Accepted:
+            window = dialog.window_id
             screen = next((s for s in self._offered if s.index == dialog.screen_index), None)
-            if screen is not None and self.guidance is not None:
-                self.guidance.share(screen)
+            if self.guidance is not None:
+                self.guidance.share(screen if window is None else None)
             self.bridge.call(
-                self.client.allow(dialog.screen_index), on_error=self._show_session_error
+                self.client.allow(dialog.screen_index, window), on_error=self._show_session_error
             )
 
     @Slot()

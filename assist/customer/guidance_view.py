@@ -7,6 +7,7 @@ import logging
 import os
 from collections.abc import Callable
 
+import msgspec
 from PySide6.QtCore import QObject, QRect, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 
@@ -47,10 +48,15 @@ class GuidanceView(QObject):
         session_id: str,
         agent_name: str,
         keep: Callable[[list[Rect]], None] | None = None,
+        area: Callable[[], Screen | None] | None = None,
     ) -> None:
         super().__init__()
         #: Told where the overlay draws (``CustomerClient.keep_from_capture``).
         self._keep = keep
+        #: What is shared now (``CustomerClient.shared_area``): where a shared window is.
+        self._area = area
+        self._window_shared = False
+        self._monitor: Screen | None = None
         self.session_id = session_id
         self.agent_name = agent_name
         self.overlay: GuidanceOverlay | None = None
@@ -59,19 +65,24 @@ class GuidanceView(QObject):
         bridge.guidance_arrived.connect(self.on_bridge_guidance_arrived)
         bridge.permissions_changed.connect(self.on_bridge_permissions_changed)
 
-    def share(self, screen: Screen) -> None:
-        """The customer shares ``screen``: guidance goes over it from now on."""
-        if screen != self._screen:
+    def share(self, screen: Screen | None) -> None:
+        """The customer shares ``screen``, or a window (None: where it is comes from
+        ``area``): guidance goes over it from now on."""
+        if screen != self._screen or screen is None:
             self.close()
         self._screen = screen
+        self._window_shared = screen is None
 
     @Slot(str, object)
     def on_bridge_guidance_arrived(self, session_id: str, message: g.Guidance) -> None:
         if session_id != self.session_id:
             return
         overlay = self._overlay()
-        if overlay is not None:
-            overlay.show_guidance(message)
+        if overlay is not None and self._monitor is not None:
+            shared = self._shared()
+            if shared is None:
+                return
+            overlay.show_guidance(on_monitor(message, shared, self._monitor))
             self.drawings_shown.emit(bool(overlay.drawn))
 
     @Slot(str, object)
@@ -88,16 +99,66 @@ class GuidanceView(QObject):
             self.overlay.close()
             self.overlay.deleteLater()
             self.overlay = None
+            self._monitor = None
             self.drawings_shown.emit(False)
             if self._keep is not None:
                 self._keep([])
 
+    def _shared(self) -> Screen | None:
+        """What is shared now, in device pixels: the screen, or where the window is."""
+        if not self._window_shared:
+            return self._screen
+        return self._area() if self._area is not None else None
+
     def _overlay(self) -> GuidanceOverlay | None:
-        if self.overlay is None and self._screen is not None:
+        if self.overlay is None:
+            shared = self._shared()
+            if shared is None:
+                return None
+            self._monitor = self._screen or monitor_of(shared)
             if self._translucent is None:
                 self._translucent = has_compositor(os.environ.get("DISPLAY"))
-            area = logical_area(self._screen)
+            area = logical_area(self._monitor)
             self.overlay = GuidanceOverlay(self.agent_name, area, self._translucent)
-            if self._keep is not None:
-                self.overlay.covered.connect(self._keep)
+            self.overlay.covered.connect(self._covered)
         return self.overlay
+
+    def _covered(self, rects: list[Rect]) -> None:
+        """What the overlay covers (monitor pixels) in the capture's own coordinates."""
+        shared, monitor = self._shared(), self._monitor
+        if self._keep is None or shared is None or monitor is None:
+            return
+        dx, dy = shared.left - monitor.left, shared.top - monitor.top
+        self._keep([(x - dx, y - dy, w, h) for x, y, w, h in rects])
+
+
+def monitor_of(area: Screen) -> Screen:
+    """The monitor (device pixels) that shows the middle of ``area``."""
+    cx, cy = area.left + area.width // 2, area.top + area.height // 2
+    for index, shown in enumerate(QGuiApplication.screens(), start=1):
+        ratio, geometry = shown.devicePixelRatio(), shown.geometry()
+        left, top = round(geometry.x() * ratio), round(geometry.y() * ratio)
+        width, height = round(geometry.width() * ratio), round(geometry.height() * ratio)
+        if left <= cx < left + width and top <= cy < top + height:
+            return Screen(index, left, top, width, height)
+    return Screen(1, area.left, area.top, area.width, area.height)
+
+
+def on_monitor(message: g.Guidance, shared: Screen, monitor: Screen) -> g.Guidance:
+    """``message`` (fractions of what is shared) in fractions of the monitor the overlay
+    covers: the same when a whole screen is shared, moved and scaled for a window."""
+    if shared == monitor:
+        return message
+
+    def point(x: float, y: float) -> tuple[float, float]:
+        return (
+            (shared.left - monitor.left + x * shared.width) / monitor.width,
+            (shared.top - monitor.top + y * shared.height) / monitor.height,
+        )
+
+    if isinstance(message, g.Pointer):
+        x, y = point(message.x, message.y)
+        return msgspec.structs.replace(message, x=x, y=y)
+    if isinstance(message, g.Shape):
+        return msgspec.structs.replace(message, points=tuple(point(*p) for p in message.points))
+    return message

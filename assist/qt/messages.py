@@ -65,6 +65,9 @@ def error_text(error: AssistError) -> str:
         ClientErrorCode.CAPTURE_FAILED: QCoreApplication.translate(
             "messages", "Your screen could not be captured."
         ),
+        ClientErrorCode.WINDOW_CLOSED: QCoreApplication.translate(
+            "messages", "The window you shared was closed, so sharing stopped."
+        ),
         ClientErrorCode.CONTROL_FAILED: QCoreApplication.translate(
             "messages", "The agent's input could not be passed to your computer."
         ),
@@ -186,6 +189,9 @@ def share_reason_text(reason: ShareReason) -> str:
             "messages", "The customer's screen could not be captured."
         ),
         ShareReason.SESSION_ENDED: QCoreApplication.translate("messages", "The session ended."),
+        ShareReason.WINDOW_CLOSED: QCoreApplication.translate(
+            "messages", "The customer closed the window they were sharing."
+        ),
     }
     return texts[reason]
 

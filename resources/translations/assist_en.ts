@@ -172,7 +172,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Screen to share:</source>
+        <source>Window: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to share:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1276,6 +1280,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The window you shared was closed, so sharing stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The agent&apos;s input could not be passed to your computer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1413,6 +1421,10 @@
     </message>
     <message>
         <source>The session ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer closed the window they were sharing.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -172,8 +172,12 @@
         <translation>画面 %1（%2 × %3）</translation>
     </message>
     <message>
-        <source>Screen to share:</source>
-        <translation>共有する画面:</translation>
+        <source>Window: %1</source>
+        <translation>ウィンドウ: %1</translation>
+    </message>
+    <message>
+        <source>What to share:</source>
+        <translation>共有するもの:</translation>
     </message>
     <message>
         <source>Allow</source>
@@ -1266,6 +1270,10 @@
         <translation>画面を取得できませんでした。</translation>
     </message>
     <message>
+        <source>The window you shared was closed, so sharing stopped.</source>
+        <translation>共有していたウィンドウが閉じられたため、共有を停止しました。</translation>
+    </message>
+    <message>
         <source>The agent&apos;s input could not be passed to your computer.</source>
         <translation>担当者の操作をあなたのコンピューターに伝えられませんでした。</translation>
     </message>
@@ -1404,6 +1412,10 @@
     <message>
         <source>The session ended.</source>
         <translation>セッションが終了しました。</translation>
+    </message>
+    <message>
+        <source>The customer closed the window they were sharing.</source>
+        <translation>お客様が共有していたウィンドウを閉じました。</translation>
     </message>
 </context>
 </TS>

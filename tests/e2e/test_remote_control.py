@@ -41,7 +41,7 @@ def customer_desktop() -> Iterator[tuple[Display, LineProcess, RemoteControl]]:
     with xvfb(WIDTH, HEIGHT) as display:
         target = LineProcess(display, "tests.helpers.input_target")
         target.until("ready")
-        control = RemoteControl(lambda: X11Injector(display.name), SCREEN)
+        control = RemoteControl(lambda: X11Injector(display.name), lambda: SCREEN)
         try:
             yield display, target, control
         finally:

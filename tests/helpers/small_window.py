@@ -1,5 +1,7 @@
-"""A small bright window (a "private" application) in its own process: prints ``window ID``
-(its X window id) once shown, and moves on ``move X Y`` (then prints ``moved``)."""
+"""A small window of one colour (a "private" application) in its own process.
+
+``python -m tests.helpers.small_window X Y W H #rrggbb TITLE``: prints ``window ID`` (its
+X window id) once shown; ``move X Y`` moves it (then prints ``moved``)."""
 
 from __future__ import annotations
 
@@ -8,16 +10,21 @@ import sys
 from PySide6.QtCore import QSocketNotifier
 from PySide6.QtWidgets import QApplication, QWidget
 
+#: The default colour and place.
 COLOR = (0x20, 0xE0, 0x40)
+DEFAULT = ["200", "150", "320", "200", "#20e040", "Private"]
 
 
-def main() -> None:
+def main(args: list[str]) -> None:
+    x, y, width, height, color, title = args or DEFAULT
     app = QApplication([])
     window = QWidget()
-    window.setStyleSheet("background: #20e040;")
-    window.setGeometry(200, 150, 320, 200)
+    window.setWindowTitle(title)
+    window.setStyleSheet(f"background: {color};")
+    window.setGeometry(int(x), int(y), int(width), int(height))
     window.show()
     app.processEvents()
+    app.sync()
     print("window", int(window.winId()), flush=True)
 
     def command() -> None:
@@ -25,8 +32,8 @@ def main() -> None:
         if not line:
             app.quit()
             return
-        _, x, y = line.split()
-        window.move(int(x), int(y))
+        _, to_x, to_y = line.split()
+        window.move(int(to_x), int(to_y))
         app.processEvents()
         app.sync()
         print("moved", flush=True)
@@ -37,4 +44,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

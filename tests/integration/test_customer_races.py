@@ -149,8 +149,8 @@ def test_allow_shares_the_screen_chosen_in_the_one_consent_dialog(
         qtbot.waitUntil(lambda: bar.state is ShareState.SHARING, timeout=TIMEOUT_MS)
         client = app.controller.client
         assert client is not None and client.track is not None
-        assert client.track.screen.index == 2, (
-            f"customer allowed screen 2, screen {client.track.screen.index} is being shared"
+        assert client.track.target.index == 2, (
+            f"customer allowed screen 2, screen {client.track.target.index} is being shared"
         )
     finally:
         if app.controller.client is not None:

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from assist.core.capture import Screen
+from assist.core.x11_windows import Window
 from assist.customer.consent_dialog import ConsentDialog
 from assist.customer.join_dialog import JoinDialog, format_partial_code
 from assist.customer.share_bar import ShareBar
@@ -108,3 +109,20 @@ def test_share_bar_says_who_sees_the_screen_and_offers_stop(qtbot: QtBot) -> Non
         qtbot.mouseClick(bar.pause_button, Qt.MouseButton.LeftButton)
     bar.set_state(ShareState.STOPPED)
     assert bar.stop_button.isHidden() and not bar.share_button.isHidden()
+
+
+def test_the_consent_offers_windows_as_well_as_screens(qtbot: QtBot) -> None:
+    screens = [Screen(1, 0, 0, 1920, 1080)]
+    windows = [Window(0x2A00007, "Invoice — LibreOffice"), Window(0x2C00003, "<b>Bank</b>")]
+    dialog = ConsentDialog("Taro", "Acme", screens, windows=windows)
+    qtbot.addWidget(dialog)
+    items = [dialog.screen_combo.itemText(i) for i in range(dialog.screen_combo.count())]
+    assert items == [
+        "Screen 1 (1920 × 1080)",
+        "Window: Invoice — LibreOffice",
+        "Window: <b>Bank</b>",  # a title is plain text, never markup
+    ]
+    assert dialog.screen_combo.isVisibleTo(dialog)  # a choice to make
+    assert (dialog.screen_index, dialog.window_id) == (1, None)
+    dialog.screen_combo.setCurrentIndex(1)
+    assert dialog.window_id == 0x2A00007

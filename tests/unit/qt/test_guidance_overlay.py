@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from assist.core import events as ev
 from assist.core import guidance as g
 from assist.core.capture import Screen
-from assist.customer.guidance_view import GuidanceView
+from assist.customer.guidance_view import GuidanceView, on_monitor
 from assist.customer.overlay import GuidanceOverlay
 from assist.customer.share_bar import ShareBar
 from assist.qt.bridge import AsyncioThread, Bridge
@@ -91,3 +91,13 @@ def test_revoking_guidance_clears_the_screen_and_the_button(
     assert not view.overlay.drawn and not view.overlay.isVisible()
     assert not bar.clear_button.isVisible()
     view.close()
+
+
+def test_guidance_on_a_shared_window_lands_where_the_window_is() -> None:
+    window = Screen(0, 1000, 200, 400, 300)  # a window at (1000, 200) on the second monitor
+    monitor = Screen(2, 960, 0, 960, 1080)
+    moved = on_monitor(g.Pointer(seq=1, x=0.5, y=0.5), window, monitor)
+    assert isinstance(moved, g.Pointer)
+    assert (moved.x * 960 + 960, moved.y * 1080) == (1200.0, 350.0)  # the window's middle
+    whole = Screen(1, 0, 0, 960, 1080)
+    assert on_monitor(rect("a"), whole, whole) == rect("a")  # a whole screen: unchanged

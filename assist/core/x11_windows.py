@@ -1,0 +1,154 @@
+"""The windows on the customer's X11 desktop: which can be shared, where each is now, and
+what covers it (one X connection, used from one thread: the capture thread's)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from assist.core.x11_damage import Rect
+
+#: map_state of a window that is mapped, with all its ancestors.
+VIEWABLE = 2
+
+
+@dataclass(frozen=True)
+class Window:
+    """An application window the customer can share instead of a whole screen."""
+
+    id: int
+    title: str
+
+
+class WindowGeometry:
+    def __init__(self, display: str | None) -> None:
+        import xcffib
+        import xcffib.xproto
+
+        self._conn: Any = xcffib.connect(display=display)  # type: ignore[no-untyped-call]
+        self._root = self._conn.get_setup().roots[0].root
+        self._atoms: dict[str, int] = {}
+
+    def rects(self, windows: frozenset[int]) -> list[Rect]:
+        """The root-coordinate rectangles of those of ``windows`` that are shown."""
+        shown = self._shown(sorted(windows))
+        return [rect for rect in shown.values() if rect is not None]
+
+    def rect(self, window: int) -> Rect | None:
+        """Where ``window`` is now (root coordinates), None when it is gone or hidden."""
+        return self._shown([window]).get(window)
+
+    def windows(self) -> list[Window]:
+        """The named, shown application windows, topmost first; this process's own are
+        left out (the customer client never offers itself)."""
+        found = []
+        for top in reversed(self._children(self._root)):
+            client = self._client_of(top)
+            if client is None or self._pid(client) == os.getpid():
+                continue
+            title = self._title(client)
+            if title and self.rect(client) is not None:
+                found.append(Window(client, title))
+        return found
+
+    def covering(self, window: int) -> list[Rect]:
+        """Root-coordinate rectangles of the shown windows stacked above ``window`` (this
+        process's own are masked apart, and the guidance overlay must not count)."""
+        top = self._top_level(window)
+        stack = self._children(self._root)
+        if top is None or top not in stack:
+            return []
+        above = [w for w in stack[stack.index(top) + 1 :] if not self._own(w)]
+        return [rect for rect in self._shown(above).values() if rect is not None]
+
+    def close(self) -> None:
+        try:
+            self._conn.disconnect()
+        except Exception:  # already gone with its server
+            pass
+
+    # ------------------------------------------------------------ inside
+
+    def _shown(self, windows: list[int]) -> dict[int, Rect | None]:
+        core = self._conn.core
+        asked = [
+            (
+                w,
+                core.GetWindowAttributes(w),
+                core.GetGeometry(w),
+                core.TranslateCoordinates(w, self._root, 0, 0),
+            )
+            for w in windows
+        ]
+        out: dict[int, Rect | None] = {}
+        for window, attributes, geometry, position in asked:
+            try:
+                viewable = attributes.reply().map_state == VIEWABLE
+                size, at = geometry.reply(), position.reply()
+            except Exception:  # the window is gone
+                out[window] = None
+                continue
+            out[window] = (at.dst_x, at.dst_y, size.width, size.height) if viewable else None
+        return out
+
+    def _children(self, window: int) -> list[int]:
+        try:
+            return list(self._conn.core.QueryTree(window).reply().children)
+        except Exception:
+            return []
+
+    def _top_level(self, window: int) -> int | None:
+        """The child of the root that holds ``window`` (a window manager's frame, or it)."""
+        current = window
+        for _ in range(16):
+            try:
+                parent = self._conn.core.QueryTree(current).reply().parent
+            except Exception:
+                return None
+            if parent == self._root:
+                return current
+            current = parent
+        return None
+
+    def _client_of(self, top: int) -> int | None:
+        """The application window in a top-level one: itself when it has a title, else a
+        child that has (window managers put the application's window in a frame)."""
+        if self._title(top):
+            return top
+        for child in self._children(top):
+            if self._title(child):
+                return child
+        return None
+
+    def _own(self, top: int) -> bool:
+        if self._pid(top) == os.getpid():
+            return True
+        client = self._client_of(top)
+        return client is not None and self._pid(client) == os.getpid()
+
+    def _title(self, window: int) -> str:
+        for name, kind in (("_NET_WM_NAME", "UTF8_STRING"), ("WM_NAME", "STRING")):
+            value = self._property(window, name, kind)
+            if value:
+                return bytes(value).decode("utf-8", "replace")
+        return ""
+
+    def _pid(self, window: int) -> int | None:
+        value = self._property(window, "_NET_WM_PID", "CARDINAL", format_bytes=4)
+        return int.from_bytes(bytes(value[:4]), "little") if value else None
+
+    def _property(self, window: int, name: str, kind: str, format_bytes: int = 1) -> Any:
+        try:
+            reply = self._conn.core.GetProperty(
+                False, window, self._atom(name), self._atom(kind), 0, 1024
+            ).reply()
+        except Exception:
+            return None
+        return reply.value.buf() if reply.value_len else None
+
+    def _atom(self, name: str) -> int:
+        if name not in self._atoms:
+            reply = self._conn.core.InternAtom(False, len(name), name).reply()
+            self._atoms[name] = reply.atom
+        return self._atoms[name]

@@ -1,0 +1,87 @@
+"""Sharing one window on a real X display: it is offered by its title, the frames show only
+it (at its size), what another window covers of it is black, the capture follows it when it
+moves, and closing it ends the share with a named reason."""
+
+from __future__ import annotations
+
+import queue
+
+import av
+import numpy as np
+import pytest
+
+from assist.core.capture import CaptureThread, MssGrabber
+from assist.core.errors import AssistError, ClientErrorCode
+from tests.helpers.line_process import LineProcess
+from tests.helpers.waits import scaled
+from tests.helpers.xvfb import xvfb
+
+pytestmark = pytest.mark.e2e
+
+GREEN, RED = (0x20, 0xE0, 0x40), (0xE0, 0x30, 0x30)
+
+
+def rgb(frame: av.VideoFrame) -> np.ndarray:
+    return frame.to_ndarray(format="rgb24")
+
+
+def near(pixel: np.ndarray, color: tuple[int, int, int], tolerance: int = 20) -> bool:
+    return bool(np.all(np.abs(pixel.astype(int) - np.array(color)) <= tolerance))
+
+
+def test_a_shared_window_is_followed_masked_where_covered_and_ends_when_closed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with xvfb(1280, 720) as display:
+        monkeypatch.setenv("DISPLAY", display.name)
+        monkeypatch.setenv("XDG_SESSION_TYPE", "x11")
+        monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+        background = LineProcess(display, "tests.helpers.click_target")
+        background.until("ready")
+        shared = LineProcess(
+            display, "tests.helpers.small_window", "200", "150", "320", "200", "#20e040", "Invoice"
+        )
+        window_id = int(shared.until_prefix("window").split()[1])
+        capture = CaptureThread(MssGrabber)
+        frames: queue.Queue[av.VideoFrame] = queue.Queue()
+        failures: queue.Queue[AssistError] = queue.Queue()
+        cover = None
+        try:
+            (window,) = [w for w in capture.windows() if w.id == window_id]
+            assert window.title == "Invoice"
+            capture.watch(window, frames.put, failures.put)
+            first = rgb(frames.get(timeout=scaled(10)))
+            assert first.shape[:2] == (200, 320)  # the window alone, at its size
+            assert near(first[100, 160], GREEN)
+
+            # Another window comes on top of its right half: black there, not red.
+            cover = LineProcess(
+                display, "tests.helpers.small_window", "360", "100", "300", "300", "#e03030", "Chat"
+            )
+            cover.until_prefix("window")
+            covered = latest(frames, lambda f: near(rgb(f)[100, 250], (0, 0, 0)))
+            assert near(rgb(covered)[100, 60], GREEN)
+
+            shared.send("move 700 400")  # moved: followed (and no longer covered)
+            shared.until("moved")
+            moved = latest(frames, lambda f: near(rgb(f)[100, 250], GREEN))
+            assert rgb(moved).shape[:2] == (200, 320)
+            assert capture.area is not None and (capture.area.left, capture.area.top) == (700, 400)
+
+            shared.close()  # the application closed the window
+            failure = failures.get(timeout=scaled(10))
+            assert failure.code is ClientErrorCode.WINDOW_CLOSED
+        finally:
+            capture.close()
+            shared.close()
+            if cover is not None:
+                cover.close()
+            background.close()
+
+
+def latest(frames: queue.Queue[av.VideoFrame], wanted: object) -> av.VideoFrame:
+    """The first frame (waiting for more) that shows what is ``wanted``."""
+    while True:
+        frame = frames.get(timeout=scaled(10))
+        if wanted(frame):  # type: ignore[operator]
+            return frame
