@@ -215,6 +215,7 @@ def guide(tab: SessionTab, label: str) -> None:
 def demo_desktop(language: str) -> QWidget:
     """Something worth sharing: a settings window with an error, on a plain desktop."""
     desktop = QWidget(None, Qt.WindowType.FramelessWindowHint)
+    desktop.setWindowTitle(TEXT[language]["demo_title"])
     desktop.setStyleSheet("background: #2d5a7b;")
     desktop.setGeometry(0, 0, 1280, 800)
     panel = QFrame(desktop)
