@@ -79,6 +79,13 @@ class Capability(enum.StrEnum):
     CONTROL = "control"  # move the mouse and type on the customer's computer
 
 
+class ShareTarget(enum.StrEnum):
+    """What the customer shares: a whole screen or one window."""
+
+    SCREEN = "screen"
+    WINDOW = "window"
+
+
 class ShareReason(enum.StrEnum):
     """Why the customer's sharing changed state."""
 

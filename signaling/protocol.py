@@ -25,6 +25,7 @@ from signaling.codes import (
     SdpType,
     ShareReason,
     ShareState,
+    ShareTarget,
     format_code,
     is_email,
     normalize_code,
@@ -176,11 +177,13 @@ class Chat(Request, tag="chat"):
 
 
 class ShareStatus(Message, tag="share_status"):
-    """The customer tells the agent whether the screen is shared, paused or stopped."""
+    """The customer tells the agent whether the screen is shared, paused or stopped, and
+    what is shared (sent again when the customer switches to another screen or window)."""
 
     session_id: str
     state: ShareState
     reason: ShareReason = ShareReason.CUSTOMER
+    target: ShareTarget = ShareTarget.SCREEN
     senders: ClassVar[frozenset[Role]] = frozenset({Role.CUSTOMER})
 
 

@@ -343,6 +343,7 @@ class Registry(Resumption):
                 "sharing",
                 state=message.state.value,
                 reason=message.reason.value,
+                target=message.target.value,
             )
         elif isinstance(message, p.Permissions):
             session.granted = message.granted

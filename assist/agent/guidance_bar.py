@@ -29,6 +29,8 @@ def swatch(color: g.Color) -> QIcon:
 class GuidanceBar(QToolBar):
     #: The agent asks the customer for control.
     control_requested = Signal()
+    #: The agent asks the customer to share another screen or window.
+    share_requested = Signal()
 
     def __init__(
         self, tools: GuidanceTools, control: ControlInput, parent: QWidget | None = None
@@ -87,6 +89,10 @@ class GuidanceBar(QToolBar):
         self.control_action.setToolTip(
             self.tr("Your mouse and keyboard act on the customer's computer")
         )
+        self.switch_action = self.addAction(self.tr("Ask for another screen"))
+        self.switch_action.setToolTip(
+            self.tr("Ask the customer to share another screen or a single window")
+        )
         self._waiting = QTimer(self)
         self._waiting.setSingleShot(True)
         self._waiting.setInterval(REQUEST_WAIT_MS)
@@ -99,6 +105,7 @@ class GuidanceBar(QToolBar):
         self.label_edit.textChanged.connect(self.on_label_edit_text_changed)
         self.clear_action.triggered.connect(tools.clear)
         self.request_action.triggered.connect(self.on_request_action_triggered)
+        self.switch_action.triggered.connect(self.share_requested)
         self.control_action.toggled.connect(self.on_control_action_toggled)
         self.set_granted(frozenset())
 
@@ -126,6 +133,7 @@ class GuidanceBar(QToolBar):
             widget.setEnabled(allowed)
         self.clear_action.setEnabled(allowed)
         self.control.set_allowed(Capability.CONTROL in granted)
+        self.switch_action.setEnabled(Capability.VIEW in granted)
         if Capability.CONTROL in granted:
             self._waiting.stop()
         self._refresh_control()

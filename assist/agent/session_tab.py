@@ -202,6 +202,9 @@ class SessionTab(QWidget):
         self.guidance_bar.control_requested.connect(
             lambda: self.guidance_requested.emit(self.session_id, g.ControlRequest())
         )
+        self.guidance_bar.share_requested.connect(
+            lambda: self.guidance_requested.emit(self.session_id, g.ShareRequest())
+        )
         self.view.display_size_changed.connect(
             lambda width, height: self.view_size_changed.emit(self.session_id, width, height)
         )

@@ -510,6 +510,14 @@ class ScreenTrack(MediaStreamTrack):
         self._changed.set()
         self._resumed.set()
 
+    def hand_over(self) -> None:
+        """This track was replaced on its sender: a ``recv`` under way returns the last
+        picture at once, so the sender moves on to the new track without a pause (stopping
+        it instead would end the sender's loop)."""
+        self._sent_version = -1
+        self._resumed.set()
+        self._changed.set()
+
     def stop(self) -> None:
         self._resumed.set()  # wake a paused recv so it sees the track ended
         self._changed.set()

@@ -52,6 +52,7 @@ class CustomerClient(BaseClient):
         self.control_allowed = False
         self._own_window_focused = False
         self._hotkey: StopHotkey | None = None
+        self._target = p.ShareTarget.SCREEN  # what is shared (told with each status)
         self.pending: p.JoinPending | None = None
         self.session_id: str | None = None
         self.agent_name = ""
@@ -99,9 +100,12 @@ class CustomerClient(BaseClient):
         """
         async with self._media_lock:
             session_id = self._require_session()
-            prepared = self.rtc if self.track is None and self._usable(self.rtc) else None
+            # A connection that is up is kept: the first share, or a switch to another
+            # screen or window, only gives it a new track (no negotiation).
+            prepared = self.rtc if self._usable(self.rtc) else None
             if prepared is None:
                 await self._release_media()
+            before = (self.track, self.capture) if prepared is not None else (None, None)
             capture = await asyncio.to_thread(CaptureThread, self._grabber_factory)
             capture.kept.set(self._kept_rects)
             capture.masks.set_windows(self._hidden_windows)
@@ -121,12 +125,24 @@ class CustomerClient(BaseClient):
                     await self.rtc.offer(self.track)
                 if self.session_id != session_id:
                     raise _SessionGone
-                await self._announce(p.ShareState.SHARING)
+                await self._retire(*before)
+                target_kind = p.ShareTarget.WINDOW if window_id else p.ShareTarget.SCREEN
+                await self._announce(p.ShareState.SHARING, target=target_kind)
             except _SessionGone:
                 await self._release_media(capture)
             except BaseException:
                 await self._release_media(capture)
                 raise
+
+    async def _retire(self, track: ScreenTrack | None, capture: CaptureThread | None) -> None:
+        """What was shared before a switch: stopped, its capture closed."""
+        if track is not None:
+            track.remove_listener("ended", self._track_ended)
+            track.hand_over()
+            asyncio.get_running_loop().call_later(1.0, track.stop)
+        if capture is not None:
+            self.grabs_before_stop += capture.grab_count
+            await asyncio.to_thread(capture.close)
 
     async def rate(self, session_id: str, rating: int, comment: str) -> None:
         """Rate the help (1-5) during the session or just after it ended."""
@@ -236,11 +252,17 @@ class CustomerClient(BaseClient):
         return self.session_id
 
     async def _announce(
-        self, state: p.ShareState, reason: p.ShareReason = p.ShareReason.CUSTOMER
+        self,
+        state: p.ShareState,
+        reason: p.ShareReason = p.ShareReason.CUSTOMER,
+        target: p.ShareTarget | None = None,
     ) -> None:
         session_id = self._require_session()
         self.emit(ev.SharingChanged(session_id, state, reason))
-        status = p.ShareStatus(session_id=session_id, state=state, reason=reason)
+        self._target = target or self._target
+        status = p.ShareStatus(
+            session_id=session_id, state=state, reason=reason, target=self._target
+        )
         try:
             await self.signaling.send(status)
         except AssistError:
@@ -348,6 +370,8 @@ class CustomerClient(BaseClient):
                 self.control.apply(message)
         elif isinstance(message, g.ControlRequest):
             self.emit(ev.ControlRequested(self.session_id))
+        elif isinstance(message, g.ShareRequest):
+            self.emit(ev.ShareRequested(self.session_id))
         else:
             self.emit(ev.GuidanceArrived(self.session_id, message))
 

@@ -116,6 +116,11 @@ class ControlRequested(SessionEvent):
     """The agent asks to control the customer's computer (customer side): ask the customer."""
 
 
+@dataclass(frozen=True)
+class ShareRequested(SessionEvent):
+    """The agent asks the customer to share another screen or window (customer side)."""
+
+
 # -- agent side
 
 

@@ -175,6 +175,11 @@ class TypeText(Guidance, tag="type_text", frozen=True):
     text: str
 
 
+class ShareRequest(Guidance, tag="share_request", frozen=True):
+    """The agent asks the customer to share another screen or window (the customer chooses,
+    in the same consent dialog as at first)."""
+
+
 class Hidden(Guidance, tag="hidden", frozen=True):
     """What the customer hides, sent to the agent whenever it changes: rectangles
     (x, y, width, height) in fractions of the shared screen, black in the video; the
@@ -193,6 +198,7 @@ NEEDS: Final[dict[type[Guidance], Capability]] = {
     Shape: Capability.GUIDE,
     Erase: Capability.GUIDE,
     ControlRequest: Capability.VIEW,
+    ShareRequest: Capability.VIEW,
     Hidden: Capability.VIEW,
     **{kind: Capability.CONTROL for kind in CONTROL_INPUT},
 }
@@ -203,6 +209,7 @@ _TYPES: Final = (
     | Shape
     | Erase
     | ControlRequest
+    | ShareRequest
     | Hidden
     | MouseMove
     | MouseButton

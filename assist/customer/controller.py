@@ -71,6 +71,7 @@ class CustomerController(QObject):
         join_dialog.join_requested.connect(self.on_join_dialog_join_requested)
         join_dialog.cancel_requested.connect(self.on_join_dialog_cancel_requested)
         bridge.admitted.connect(self.on_bridge_admitted)
+        bridge.share_requested.connect(self.on_bridge_share_requested)
         bridge.declined.connect(self.on_bridge_declined)
         bridge.join_failed.connect(self.on_bridge_join_failed)
         bridge.sharing_changed.connect(self.on_bridge_sharing_changed)
@@ -184,6 +185,12 @@ class CustomerController(QObject):
         self.share_bar.show()
         self.chat_window.show()
         self.ask_consent()
+
+    @Slot(str)
+    def on_bridge_share_requested(self, session_id: str) -> None:
+        """The agent asks for another screen or window: the customer chooses (or not)."""
+        if session_id == self._session_id:
+            self.ask_consent()
 
     @Slot()
     def ask_consent(self) -> None:

@@ -48,6 +48,8 @@ class ShareBar(QFrame):
         self.pause_button = QPushButton(self.tr("Pause"))
         self.stop_button = QPushButton(self.tr("Stop"))
         self.share_button = QPushButton(self.tr("Share my screen"))
+        self.switch_button = QPushButton(self.tr("Share something else"))
+        self.switch_button.setToolTip(self.tr("Share another screen or a single window"))
         self.chat_button = QPushButton(self.tr("Chat"))
         self.end_button = QPushButton(self.tr("End session"))
         self.report_button = QPushButton(self.tr("Report abuse"))
@@ -78,6 +80,7 @@ class ShareBar(QFrame):
             self.pause_button,
             self.stop_button,
             self.share_button,
+            self.switch_button,
             self.chat_button,
             self.end_button,
             self.report_button,
@@ -86,6 +89,7 @@ class ShareBar(QFrame):
         self.pause_button.clicked.connect(self._on_pause_clicked)
         self.stop_button.clicked.connect(self.stop_clicked)
         self.share_button.clicked.connect(self.share_clicked)
+        self.switch_button.clicked.connect(self.share_clicked)
         self.chat_button.clicked.connect(self.chat_clicked)
         self.end_button.clicked.connect(self.end_clicked)
         self.report_button.clicked.connect(self.report_clicked)
@@ -117,6 +121,7 @@ class ShareBar(QFrame):
         )
         self.stop_button.setVisible(sharing)
         self.share_button.setVisible(not sharing)
+        self.switch_button.setVisible(sharing)
         self.adjustSize()
 
     def set_controlled(self, controlled: bool) -> None:

@@ -114,6 +114,7 @@ class Bridge(QObject):
     permissions_changed = Signal(str, object)  # session id, frozenset of Capability
     guidance_arrived = Signal(str, object)  # session id, guidance.Guidance
     control_requested = Signal(str)  # session id
+    share_requested = Signal(str)  # session id
 
     def __init__(self, runner: AsyncioThread, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -244,3 +245,5 @@ class Bridge(QObject):
                 self.guidance_arrived.emit(event.session_id, event.message)
             case ev.ControlRequested():
                 self.control_requested.emit(event.session_id)
+            case ev.ShareRequested():
+                self.share_requested.emit(event.session_id)

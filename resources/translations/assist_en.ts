@@ -332,7 +332,7 @@
     <name>GuidanceBar</name>
     <message>
         <source>Pointer</source>
-        <extracomment>Fade times offered, in seconds (0: until cleared). How long &quot;Request control&quot; waits for the customer&apos;s answer before it can be asked again. The agent asks the customer for control.</extracomment>
+        <extracomment>Fade times offered, in seconds (0: until cleared). How long &quot;Request control&quot; waits for the customer&apos;s answer before it can be asked again. The agent asks the customer for control. The agent asks the customer to share another screen or window.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -397,6 +397,14 @@
     </message>
     <message>
         <source>Your mouse and keyboard act on the customer&apos;s computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask for another screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the customer to share another screen or a single window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -942,6 +950,14 @@
     </message>
     <message>
         <source>Share my screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share something else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share another screen or a single window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

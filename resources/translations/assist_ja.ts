@@ -331,7 +331,7 @@
     <name>GuidanceBar</name>
     <message>
         <source>Pointer</source>
-        <extracomment>Fade times offered, in seconds (0: until cleared). How long &quot;Request control&quot; waits for the customer&apos;s answer before it can be asked again. The agent asks the customer for control.</extracomment>
+        <extracomment>Fade times offered, in seconds (0: until cleared). How long &quot;Request control&quot; waits for the customer&apos;s answer before it can be asked again. The agent asks the customer for control. The agent asks the customer to share another screen or window.</extracomment>
         <translation>ポインター</translation>
     </message>
     <message>
@@ -397,6 +397,14 @@
     <message>
         <source>Your mouse and keyboard act on the customer&apos;s computer</source>
         <translation>あなたのマウスとキーボードがお客様のコンピューターを操作します</translation>
+    </message>
+    <message>
+        <source>Ask for another screen</source>
+        <translation>別の画面を依頼</translation>
+    </message>
+    <message>
+        <source>Ask the customer to share another screen or a single window</source>
+        <translation>別の画面または 1 つのウィンドウの共有をお客様に依頼します</translation>
     </message>
     <message>
         <source>Red</source>
@@ -933,6 +941,14 @@
     <message>
         <source>Share my screen</source>
         <translation>画面を共有</translation>
+    </message>
+    <message>
+        <source>Share something else</source>
+        <translation>別のものを共有</translation>
+    </message>
+    <message>
+        <source>Share another screen or a single window</source>
+        <translation>別の画面または 1 つのウィンドウを共有します</translation>
     </message>
     <message>
         <source>Chat</source>
