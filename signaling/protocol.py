@@ -184,6 +184,8 @@ class ShareStatus(Message, tag="share_status"):
     state: ShareState
     reason: ShareReason = ShareReason.CUSTOMER
     target: ShareTarget = ShareTarget.SCREEN
+    #: How many windows and areas the customer chose to hide (black in every frame).
+    hidden: int = 0
     senders: ClassVar[frozenset[Role]] = frozenset({Role.CUSTOMER})
 
 
@@ -479,6 +481,8 @@ def check(message: Message) -> None:
     """Validate what the types alone cannot: lengths and non-empty names."""
     if isinstance(message, Hello):
         _check_name(message.name)
+    elif isinstance(message, ShareStatus) and not 0 <= message.hidden <= 1000:
+        raise ProtocolError(ErrorCode.BAD_MESSAGE, "hidden must be 0-1000")
     elif isinstance(message, Login):
         if not message.username.strip() or len(message.username) > 64:
             raise ProtocolError(ErrorCode.BAD_MESSAGE, "username must be 1-64 characters")

@@ -344,6 +344,7 @@ class Registry(Resumption):
                 state=message.state.value,
                 reason=message.reason.value,
                 target=message.target.value,
+                hidden=str(message.hidden),
             )
         elif isinstance(message, p.Permissions):
             session.granted = message.granted

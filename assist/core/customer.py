@@ -70,6 +70,7 @@ class CustomerClient(BaseClient):
         #: Where the guidance overlay draws (see keep_from_capture).
         self._kept_rects: list[Rect] = []
         self._hidden_windows: frozenset[int] = frozenset()
+        self._chosen_windows: frozenset[int] = frozenset()
         self._hidden_areas: list[Rect] = []
         #: The grants last told to the app and the server.
         self._announced: frozenset[p.Capability] = frozenset()
@@ -108,7 +109,7 @@ class CustomerClient(BaseClient):
             before = (self.track, self.capture) if prepared is not None else (None, None)
             capture = await asyncio.to_thread(CaptureThread, self._grabber_factory)
             capture.kept.set(self._kept_rects)
-            capture.masks.set_windows(self._hidden_windows)
+            capture.masks.set_windows(self._hidden_windows | self._chosen_windows)
             capture.masks.set_areas(self._hidden_areas)
             capture.masks.on_change = self._masks_changed
             try:
@@ -201,19 +202,35 @@ class CustomerClient(BaseClient):
         self._own_window_focused = focused
 
     def hide_windows(self, windows: frozenset[int]) -> None:
-        """Windows to black out in every frame, followed as they move (native window ids):
-        this app's own windows by default. Any thread."""
+        """This app's own windows, black in every frame and followed as they move (native
+        window ids). Any thread."""
         self._hidden_windows = windows
-        capture = self.capture
-        if capture is not None:
-            capture.masks.set_windows(windows)
+        self._apply_masks()
 
     def hide_areas(self, rects: list[Rect]) -> None:
-        """Areas of the shared screen to black out in every frame (screen pixels), chosen
-        by the customer. Any thread."""
+        """Areas of the shared screen to black out in every frame (screen pixels). Any
+        thread."""
         self._hidden_areas = list(rects)
+        self._apply_masks()
+
+    async def choose_hidden(self, windows: frozenset[int], areas: list[Rect]) -> None:
+        """What the customer chose to hide: windows (followed as they move) and areas of
+        the shared screen; the change is in the session's audit trail (how many, not
+        which)."""
+        self._chosen_windows = windows
+        self._hidden_areas = list(areas)
+        self._apply_masks()
+        if self.track is not None:
+            await self._announce(self._share_state())
+
+    @property
+    def chosen_hidden(self) -> tuple[frozenset[int], list[Rect]]:
+        return self._chosen_windows, list(self._hidden_areas)
+
+    def _apply_masks(self) -> None:
         capture = self.capture
         if capture is not None:
+            capture.masks.set_windows(self._hidden_windows | self._chosen_windows)
             capture.masks.set_areas(self._hidden_areas)
 
     def keep_from_capture(self, rects: list[Rect]) -> None:
@@ -260,8 +277,9 @@ class CustomerClient(BaseClient):
         session_id = self._require_session()
         self.emit(ev.SharingChanged(session_id, state, reason))
         self._target = target or self._target
+        hidden = len(self._chosen_windows) + len(self._hidden_areas)
         status = p.ShareStatus(
-            session_id=session_id, state=state, reason=reason, target=self._target
+            session_id=session_id, state=state, reason=reason, target=self._target, hidden=hidden
         )
         try:
             await self.signaling.send(status)

@@ -148,6 +148,8 @@ class RtcSession:
                 return False
             self._waiting.append(guidance.serialize(message))
             return True
+        if not pointer:
+            self._channel_opened(channel)  # what waited goes first, in order
         channel.send(guidance.serialize(message))
         return True
 

@@ -22,6 +22,7 @@ from assist.customer.control_flow import ControlFlow
 from assist.customer.guidance_view import GuidanceView
 from assist.customer.join_dialog import JoinDialog
 from assist.customer.own_windows import OwnWindows
+from assist.customer.privacy_menu import PrivacyMenu
 from assist.customer.rating_dialog import RatingDialog
 from assist.customer.report_dialog import ReportDialog
 from assist.customer.share_bar import ShareBar
@@ -66,6 +67,7 @@ class CustomerController(QObject):
         #: The agent's pointer and drawings on the shared screen (one per session).
         self.guidance: GuidanceView | None = None
         self.control: ControlFlow | None = None  # the agent's control, asked and shown
+        self.privacy: PrivacyMenu | None = None  # what the customer hides
         self.own_windows: OwnWindows | None = None  # hidden from the agent by default
         self._offered: list[Screen] = []  # the screens the consent dialog listed
         join_dialog.join_requested.connect(self.on_join_dialog_join_requested)
@@ -174,6 +176,7 @@ class CustomerController(QObject):
         )
         self.guidance.drawings_shown.connect(self.share_bar.set_drawings_shown)
         self.control = ControlFlow(self.bridge, self.client, session_id, self.share_bar)
+        self.privacy = PrivacyMenu(self.bridge, self.client, self.share_bar)
         if self.own_windows is None or self.own_windows.client is not self.client:
             if self.own_windows is not None:
                 self.own_windows.stop()
@@ -439,6 +442,10 @@ class CustomerController(QObject):
             self.control.close()
             self.control.deleteLater()
             self.control = None
+        if self.privacy is not None:
+            self.privacy.close()
+            self.privacy.deleteLater()
+            self.privacy = None
 
     def _drop_client(self) -> None:
         if self.own_windows is not None:

@@ -20,6 +20,7 @@ class ShareBar(QFrame):
     report_clicked = Signal()
     clear_drawings_clicked = Signal()
     stop_control_clicked = Signal()
+    hide_clicked = Signal()
 
     def __init__(self, agent_name: str, org_name: str, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -48,6 +49,8 @@ class ShareBar(QFrame):
         self.pause_button = QPushButton(self.tr("Pause"))
         self.stop_button = QPushButton(self.tr("Stop"))
         self.share_button = QPushButton(self.tr("Share my screen"))
+        self.hide_button = QPushButton(self.tr("Hide…"))
+        self.hide_button.setToolTip(self.tr("Keep windows or areas of your screen from the agent"))
         self.switch_button = QPushButton(self.tr("Share something else"))
         self.switch_button.setToolTip(self.tr("Share another screen or a single window"))
         self.chat_button = QPushButton(self.tr("Chat"))
@@ -80,6 +83,7 @@ class ShareBar(QFrame):
             self.pause_button,
             self.stop_button,
             self.share_button,
+            self.hide_button,
             self.switch_button,
             self.chat_button,
             self.end_button,
@@ -90,6 +94,7 @@ class ShareBar(QFrame):
         self.stop_button.clicked.connect(self.stop_clicked)
         self.share_button.clicked.connect(self.share_clicked)
         self.switch_button.clicked.connect(self.share_clicked)
+        self.hide_button.clicked.connect(self.hide_clicked)
         self.chat_button.clicked.connect(self.chat_clicked)
         self.end_button.clicked.connect(self.end_clicked)
         self.report_button.clicked.connect(self.report_clicked)
@@ -122,6 +127,7 @@ class ShareBar(QFrame):
         self.stop_button.setVisible(sharing)
         self.share_button.setVisible(not sharing)
         self.switch_button.setVisible(sharing)
+        self.hide_button.setVisible(sharing)
         self.adjustSize()
 
     def set_controlled(self, controlled: bool) -> None:

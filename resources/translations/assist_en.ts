@@ -28,6 +28,14 @@
     </message>
 </context>
 <context>
+    <name>AreaPicker</name>
+    <message>
+        <source>Drag over what to hide from the agent. Esc cancels.</source>
+        <extracomment>The area chosen, in this window&apos;s device pixels (x, y, width, height).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Categories</name>
     <message>
         <source>Camera problem</source>
@@ -670,6 +678,17 @@
     </message>
 </context>
 <context>
+    <name>PrivacyMenu</name>
+    <message>
+        <source>Hide an area…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show everything again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RatingDialog</name>
     <message>
         <source>How was the help?</source>
@@ -950,6 +969,14 @@
     </message>
     <message>
         <source>Share my screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep windows or areas of your screen from the agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -28,6 +28,14 @@
     </message>
 </context>
 <context>
+    <name>AreaPicker</name>
+    <message>
+        <source>Drag over what to hide from the agent. Esc cancels.</source>
+        <extracomment>The area chosen, in this window&apos;s device pixels (x, y, width, height).</extracomment>
+        <translation>担当者に見せたくない部分をドラッグで囲んでください。Esc で取り消します。</translation>
+    </message>
+</context>
+<context>
     <name>Categories</name>
     <message>
         <source>Camera problem</source>
@@ -665,6 +673,17 @@
     </message>
 </context>
 <context>
+    <name>PrivacyMenu</name>
+    <message>
+        <source>Hide an area…</source>
+        <translation>範囲を隠す…</translation>
+    </message>
+    <message>
+        <source>Show everything again</source>
+        <translation>すべて再表示</translation>
+    </message>
+</context>
+<context>
     <name>RatingDialog</name>
     <message>
         <source>How was the help?</source>
@@ -941,6 +960,14 @@
     <message>
         <source>Share my screen</source>
         <translation>画面を共有</translation>
+    </message>
+    <message>
+        <source>Hide…</source>
+        <translation>隠す…</translation>
+    </message>
+    <message>
+        <source>Keep windows or areas of your screen from the agent</source>
+        <translation>画面のウィンドウや範囲を担当者に見せないようにします</translation>
     </message>
     <message>
         <source>Share something else</source>

@@ -12,6 +12,8 @@ import pytest
 from assist.core import events as ev
 from assist.core import guidance as g
 from assist.core.capture import ScreenTrack
+from signaling.store import history
+from signaling.store.db import open_database
 from tests.helpers.live import Live
 from tests.helpers.waits import until
 
@@ -57,3 +59,28 @@ async def test_a_hidden_area_is_black_from_capture_to_the_agents_view(
         assert levels[0] < 20 and min(levels[1:]) > 40, levels
     (hidden,) = [e.message for e in agent.of(ev.GuidanceArrived)]
     assert hidden == g.Hidden(rects=((0.0, 0.0, 0.5, 0.5),))
+
+
+async def test_what_the_customer_chooses_to_hide_is_audited(live: Live) -> None:
+    agent = live.agent_side
+
+    def told() -> list[g.Guidance]:
+        return [e.message for e in agent.of(ev.GuidanceArrived)]
+
+    await live.customer.allow(1)
+    await live.customer.choose_hidden(frozenset(), [HIDDEN])
+    await until(lambda: told()[-1:] == [g.Hidden(rects=((0.0, 0.0, 0.5, 0.5),))])
+    await live.customer.choose_hidden(frozenset(), [])  # Show everything again
+    await until(lambda: told()[-1:] == [g.Hidden(rects=())])
+    await until(lambda: hidden_counts(live)[-1:] == ["0"])
+    assert hidden_counts(live) == ["0", "1", "0"]
+
+
+def hidden_counts(live: Live) -> list[str]:
+    database = open_database(live.server.db_url)
+    try:
+        with database.session() as session:
+            events = history.events(session, live.session_id)
+            return [e.detail.get("hidden", "") for e in events if e.kind == "sharing"]
+    finally:
+        database.close()
