@@ -72,6 +72,8 @@ LOG_W = 740
 LOG_TAIL_LINES = 8
 SCROLL_PX = 3
 DRAG_SIZE = (700, 500)
+#: The content window's title (how the customer picks it when sharing one window).
+TITLE = "Assist benchmark content"
 DRAG_STEP = 14  # px a tick along x, about a hand's drag at 60 Hz
 NOISE_PAD = 64
 
@@ -118,6 +120,7 @@ class Screen(QWidget):
 
     def __init__(self) -> None:
         super().__init__(None, Qt.WindowType.FramelessWindowHint)
+        self.setWindowTitle(TITLE)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setGeometry(QGuiApplication.primaryScreen().geometry())
         w, h = self.width(), self.height()

@@ -37,6 +37,7 @@ from typing import Any, Final
 import numpy as np
 
 from benchmarks.screen.quality import luma, psnr, ssim
+from benchmarks.screen.sides import MASK
 from tests.helpers.accounts import seed_database
 from tests.helpers.server_process import LISTENING
 from tests.helpers.xvfb import Display, xvfb
@@ -45,6 +46,8 @@ ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "benchmarks" / "results"
 WIDTH, HEIGHT = 1920, 1080
 PIPELINES: Final = ("naive", "product")
+#: How the customer side shares, per pipeline (``--share window --mask`` changes product's).
+CUSTOMER_OPTIONS: dict[str, list[str]] = {}
 MOTION: Final = ("scroll", "drag", "video")
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
@@ -161,7 +164,15 @@ class Rig:
             code = self.agent.expect("code")[1]
             customer = Child(
                 "customer",
-                [python, "-m", "benchmarks.screen.sides", "customer", server_url, pipeline],
+                [
+                    python,
+                    "-m",
+                    "benchmarks.screen.sides",
+                    "customer",
+                    server_url,
+                    pipeline,
+                    *CUSTOMER_OPTIONS.get(pipeline, ["screen"]),
+                ],  # fmt: skip
                 customer_display.env(**QUIET),
             )
             customer.expect("ok connect")
@@ -173,6 +184,8 @@ class Rig:
                     child.stop()
             raise
         self.customer = customer
+        masked = "--mask" in CUSTOMER_OPTIONS.get(pipeline, [])
+        self.masked: tuple[int, int, int, int] | None = MASK if masked else None
         self.pids = {**pids, "agent": self.agent.process.pid,
                      "customer": self.customer.process.pid}  # fmt: skip
 
@@ -274,6 +287,10 @@ class Rig:
         self.agent.send(f"snapshot {path}")
         self.agent.expect("ok snapshot")
         received = np.load(path)
+        if self.masked is not None:  # hidden by the customer: black on both sides
+            x, y, w, h = self.masked
+            source = source.copy()
+            source[y : y + h, x : x + w, :3] = 0
         source_y, received_y = luma(source), luma(received)
         return psnr(source_y, received_y), ssim(source_y, received_y)
 
@@ -395,7 +412,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="2 s per scenario (a check)")
     parser.add_argument("--pipelines", nargs="+", default=list(PIPELINES), choices=PIPELINES)
     parser.add_argument("--out", type=Path, default=RESULTS / "screen.json")
+    parser.add_argument(
+        "--share", choices=("screen", "window"), default="screen",
+        help="the product shares the whole screen, or the content app's window",
+    )  # fmt: skip
+    parser.add_argument(
+        "--mask", action="store_true", help="the product's customer hides an area of the log"
+    )
     args = parser.parse_args(argv)
+    CUSTOMER_OPTIONS["product"] = [args.share, *(["--mask"] if args.mask else [])]
     seconds, stillness = (2.0, 2.0) if args.quick else (10.0, 10.0)
     folder = Path(tempfile.mkdtemp(prefix="assist-screen-bench-"))
     started = datetime.now(UTC)
@@ -434,6 +459,8 @@ def main(argv: list[str] | None = None) -> int:
         "started": started.isoformat(timespec="seconds"),
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform()},
         "quick": args.quick,
+        "product_shares": args.share,
+        "product_masks": list(MASK) if args.mask else None,
         "targets": TARGETS,
         "pipelines": [asdict(r) for r in results],
     }

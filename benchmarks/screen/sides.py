@@ -21,7 +21,7 @@ import asyncio
 import sys
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Final
 
 import av
 import numpy as np
@@ -30,10 +30,11 @@ from PySide6.QtCore import QEvent, QObject, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication
 
 from assist.core import events as ev
-from assist.core.capture import CaptureThread, Screen, ScreenTrack
+from assist.core.capture import CaptureThread, Screen, ScreenTrack, list_windows
 from assist.core.customer import CustomerClient
 from assist.core.rtc import RtcSession
 from benchmarks.screen import stamp
+from benchmarks.screen.content import TITLE
 
 
 def say(*words: object) -> None:
@@ -125,7 +126,22 @@ class NaiveCustomer(CustomerClient):
 # ---------------------------------------------------------------- customer process
 
 
-async def customer(url: str, pipeline: str) -> None:
+#: With ``--mask``, this area (screen pixels, in the log pane) is hidden by the customer.
+MASK: Final = (1400, 640, 400, 300)
+
+
+async def allow(client: CustomerClient, share: str, mask: bool) -> None:
+    """Share screen 1, or the content app's window; hide :data:`MASK` first if asked."""
+    if mask:
+        client.hide_areas([MASK])
+    window = None
+    if share == "window":
+        windows = await asyncio.to_thread(list_windows)
+        window = next(w.id for w in windows if w.title == TITLE)
+    await client.allow(1, window)
+
+
+async def customer(url: str, pipeline: str, share: str = "screen", mask: bool = False) -> None:
     kind = NaiveCustomer if pipeline == "naive" else CustomerClient
     RtcSession.tuned = pipeline != "naive"
     _time_customer_stages()
@@ -148,7 +164,7 @@ async def customer(url: str, pipeline: str) -> None:
             await client.join(args[0])
         elif command == "allow":
             say("allow", time.monotonic_ns())
-            await client.allow(1)
+            await allow(client, share, mask)
         elif command == "stats":
             stats = await client.stats()
             say("stats", stats.bytes_sent if stats else 0, stats.codec if stats else "-")
@@ -333,4 +349,4 @@ if __name__ == "__main__":
     if role == "agent":
         agent(rest[0], rest[1])
     else:
-        asyncio.run(customer(rest[0], rest[1]))
+        asyncio.run(customer(rest[0], rest[1], *rest[2:3], mask="--mask" in rest))
