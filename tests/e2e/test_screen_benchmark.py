@@ -42,3 +42,34 @@ def test_every_scenario_runs_and_delivers_frames(tmp_path: Path) -> None:
             assert moving["latency_p50_ms"] is not None and moving["latency_p50_ms"] > 0
             assert moving["kbps"] > 0 and moving["cpu_percent"]["customer"] > 0
     assert "join (ms)" in done.stdout and "better by" in done.stdout
+
+
+def test_sharing_one_window_with_an_area_hidden_runs_and_delivers_frames(tmp_path: Path) -> None:
+    out = tmp_path / "screen-window.json"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "benchmarks.screen",
+            "--quick",
+            "--pipelines",
+            "product",
+            "--share",
+            "window",
+            "--mask",
+            "--out",
+            str(out),
+        ],  # fmt: skip
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=scaled(240),
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-4000:]
+    report = json.loads(out.read_text())
+    assert report["product_shares"] == "window" and report["product_masks"]
+    (product,) = report["pipelines"]
+    assert product["psnr_db"] > 30  # the hidden area is black on both sides of the comparison
+    for scenario in product["scenarios"][1:]:
+        assert scenario["fps"] > 1 and scenario["latency_p50_ms"] is not None
