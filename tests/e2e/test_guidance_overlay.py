@@ -27,12 +27,16 @@ WIDTH, HEIGHT = 1280, 720
 
 
 @contextmanager
-def desktop() -> Iterator[tuple[Display, LineProcess, LineProcess]]:
+def desktop(scale: int = 1) -> Iterator[tuple[Display, LineProcess, LineProcess]]:
     with xvfb(WIDTH, HEIGHT) as display:
         target = LineProcess(display, "tests.helpers.click_target")
         target.until("ready")
         overlay = LineProcess(
-            display, "tests.helpers.overlay_child", "--screen", f"0,0,{WIDTH},{HEIGHT}"
+            display,
+            "tests.helpers.overlay_child",
+            "--screen",
+            f"0,0,{WIDTH},{HEIGHT}",
+            env={"QT_SCALE_FACTOR": str(scale)},  # HiDPI: the overlay works in logical pixels
         )
         overlay.until("ready")
         try:
@@ -52,8 +56,9 @@ def close_to(pixel: np.ndarray, rgb: tuple[int, int, int], tolerance: int = 30) 
     return bool(np.all(np.abs(pixel.astype(int) - np.array(rgb)) <= tolerance))
 
 
-def test_drawing_and_pointer_show_where_the_agent_put_them_and_clicks_pass() -> None:
-    with desktop() as (display, target, overlay):
+@pytest.mark.parametrize("scale", [1, 2])
+def test_drawing_and_pointer_show_where_the_agent_put_them_and_clicks_pass(scale: int) -> None:
+    with desktop(scale) as (display, target, overlay):
         box = g.Shape(
             id="r1", tool=g.Tool.RECT, color=g.Color.RED, points=((0.25, 0.25), (0.5, 0.5))
         )

@@ -16,10 +16,12 @@ from tests.helpers.xvfb import Display
 class LineProcess:
     """``python -m MODULE ARGS`` on ``display``, its stdout lines collected by a thread."""
 
-    def __init__(self, display: Display, module: str, *args: str) -> None:
+    def __init__(
+        self, display: Display, module: str, *args: str, env: dict[str, str] | None = None
+    ) -> None:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", module, *args],
-            env=display.env(),
+            env=display.env(**(env or {})),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
