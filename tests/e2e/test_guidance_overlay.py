@@ -4,6 +4,9 @@ on the pointer's dot goes through to the application below (a separate process).
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -15,9 +18,11 @@ from assist.core import guidance as g
 from assist.core.capture import MssGrabber, ScreenPicture
 from assist.core.capture_areas import KeptAreas
 from assist.core.x11_damage import Rect
+from assist.core.x11_desktop import has_compositor
 from assist.qt.guidance_paint import POINTER_COLOR
 from tests.helpers.click_target import COLOR as BACKGROUND
 from tests.helpers.line_process import LineProcess
+from tests.helpers.waits import scaled
 from tests.helpers.xtest import click
 from tests.helpers.xvfb import Display, xvfb
 
@@ -27,8 +32,10 @@ WIDTH, HEIGHT = 1280, 720
 
 
 @contextmanager
-def desktop(scale: int = 1) -> Iterator[tuple[Display, LineProcess, LineProcess]]:
-    with xvfb(WIDTH, HEIGHT) as display:
+def desktop(
+    scale: int = 1, compositor: bool = False
+) -> Iterator[tuple[Display, LineProcess, LineProcess]]:
+    with xvfb(WIDTH, HEIGHT) as display, composited(display, compositor):
         target = LineProcess(display, "tests.helpers.click_target")
         target.until("ready")
         overlay = LineProcess(
@@ -36,14 +43,36 @@ def desktop(scale: int = 1) -> Iterator[tuple[Display, LineProcess, LineProcess]
             "tests.helpers.overlay_child",
             "--screen",
             f"0,0,{WIDTH},{HEIGHT}",
+            *(["--translucent"] if compositor else []),
             env={"QT_SCALE_FACTOR": str(scale)},  # HiDPI: the overlay works in logical pixels
         )
-        overlay.until("ready")
+        ready = overlay.until_prefix("ready")
+        assert ready == ("ready translucent" if compositor else "ready shaped")
         try:
             yield display, target, overlay
         finally:
             overlay.close()
             target.close()
+
+
+@contextmanager
+def composited(display: Display, wanted: bool) -> Iterator[None]:
+    """A compositing manager on ``display`` (Debian's xcompmgr) when ``wanted``."""
+    if not wanted:
+        yield
+        return
+    binary = shutil.which("xcompmgr")
+    assert binary, "xcompmgr is missing: run .ci/install (apt package xcompmgr)"
+    manager = subprocess.Popen([binary], env=display.env())
+    try:
+        deadline = time.monotonic() + scaled(10)
+        while not has_compositor(display.name):
+            assert time.monotonic() < deadline, "the compositor did not start"
+            time.sleep(0.05)
+        yield
+    finally:
+        manager.terminate()
+        manager.wait(timeout=10)
 
 
 def grab(display: Display) -> np.ndarray:
@@ -56,9 +85,15 @@ def close_to(pixel: np.ndarray, rgb: tuple[int, int, int], tolerance: int = 30) 
     return bool(np.all(np.abs(pixel.astype(int) - np.array(rgb)) <= tolerance))
 
 
-@pytest.mark.parametrize("scale", [1, 2])
-def test_drawing_and_pointer_show_where_the_agent_put_them_and_clicks_pass(scale: int) -> None:
-    with desktop(scale) as (display, target, overlay):
+@pytest.mark.parametrize(
+    ("scale", "compositor"),
+    [(1, False), (2, False), (1, True)],
+    ids=["shaped", "shaped-hidpi", "translucent-composited"],
+)
+def test_drawing_and_pointer_show_where_the_agent_put_them_and_clicks_pass(
+    scale: int, compositor: bool
+) -> None:
+    with desktop(scale, compositor) as (display, target, overlay):
         box = g.Shape(
             id="r1", tool=g.Tool.RECT, color=g.Color.RED, points=((0.25, 0.25), (0.5, 0.5))
         )

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from assist.core import guidance as g
 from assist.core.capture import Screen
+from assist.core.x11_desktop import has_compositor
 from assist.customer.guidance_view import logical_area
 from assist.customer.overlay import GuidanceOverlay
 
@@ -25,11 +26,15 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--screen", required=True)
     parser.add_argument("--name", default="Taro")
+    parser.add_argument(
+        "--translucent", action="store_true", help="as the product decides: with a compositor"
+    )
     args = parser.parse_args()
     left, top, width, height = (int(v) for v in args.screen.split(","))
     app = QApplication([])
     area = logical_area(Screen(1, left, top, width, height))
-    overlay = GuidanceOverlay(args.name, area, translucent=False)
+    translucent = args.translucent and has_compositor()
+    overlay = GuidanceOverlay(args.name, area, translucent=translucent)
     overlay.covered.connect(
         lambda rects: print("covered", ";".join(",".join(map(str, r)) for r in rects), flush=True)
     )
@@ -59,7 +64,7 @@ def main() -> None:
 
     notifier = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
     notifier.activated.connect(read)
-    print("ready", flush=True)
+    print("ready", "translucent" if translucent else "shaped", flush=True)
     app.exec()
 
 
