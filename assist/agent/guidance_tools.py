@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QRect, QTimer, Signal, Slot
 from PySide6.QtGui import QPainter
 
 from assist.core import guidance as g
-from assist.qt.guidance_paint import paint_shape
+from assist.qt.guidance_paint import paint_pointer, paint_shape, to_pixels
 
 #: Pointer moves go out at most this often (about once per frame of the agent's screen).
 POINTER_INTERVAL = 1 / 60
@@ -75,6 +75,7 @@ class GuidanceTools(QObject):
         self._seq = itertools.count(1)
         self._pointer_sent_at = 0.0
         self._pointer_shown = False
+        self._dot = (0.0, 0.0)  # where the customer's dot is (fractions of the screen)
         self._late_pointer: tuple[float, float] | None = None
         self._pointer_timer = QTimer(self)
         self._pointer_timer.setSingleShot(True)
@@ -155,6 +156,7 @@ class GuidanceTools(QObject):
         if self._pointer_shown:
             self._pointer_shown = False
             self.guidance_made.emit(g.PointerGone())
+            self.changed.emit()
 
     def clear(self) -> None:
         """Take every drawing off the customer's screen and the view."""
@@ -170,14 +172,19 @@ class GuidanceTools(QObject):
     # ------------------------------------------------------------ painting
 
     def paint(self, painter: QPainter, area: QRect) -> None:
-        """Draw the agent's copy over the screen shown at ``area`` (view coordinates)."""
-        if not self.drawn and self.draft is None:
+        """Draw the agent's copy over the screen shown at ``area`` (view coordinates): the
+        drawings, and the dot where the customer sees it (the video does not carry it: the
+        capture keeps what is under the customer's overlay)."""
+        dot = self._dot if self._pointer_shown and self.active else None
+        if not self.drawn and self.draft is None and dot is None:
             return
         painter.save()
         painter.translate(area.topLeft())
         shapes = [d.shape for d in self.drawn.values()]
         for shape in [*shapes, self.draft] if self.draft else shapes:
             paint_shape(painter, shape, area.width(), area.height())
+        if dot is not None:
+            paint_pointer(painter, to_pixels(dot, area.width(), area.height()), "")
         painter.restore()
 
     # ------------------------------------------------------------ inside
@@ -221,6 +228,8 @@ class GuidanceTools(QObject):
     def _send_pointer(self, x: float, y: float, now: float) -> None:
         self._pointer_sent_at = now
         self._pointer_shown = True
+        self._dot = (x, y)
+        self.changed.emit()
         px, py = rounded(x, y)
         self.guidance_made.emit(g.Pointer(seq=next(self._seq), x=px, y=py))
 

@@ -4,30 +4,20 @@ customer's display (the figures themselves are measured by the benchmark, not he
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.helpers.waits import scaled
+from tests.helpers.bench_run import run_benchmark
 
 pytestmark = pytest.mark.e2e
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_both_pipelines_draw_the_agents_moves(tmp_path: Path) -> None:
     out = tmp_path / "pointer.json"
-    done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.pointer", "--quick", "--no-load", "--out", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=scaled(120),
-        check=False,
+    done = run_benchmark(
+        "benchmarks.pointer", "--quick", "--no-load", "--out", str(out), timeout=120
     )
-    assert done.returncode == 0, done.stderr[-4000:]
     report = json.loads(out.read_text())
     assert [p["pipeline"] for p in report["pipelines"]] == ["naive", "product"]
     for pipeline in report["pipelines"]:

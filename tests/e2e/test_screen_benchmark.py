@@ -4,30 +4,18 @@ product pipeline (the figures themselves are measured by the benchmark, not here
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.helpers.waits import scaled
+from tests.helpers.bench_run import run_benchmark
 
 pytestmark = pytest.mark.e2e
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_every_scenario_runs_and_delivers_frames(tmp_path: Path) -> None:
     out = tmp_path / "screen.json"
-    done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.screen", "--quick", "--out", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=scaled(240),
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-4000:]
+    done = run_benchmark("benchmarks.screen", "--quick", "--out", str(out))
     report = json.loads(out.read_text())
     assert [p["pipeline"] for p in report["pipelines"]] == ["naive", "product"]
     for pipeline in report["pipelines"]:
@@ -46,27 +34,8 @@ def test_every_scenario_runs_and_delivers_frames(tmp_path: Path) -> None:
 
 def test_sharing_one_window_with_an_area_hidden_runs_and_delivers_frames(tmp_path: Path) -> None:
     out = tmp_path / "screen-window.json"
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "benchmarks.screen",
-            "--quick",
-            "--pipelines",
-            "product",
-            "--share",
-            "window",
-            "--mask",
-            "--out",
-            str(out),
-        ],  # fmt: skip
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=scaled(240),
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-4000:]
+    options = ["--pipelines", "product", "--share", "window", "--mask", "--out", str(out)]
+    run_benchmark("benchmarks.screen", "--quick", *options)
     report = json.loads(out.read_text())
     assert report["product_shares"] == "window" and report["product_masks"]
     (product,) = report["pipelines"]

@@ -15,6 +15,7 @@ from assist.agent.guidance_tools import PEN_POINTS, GuidanceTools, Mode
 from assist.core import guidance as g
 from assist.core.rtc import DecodedFrame
 from assist.qt.bridge import FrameImage
+from assist.qt.guidance_paint import POINTER_COLOR
 from assist.qt.remote_view import RemoteScreenView
 from signaling.protocol import Capability
 
@@ -142,3 +143,22 @@ def test_the_view_hands_over_fractions_of_the_screen(qtbot: QtBot) -> None:
     edge = painted.pixelColor(rect.left() + 200, start.y())
     red = g.COLOR_RGB[g.Color.RED]
     assert abs(edge.red() - red[0]) < 40 and edge.green() < 100
+
+
+def test_the_agent_sees_the_dot_where_the_customer_does(qtbot: QtBot) -> None:
+    view = RemoteScreenView()
+    qtbot.addWidget(view)
+    view.resize(700, 500)
+    tools = GuidanceTools()
+    tools.set_allowed(True)
+    tools.set_mode(Mode.POINTER)
+    view.set_tools(tools)
+    tools.changed.connect(view.update_tools)
+    view.show()
+    qtbot.waitExposed(view)
+    pixels = np.zeros((393, 700, 4), dtype=np.uint8)
+    view.show_frame(FrameImage(DecodedFrame(pixels, 700, 393, 0.0, 1920, 1080)))
+    rect = view.image_rect()
+    QTest.mouseMove(view.widget(), rect.topLeft() + QPoint(350, 196))
+    dot = view.widget().grab().toImage().pixelColor(rect.left() + 350, rect.top() + 196)
+    assert (dot.red(), dot.green(), dot.blue()) == POINTER_COLOR.getRgb()[:3]
