@@ -10,6 +10,7 @@ import pytest
 
 from assist.core import events as ev
 from assist.core.agent import AgentClient, Password
+from assist.core.capture import Grabber
 from assist.core.customer import CustomerClient
 from assist.core.injection import Injector
 from assist.core.outbox import Outbox
@@ -39,7 +40,10 @@ class Live:
 
 
 async def admitted(
-    server: ServerProcess, tmp_path: Path, injector: Callable[[], Injector] = X11Injector
+    server: ServerProcess,
+    tmp_path: Path,
+    injector: Callable[[], Injector] = X11Injector,
+    grabber: Callable[[], Grabber] = SyntheticGrabber,
 ) -> Live:
     agent_side = Side(Outbox(tmp_path / "outbox-agent.sqlite"))
     customer_side = Side(Outbox(tmp_path / "outbox-customer.sqlite"))
@@ -50,7 +54,7 @@ async def admitted(
         server.url,
         "Hanako",
         customer_side.emit,
-        SyntheticGrabber,
+        grabber,
         outbox=customer_side.outbox,
         injector_factory=injector,
     )
