@@ -29,6 +29,8 @@ class WindowGeometry:
         self._conn: Any = xcffib.connect(display=display)  # type: ignore[no-untyped-call]
         self._root = self._conn.get_setup().roots[0].root
         self._atoms: dict[str, int] = {}
+        #: Whether a top-level window is this process's own (a window keeps its owner).
+        self._own_windows: dict[int, bool] = {}
 
     def rects(self, windows: frozenset[int]) -> list[Rect]:
         """The root-coordinate rectangles of those of ``windows`` that are shown."""
@@ -57,6 +59,9 @@ class WindowGeometry:
         process's own are masked apart, and the guidance overlay must not count)."""
         top = self._top_level(window)
         stack = self._children(self._root)
+        # Forget windows that are gone (the X server may give a later window the same id).
+        for gone in self._own_windows.keys() - set(stack):
+            del self._own_windows[gone]
         if top is None or top not in stack:
             return []
         above = [w for w in stack[stack.index(top) + 1 :] if not self._own(w)]
@@ -122,10 +127,14 @@ class WindowGeometry:
         return None
 
     def _own(self, top: int) -> bool:
-        if self._pid(top) == os.getpid():
-            return True
-        client = self._client_of(top)
-        return client is not None and self._pid(client) == os.getpid()
+        known = self._own_windows.get(top)
+        if known is None:
+            client = self._client_of(top)
+            known = self._pid(top) == os.getpid() or (
+                client is not None and self._pid(client) == os.getpid()
+            )
+            self._own_windows[top] = known
+        return known
 
     def _title(self, window: int) -> str:
         for name, kind in (("_NET_WM_NAME", "UTF8_STRING"), ("WM_NAME", "STRING")):

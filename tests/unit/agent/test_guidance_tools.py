@@ -159,6 +159,14 @@ def test_the_agent_sees_the_dot_where_the_customer_does(qtbot: QtBot) -> None:
     pixels = np.zeros((393, 700, 4), dtype=np.uint8)
     view.show_frame(FrameImage(DecodedFrame(pixels, 700, 393, 0.0, 1920, 1080)))
     rect = view.image_rect()
-    QTest.mouseMove(view.widget(), rect.topLeft() + QPoint(350, 196))
-    dot = view.widget().grab().toImage().pixelColor(rect.left() + 350, rect.top() + 196)
-    assert (dot.red(), dot.green(), dot.blue()) == POINTER_COLOR.getRgb()[:3]
+    canvas = view.widget()
+
+    def dot() -> tuple[int, int, int]:
+        color = canvas.grab().toImage().pixelColor(rect.left() + 350, rect.top() + 196)
+        return color.red(), color.green(), color.blue()
+
+    assert dot() == (0, 0, 0)
+    # From somewhere else first: a move to where the cursor already is is no move at all.
+    QTest.mouseMove(canvas, rect.topLeft() + QPoint(100, 100))
+    QTest.mouseMove(canvas, rect.topLeft() + QPoint(350, 196))
+    qtbot.waitUntil(lambda: dot() == POINTER_COLOR.getRgb()[:3])
