@@ -5,8 +5,10 @@ nothing goes out before the customer allows it."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from assist.agent.control_input import ControlInput
@@ -166,7 +168,15 @@ def test_the_agent_sees_the_dot_where_the_customer_does(qtbot: QtBot) -> None:
         return color.red(), color.green(), color.blue()
 
     assert dot() == (0, 0, 0)
-    # From somewhere else first: a move to where the cursor already is is no move at all.
-    QTest.mouseMove(canvas, rect.topLeft() + QPoint(100, 100))
-    QTest.mouseMove(canvas, rect.topLeft() + QPoint(350, 196))
+    # Straight to the canvas: the platform's cursor is shared by every test's windows.
+    at = QPointF(rect.topLeft() + QPoint(350, 196))
+    move = QMouseEvent(
+        QEvent.Type.MouseMove,
+        at,
+        canvas.mapToGlobal(at),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(canvas, move)
     qtbot.waitUntil(lambda: dot() == POINTER_COLOR.getRgb()[:3])
