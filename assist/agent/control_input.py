@@ -6,9 +6,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRect, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QRect, Qt, Signal
 from PySide6.QtGui import QPainter
 
+from assist.agent.pacer import Pacer
 from assist.core import guidance as g
 
 #: Mouse moves go out at most this often; a button press or release first sends the
@@ -80,12 +81,8 @@ class ControlInput(QObject):
         self._clock = clock
         self._buttons: set[g.Button] = set()
         self._keys: set[str] = set()
-        self._sent_at = 0.0
         self._at = (0.5, 0.5)  # where the agent's mouse last was on the screen
-        self._late: tuple[float, float] | None = None
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.on_timer_timeout)
+        self._moves = Pacer(MOVE_INTERVAL, self._send_move, clock, self)
 
     @property
     def active(self) -> bool:
@@ -98,7 +95,7 @@ class ControlInput(QObject):
         if not allowed:
             self._buttons.clear()
             self._keys.clear()
-            self._timer.stop()
+            self._moves.drop()
 
     def engage(self, engaged: bool) -> None:
         """The agent takes control (or hands it back: whatever is held is released)."""
@@ -119,13 +116,7 @@ class ControlInput(QObject):
     def move(self, x: float, y: float) -> None:
         if not self.active or not g.inside(x, y) and not self._buttons:
             return
-        wait = self._sent_at + MOVE_INTERVAL - self._clock()
-        if wait > 0:
-            self._late = (x, y)
-            if not self._timer.isActive():
-                self._timer.start(max(1, round(wait * 1000)))
-            return
-        self._send_move(x, y)
+        self._moves.offer(x, y)
 
     def wheel(self, x: float, y: float, dx: int, dy: int) -> None:
         if self.active and g.inside(x, y) and (dx or dy):
@@ -181,23 +172,13 @@ class ControlInput(QObject):
             return
         if not down and button not in self._buttons:
             return
-        self._flush_move()
+        self._moves.flush()  # the button acts where the mouse is
         self._at = (x, y)
         (self._buttons.add if down else self._buttons.discard)(button)
         self.input_made.emit(g.MouseButton(x=x, y=y, button=button, down=down))
 
     def _send_move(self, x: float, y: float) -> None:
-        self._sent_at = self._clock()
+        if not self.active:
+            return  # held back, and control ended meanwhile
         self._at = (x, y)
         self.input_made.emit(g.MouseMove(x=x, y=y))
-
-    def _flush_move(self) -> None:
-        self._timer.stop()
-        late, self._late = self._late, None
-        if late is not None:
-            self._send_move(*late)
-
-    @Slot()
-    def on_timer_timeout(self) -> None:
-        if self.active:
-            self._flush_move()

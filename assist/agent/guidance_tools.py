@@ -9,12 +9,13 @@ import itertools
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRect, QTimer, Signal, Slot
 from PySide6.QtGui import QPainter
 
+from assist.agent.pacer import Pacer
 from assist.core import guidance as g
+from assist.core.drawings import Drawings
 from assist.qt.guidance_paint import paint_pointer, paint_shape, to_pixels
 
 #: Pointer moves go out at most this often (about once per frame of the agent's screen).
@@ -32,12 +33,6 @@ class Mode(enum.StrEnum):
     ARROW = "arrow"
     RECT = "rect"
     TEXT = "text"
-
-
-@dataclass
-class Drawn:
-    shape: g.Shape
-    until: float | None
 
 
 def rounded(x: float, y: float) -> tuple[float, float]:
@@ -67,19 +62,15 @@ class GuidanceTools(QObject):
         self.fade = 0.0
         self.label = ""
         self.allowed = False
-        self.drawn: dict[str, Drawn] = {}
+        self.drawn = Drawings()
         self.draft: g.Shape | None = None
         self._clock = clock
         self._prefix = uuid.uuid4().hex[:8]
         self._ids = itertools.count(1)
         self._seq = itertools.count(1)
-        self._pointer_sent_at = 0.0
         self._pointer_shown = False
         self._dot = (0.0, 0.0)  # where the customer's dot is (fractions of the screen)
-        self._late_pointer: tuple[float, float] | None = None
-        self._pointer_timer = QTimer(self)
-        self._pointer_timer.setSingleShot(True)
-        self._pointer_timer.timeout.connect(self.on_pointer_timer_timeout)
+        self._pointer = Pacer(POINTER_INTERVAL, self._send_pointer, clock, self)
         self._expiry = QTimer(self)
         self._expiry.setInterval(100)
         self._expiry.timeout.connect(self.on_expiry_timeout)
@@ -101,9 +92,9 @@ class GuidanceTools(QObject):
         self.allowed = allowed
         if not allowed:
             self._pointer_shown = False
-            self._pointer_timer.stop()
+            self._pointer.drop()
             self.draft = None
-            self.drawn.clear()
+            self.drawn.erase()
             self.changed.emit()
 
     # ------------------------------------------------------------ mouse input
@@ -124,7 +115,7 @@ class GuidanceTools(QObject):
             return
         if self.mode is Mode.POINTER:
             if g.inside(x, y):
-                self._point(x, y)
+                self._pointer.offer(x, y)
             else:
                 self.leave()  # beside the picture: not on the customer's screen
         elif self.draft is not None:
@@ -151,8 +142,7 @@ class GuidanceTools(QObject):
 
     def leave(self) -> None:
         """The mouse left the screen (or the pointer was turned off): the dot goes."""
-        self._pointer_timer.stop()
-        self._late_pointer = None
+        self._pointer.drop()
         if self._pointer_shown:
             self._pointer_shown = False
             self.guidance_made.emit(g.PointerGone())
@@ -160,13 +150,13 @@ class GuidanceTools(QObject):
 
     def clear(self) -> None:
         """Take every drawing off the customer's screen and the view."""
-        self.drawn.clear()
+        self.drawn.erase()
         self.draft = None
         self.guidance_made.emit(g.Erase())
         self.changed.emit()
 
     def erased_by_customer(self) -> None:
-        self.drawn.clear()
+        self.drawn.erase()
         self.changed.emit()
 
     # ------------------------------------------------------------ painting
@@ -180,7 +170,7 @@ class GuidanceTools(QObject):
             return
         painter.save()
         painter.translate(area.topLeft())
-        shapes = [d.shape for d in self.drawn.values()]
+        shapes = self.drawn.shapes()
         for shape in [*shapes, self.draft] if self.draft else shapes:
             paint_shape(painter, shape, area.width(), area.height())
         if dot is not None:
@@ -206,27 +196,15 @@ class GuidanceTools(QObject):
         )
 
     def _finish(self, shape: g.Shape) -> None:
-        until = self._clock() + shape.fade if shape.fade else None
-        self.drawn[shape.id] = Drawn(shape, until)
-        if until is not None and not self._expiry.isActive():
+        self.drawn.add(shape, self._clock())
+        if self.drawn.fading and not self._expiry.isActive():
             self._expiry.start()
         self.guidance_made.emit(shape)
         self.changed.emit()
 
-    def _point(self, x: float, y: float) -> None:
-        now = self._clock()
-        wait = self._pointer_sent_at + POINTER_INTERVAL - now
-        if wait > 0:
-            # Too soon: keep the newest and send it when due, so where the mouse stops is
-            # where the dot ends up.
-            self._late_pointer = (x, y)
-            if not self._pointer_timer.isActive():
-                self._pointer_timer.start(max(1, round(wait * 1000)))
-            return
-        self._send_pointer(x, y, now)
-
-    def _send_pointer(self, x: float, y: float, now: float) -> None:
-        self._pointer_sent_at = now
+    def _send_pointer(self, x: float, y: float) -> None:
+        if not (self.active and self.mode is Mode.POINTER):
+            return  # held back, and the pointer was put away meanwhile
         self._pointer_shown = True
         self._dot = (x, y)
         self.changed.emit()
@@ -234,18 +212,9 @@ class GuidanceTools(QObject):
         self.guidance_made.emit(g.Pointer(seq=next(self._seq), x=px, y=py))
 
     @Slot()
-    def on_pointer_timer_timeout(self) -> None:
-        late, self._late_pointer = self._late_pointer, None
-        if late is not None and self.active and self.mode is Mode.POINTER:
-            self._send_pointer(*late, self._clock())
-
-    @Slot()
     def on_expiry_timeout(self) -> None:
-        now = self._clock()
-        gone = [k for k, d in self.drawn.items() if d.until is not None and d.until <= now]
-        for key in gone:
-            del self.drawn[key]
-        if not any(d.until is not None for d in self.drawn.values()):
+        gone = self.drawn.expire(self._clock())
+        if not self.drawn.fading:
             self._expiry.stop()
         if gone:
             self.changed.emit()

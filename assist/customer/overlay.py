@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRect, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import QWidget
 
 from assist.core import guidance as g
 from assist.core.capture import Screen
+from assist.core.drawings import Drawings
 from assist.qt.guidance_paint import paint_pointer, paint_shape, pointer_parts, to_pixels
 
 #: How long a fading drawing takes to disappear at the end of its time (with a compositor).
@@ -34,13 +34,6 @@ FADE_OUT_SECONDS = 0.6
 #: The grid (device pixels) the covered area is reported on: a freehand stroke covers a
 #: different run of pixels on every row; on a grid it is a few dozen rectangles.
 COVER_GRID = 8
-
-
-@dataclass
-class Drawn:
-    shape: g.Shape
-    #: When it goes (``time.monotonic``), None: until cleared.
-    until: float | None
 
 
 def qscreen_for(screen: Screen) -> QScreen | None:
@@ -87,8 +80,9 @@ class GuidanceOverlay(QWidget):
         self.translucent = translucent
         self._clock = clock
         self.pointer: QPointF | None = None
-        self.drawn: dict[str, Drawn] = {}
+        self.drawn = Drawings()
         self._shapes_region = QRegion()
+        self._shapes_cover = QRegion()  # the shapes' region in device pixels, on the grid
         self._covered_before = QRegion()
         self.setGeometry(area)
         self._expiry = QTimer(self)
@@ -112,31 +106,23 @@ class GuidanceOverlay(QWidget):
             self._refresh(before.united(self._pointer_rect()))
             return
         if isinstance(message, g.Shape):
-            until = self._clock() + message.fade if message.fade else None
-            self.drawn[message.id] = Drawn(message, until)
+            self.drawn.add(message, self._clock())
             self._shapes_changed()
         elif isinstance(message, g.Erase):
-            if message.id:
-                self.drawn.pop(message.id, None)
-            else:
-                self.drawn.clear()
+            self.drawn.erase(message.id)
             self._shapes_changed()
         self._refresh()
 
     def clear(self) -> None:
         """Take everything off the screen (guidance revoked, sharing stopped)."""
         self.pointer = None
-        self.drawn.clear()
+        self.drawn.erase()
         self._shapes_changed()
         self._refresh()
 
     @Slot()
     def on_expiry_timeout(self) -> None:
-        now = self._clock()
-        gone = [key for key, d in self.drawn.items() if d.until is not None and d.until <= now]
-        for key in gone:
-            del self.drawn[key]
-        if gone:
+        if self.drawn.expire(self._clock()):
             self._shapes_changed()
         self._refresh()
 
@@ -145,12 +131,13 @@ class GuidanceOverlay(QWidget):
         self.covered.emit(_rects(self._covered_before))
 
     def _shapes_changed(self) -> None:
-        fading = any(d.until is not None for d in self.drawn.values())
-        if fading and not self._expiry.isActive():
+        if self.drawn.fading and not self._expiry.isActive():
             self._expiry.start()
-        elif not fading:
+        elif not self.drawn.fading:
             self._expiry.stop()
         self._shapes_region = self._region_of_shapes()
+        # Worked out here, not for every pointer move: a stroke's region has many rows.
+        self._shapes_cover = self._device_cover(self._shapes_region)
 
     def _region_of_shapes(self) -> QRegion:
         """Exactly the pixels the shapes cover (the window is shaped to them)."""
@@ -159,8 +146,8 @@ class GuidanceOverlay(QWidget):
         image = QImage(self.size(), QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(Qt.GlobalColor.transparent)
         painter = QPainter(image)
-        for drawn in self.drawn.values():
-            paint_shape(painter, drawn.shape, self.width(), self.height())
+        for shape in self.drawn.shapes():
+            paint_shape(painter, shape, self.width(), self.height())
         painter.end()
         return QRegion(QBitmap.fromImage(image.createAlphaMask()))
 
@@ -173,15 +160,16 @@ class GuidanceOverlay(QWidget):
     def _refresh(self, at_once: QRect | None = None) -> None:
         """Reshape and repaint: ``at_once`` (this window's coordinates) now, else all of it
         when Qt next paints."""
-        region = QRegion(self._shapes_region)
+        dot_region = QRegion()
         if self.pointer is not None:
             dot, tag = pointer_parts(self.pointer, self.agent_name)
-            region = region.united(QRegion(dot.toAlignedRect(), QRegion.RegionType.Ellipse))
+            dot_region = QRegion(dot.toAlignedRect(), QRegion.RegionType.Ellipse)
             if tag is not None:
-                region = region.united(QRegion(tag.toAlignedRect()))
+                dot_region = dot_region.united(QRegion(tag.toAlignedRect()))
+        region = self._shapes_region.united(dot_region)
         # Reported before it is drawn, with what it covered until now: neither the old nor
         # the new place may reach the video while the screen changes under them.
-        now = self._device_cover(region)
+        now = self._shapes_cover.united(self._device_cover(dot_region))
         self.covered.emit(_rects(now.united(self._covered_before)))
         self._covered_before = now
         self._settle.start()
@@ -217,16 +205,16 @@ class GuidanceOverlay(QWidget):
             painter.fillRect(self.rect(), QColor(0, 0, 0, 0))
             painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
         now = self._clock()
-        for drawn in self.drawn.values():
-            paint_shape(painter, drawn.shape, self.width(), self.height(), self._alpha(drawn, now))
+        for shape, until in self.drawn.items():
+            paint_shape(painter, shape, self.width(), self.height(), self._alpha(until, now))
         if self.pointer is not None:
             paint_pointer(painter, self.pointer, self.agent_name)
         painter.end()
 
-    def _alpha(self, drawn: Drawn, now: float) -> float:
-        if drawn.until is None or not self.translucent:
+    def _alpha(self, until: float | None, now: float) -> float:
+        if until is None or not self.translucent:
             return 1.0
-        return max(0.0, min(1.0, (drawn.until - now) / FADE_OUT_SECONDS))
+        return max(0.0, min(1.0, (until - now) / FADE_OUT_SECONDS))
 
 
 def rects_of(region: QRegion) -> list[QRect]:
