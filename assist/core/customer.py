@@ -108,9 +108,7 @@ class CustomerClient(BaseClient):
                 await self._release_media()
             before = (self.track, self.capture) if prepared is not None else (None, None)
             capture = await asyncio.to_thread(CaptureThread, self._grabber_factory)
-            capture.kept.set(self._kept_rects)
-            capture.masks.set_windows(self._hidden_windows | self._chosen_windows)
-            capture.masks.set_areas(self._hidden_areas)
+            self._apply_areas(capture)
             capture.masks.on_change = self._masks_changed
             try:
                 target = await asyncio.to_thread(_target, capture, screen_index, window_id)
@@ -205,13 +203,13 @@ class CustomerClient(BaseClient):
         """This app's own windows, black in every frame and followed as they move (native
         window ids). Any thread."""
         self._hidden_windows = windows
-        self._apply_masks()
+        self._apply_areas()
 
     def hide_areas(self, rects: list[Rect]) -> None:
         """Areas of the shared screen to black out in every frame (screen pixels). Any
         thread."""
         self._hidden_areas = list(rects)
-        self._apply_masks()
+        self._apply_areas()
 
     async def choose_hidden(self, windows: frozenset[int], areas: list[Rect]) -> None:
         """What the customer chose to hide: windows (followed as they move) and areas of
@@ -219,7 +217,7 @@ class CustomerClient(BaseClient):
         which)."""
         self._chosen_windows = windows
         self._hidden_areas = list(areas)
-        self._apply_masks()
+        self._apply_areas()
         if self.track is not None:
             await self._announce(self._share_state())
 
@@ -227,20 +225,20 @@ class CustomerClient(BaseClient):
     def chosen_hidden(self) -> tuple[frozenset[int], list[Rect]]:
         return self._chosen_windows, list(self._hidden_areas)
 
-    def _apply_masks(self) -> None:
-        capture = self.capture
+    def _apply_areas(self, capture: CaptureThread | None = None) -> None:
+        """Tell ``capture`` (by default the one running) what to hide and what to keep."""
+        capture = capture or self.capture
         if capture is not None:
             capture.masks.set_windows(self._hidden_windows | self._chosen_windows)
             capture.masks.set_areas(self._hidden_areas)
+            capture.kept.set(self._kept_rects)
 
     def keep_from_capture(self, rects: list[Rect]) -> None:
         """Where the guidance overlay draws (pixels of the shared screen): the capture keeps
         what was under it, so the agent sees only the copy its own view paints. Safe from
         any thread (the overlay calls it on every change)."""
         self._kept_rects = list(rects)
-        capture = self.capture
-        if capture is not None:
-            capture.kept.set(self._kept_rects)
+        self._apply_areas()
 
     async def stats(self) -> MediaStats | None:
         return await self.rtc.stats() if self.rtc is not None else None

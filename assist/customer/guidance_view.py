@@ -8,32 +8,18 @@ import os
 from collections.abc import Callable
 
 import msgspec
-from PySide6.QtCore import QObject, QRect, Signal, Slot
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QObject, Signal, Slot
 
 from assist.core import guidance as g
 from assist.core.capture import Screen
 from assist.core.x11_damage import Rect
 from assist.core.x11_desktop import has_compositor
-from assist.customer.overlay import GuidanceOverlay, qscreen_for
+from assist.customer.monitors import logical_area, monitor_of
+from assist.customer.overlay import GuidanceOverlay
 from assist.qt.bridge import Bridge
 from signaling import protocol as p
 
 logger = logging.getLogger(__name__)
-
-
-def logical_area(screen: Screen) -> QRect:
-    """Where ``screen`` (device pixels, as captured) lies in Qt's logical coordinates."""
-    shown = qscreen_for(screen)
-    if shown is not None:
-        return shown.geometry()
-    ratio = QGuiApplication.primaryScreen().devicePixelRatio()
-    return QRect(
-        round(screen.left / ratio),
-        round(screen.top / ratio),
-        round(screen.width / ratio),
-        round(screen.height / ratio),
-    )
 
 
 class GuidanceView(QObject):
@@ -130,18 +116,6 @@ class GuidanceView(QObject):
             return
         dx, dy = shared.left - monitor.left, shared.top - monitor.top
         self._keep([(x - dx, y - dy, w, h) for x, y, w, h in rects])
-
-
-def monitor_of(area: Screen) -> Screen:
-    """The monitor (device pixels) that shows the middle of ``area``."""
-    cx, cy = area.left + area.width // 2, area.top + area.height // 2
-    for index, shown in enumerate(QGuiApplication.screens(), start=1):
-        ratio, geometry = shown.devicePixelRatio(), shown.geometry()
-        left, top = round(geometry.x() * ratio), round(geometry.y() * ratio)
-        width, height = round(geometry.width() * ratio), round(geometry.height() * ratio)
-        if left <= cx < left + width and top <= cy < top + height:
-            return Screen(index, left, top, width, height)
-    return Screen(1, area.left, area.top, area.width, area.height)
 
 
 def on_monitor(message: g.Guidance, shared: Screen, monitor: Screen) -> g.Guidance:

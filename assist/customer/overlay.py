@@ -15,17 +15,14 @@ from PySide6.QtCore import QPointF, QRect, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QBitmap,
     QColor,
-    QGuiApplication,
     QImage,
     QPainter,
     QPaintEvent,
     QRegion,
-    QScreen,
 )
 from PySide6.QtWidgets import QWidget
 
 from assist.core import guidance as g
-from assist.core.capture import Screen
 from assist.core.drawings import Drawings
 from assist.qt.guidance_paint import paint_pointer, paint_shape, pointer_parts, to_pixels
 
@@ -34,18 +31,6 @@ FADE_OUT_SECONDS = 0.6
 #: The grid (device pixels) the covered area is reported on: a freehand stroke covers a
 #: different run of pixels on every row; on a grid it is a few dozen rectangles.
 COVER_GRID = 8
-
-
-def qscreen_for(screen: Screen) -> QScreen | None:
-    """The Qt screen showing the captured ``screen`` (device pixels, as the capture)."""
-    for candidate in QGuiApplication.screens():
-        ratio = candidate.devicePixelRatio()
-        area = candidate.geometry()
-        device = (round(area.x() * ratio), round(area.y() * ratio))
-        size = (round(area.width() * ratio), round(area.height() * ratio))
-        if device == (screen.left, screen.top) and size == (screen.width, screen.height):
-            return candidate
-    return None
 
 
 class GuidanceOverlay(QWidget):

@@ -16,7 +16,7 @@ from assist.core.errors import AssistError
 from assist.core.x11_damage import Rect
 from assist.core.x11_windows import Window
 from assist.customer.area_picker import AreaPicker
-from assist.customer.guidance_view import logical_area, monitor_of
+from assist.customer.monitors import logical_area, monitor_of
 from assist.customer.share_bar import ShareBar
 from assist.qt.bridge import Bridge
 from assist.qt.messages import error_text

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 from assist.core import guidance as g
 from assist.core.capture import Screen
 from assist.core.x11_desktop import has_compositor
-from assist.customer.guidance_view import logical_area
+from assist.customer.monitors import logical_area
 from assist.customer.overlay import GuidanceOverlay
 
 
