@@ -10,8 +10,8 @@ picture mss grabs, so its moves are not damage either.)
 from __future__ import annotations
 
 import select
-from typing import Any
 
+from assist.core import x11
 from assist.core.errors import AssistError, ClientErrorCode
 
 #: (x, y, width, height) in root-window coordinates.
@@ -27,15 +27,14 @@ class DamageWatcher:
         import xcffib.damage
 
         self._notify = xcffib.damage.NotifyEvent
+        self._conn, root = x11.connect(display, ClientErrorCode.CAPTURE_FAILED, "X DAMAGE")
         try:
-            self._conn: Any = xcffib.connect(display=display)  # type: ignore[no-untyped-call]
             extension = self._conn(xcffib.damage.key)
             extension.QueryVersion(1, 1).reply()
-            root = self._conn.get_setup().roots[self._conn.pref_screen].root
             self._damage = self._conn.generate_id()
             extension.Create(self._damage, root, xcffib.damage.ReportLevel.RawRectangles)
             self._conn.flush()
-        except Exception as exc:  # no display, no DAMAGE extension, connection refused…
+        except Exception as exc:  # no DAMAGE extension…
             raise AssistError(ClientErrorCode.CAPTURE_FAILED, f"X DAMAGE: {exc}") from None
         self._fd = self._conn.get_file_descriptor()
 

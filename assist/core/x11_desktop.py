@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+
+from assist.core import x11
+from assist.core.errors import AssistError, ClientErrorCode
 
 logger = logging.getLogger(__name__)
 
@@ -13,16 +15,13 @@ def has_compositor(display: str | None = None, screen: int = 0) -> bool:
     then do translucent windows blend with what is below; without one the overlay must be
     shaped to what it draws. False when the display cannot be asked."""
     try:
-        import xcffib
-        import xcffib.xproto
-
-        conn: Any = xcffib.connect(display=display)  # type: ignore[no-untyped-call]
-    except Exception as exc:  # no X server, no xcffib: treat as no compositor
-        logger.debug("Cannot ask the X server about compositing: %s", exc)
+        conn, _ = x11.connect(display, ClientErrorCode.NO_DISPLAY, "compositor")
+    except AssistError as exc:  # no X server: treat as no compositor
+        logger.debug("Cannot ask the X server about compositing: %s", exc.detail)
         return False
     try:
-        name = f"_NET_WM_CM_S{screen}"
-        atom = conn.core.InternAtom(False, len(name), name).reply().atom
-        return bool(conn.core.GetSelectionOwner(atom).reply().owner)
+        return bool(
+            conn.core.GetSelectionOwner(x11.atom(conn, f"_NET_WM_CM_S{screen}")).reply().owner
+        )
     finally:
         conn.disconnect()

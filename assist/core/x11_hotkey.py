@@ -11,8 +11,8 @@ import os
 import select
 import threading
 from collections.abc import Callable
-from typing import Any
 
+from assist.core import x11
 from assist.core.errors import AssistError, ClientErrorCode
 
 logger = logging.getLogger(__name__)
@@ -27,22 +27,14 @@ class StopHotkey:
     """Calls ``pressed`` (in its own thread) whenever the hotkey is pressed, until closed."""
 
     def __init__(self, pressed: Callable[[], None], display: str | None = None) -> None:
-        conn: Any
-        try:
-            import xcffib
-            import xcffib.xproto
+        self._conn, self._root = x11.connect(display, ClientErrorCode.CONTROL_FAILED, "hotkey")
+        import xcffib.xproto
 
-            conn = xcffib.connect(  # type: ignore[no-untyped-call]
-                display=display or os.environ.get("DISPLAY")
-            )
-            self._press_event = xcffib.xproto.KeyPressEvent
-        except Exception as exc:
-            raise AssistError(ClientErrorCode.CONTROL_FAILED, f"hotkey: {exc}") from None
-        self._conn = conn
+        self._press_event = xcffib.xproto.KeyPressEvent
         self._pressed = pressed
-        setup = self._conn.get_setup()
-        self._root = setup.roots[0].root
-        keycode = self._keycode(setup.min_keycode, setup.max_keycode)
+        keycode = x11.keyboard_map(self._conn).find(ESCAPE)
+        if keycode is None:
+            raise AssistError(ClientErrorCode.CONTROL_FAILED, "no Escape key")
         # Grabbed with and without Caps Lock and Num Lock, which X counts as modifiers.
         for extra in (0, LOCK, MOD2, LOCK | MOD2):
             self._conn.core.GrabKey(True, self._root, CONTROL | SHIFT | extra, keycode, 1, 1)
@@ -50,14 +42,6 @@ class StopHotkey:
         self._wake_r, self._wake_w = os.pipe()
         self._thread = threading.Thread(target=self._watch, name="stop-hotkey", daemon=True)
         self._thread.start()
-
-    def _keycode(self, low: int, high: int) -> int:
-        reply = self._conn.core.GetKeyboardMapping(low, high - low + 1).reply()
-        per, syms = reply.keysyms_per_keycode, list(reply.keysyms)
-        for index in range(high - low + 1):
-            if ESCAPE in syms[index * per : (index + 1) * per]:
-                return low + index
-        raise AssistError(ClientErrorCode.CONTROL_FAILED, "no Escape key")
 
     def _watch(self) -> None:
         fd = self._conn.get_file_descriptor()

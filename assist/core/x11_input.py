@@ -13,9 +13,8 @@ from __future__ import annotations
 import logging
 import time
 from collections import OrderedDict
-from typing import Any
 
-from assist.core import keysyms
+from assist.core import keysyms, x11
 from assist.core.errors import AssistError, ClientErrorCode
 
 logger = logging.getLogger(__name__)
@@ -33,22 +32,19 @@ REMAP_AFTER = 0.25
 
 class X11Injector:
     def __init__(self, display: str | None = None) -> None:
+        code = ClientErrorCode.CONTROL_FAILED
+        self._conn, self._root = x11.connect(display, code, "XTest")
         try:
-            import xcffib
-            import xcffib.xproto
             import xcffib.xtest
 
-            self._conn: Any = xcffib.connect(display=display)  # type: ignore[no-untyped-call]
             self._xtest = self._conn(xcffib.xtest.key)
         except Exception as exc:
-            raise AssistError(ClientErrorCode.CONTROL_FAILED, f"XTest: {exc}") from None
-        setup = self._conn.get_setup()
-        self._root = setup.roots[0].root
-        self._min, self._max = setup.min_keycode, setup.max_keycode
-        self._per, self._map = self._read_mapping()
+            raise AssistError(code, f"XTest: {exc}") from None
+        self._keys = x11.keyboard_map(self._conn)
+        self._map = _levels(self._keys)
         #: Spare keycode -> when it was last used, least recently used first.
         self._spares: OrderedDict[int, float] = OrderedDict(
-            (code, 0.0) for code in self._free_keycodes()[:SPARES]
+            (keycode, 0.0) for keycode in _free_keycodes(self._keys)[:SPARES]
         )
         self._restore: dict[int, list[int]] = {}
 
@@ -97,7 +93,7 @@ class X11Injector:
     def close(self) -> None:
         try:
             for keycode, syms in self._restore.items():
-                self._conn.core.ChangeKeyboardMapping(1, keycode, self._per, syms)
+                self._conn.core.ChangeKeyboardMapping(1, keycode, self._keys.per, syms)
             self._conn.flush()
             self._conn.disconnect()
         except Exception:  # already gone with its server
@@ -107,28 +103,6 @@ class X11Injector:
 
     def _fake(self, kind: int, detail: int, x: int = 0, y: int = 0) -> None:
         self._xtest.FakeInput(kind, detail, 0, self._root, x, y, 0)
-
-    def _read_mapping(self) -> tuple[int, dict[int, tuple[int, bool]]]:
-        count = self._max - self._min + 1
-        reply = self._conn.core.GetKeyboardMapping(self._min, count).reply()
-        per, syms = reply.keysyms_per_keycode, list(reply.keysyms)
-        found: dict[int, tuple[int, bool]] = {}
-        for index in range(count):
-            for level in (1, 0):  # unshifted wins
-                sym = syms[index * per + level] if per > level else 0
-                if sym:
-                    found[sym] = (self._min + index, level == 1)
-        self._syms = syms
-        return per, found
-
-    def _free_keycodes(self) -> list[int]:
-        per = self._per
-        free = [
-            self._min + i
-            for i in range(self._max - self._min + 1)
-            if not any(self._syms[i * per : (i + 1) * per])
-        ]
-        return list(reversed(free))
 
     def _keycode(self, keysym: int) -> tuple[int, bool]:
         """The keycode that gives ``keysym`` and whether Shift is needed; a spare keycode
@@ -145,14 +119,30 @@ class X11Injector:
         wait = used + REMAP_AFTER - time.monotonic()
         if wait > 0:
             time.sleep(wait)  # every spare is in use: let clients read the last mapping
-        index = keycode - self._min
-        self._restore.setdefault(keycode, self._syms[index * self._per : (index + 1) * self._per])
+        self._restore.setdefault(keycode, self._keys.of(keycode))
         for sym, (code, _) in list(self._map.items()):
             if code == keycode:
                 del self._map[sym]
-        self._conn.core.ChangeKeyboardMapping(1, keycode, self._per, [keysym] * self._per)
+        per = self._keys.per
+        self._conn.core.ChangeKeyboardMapping(1, keycode, per, [keysym] * per)
         self.flush()  # the mapping is in place before the key that uses it
         self._map[keysym] = (keycode, False)
         self._spares[keycode] = time.monotonic()
         self._spares.move_to_end(keycode)
         return keycode, False
+
+
+def _levels(keys: x11.KeyboardMap) -> dict[int, tuple[int, bool]]:
+    """Keysym -> (keycode, Shift needed) for the first two levels; unshifted wins."""
+    found: dict[int, tuple[int, bool]] = {}
+    for keycode in range(keys.low, keys.high + 1):
+        syms = keys.of(keycode)
+        for level in (1, 0):
+            if len(syms) > level and syms[level]:
+                found[syms[level]] = (keycode, level == 1)
+    return found
+
+
+def _free_keycodes(keys: x11.KeyboardMap) -> list[int]:
+    """Keycodes no key uses, the highest first (the least likely to be wanted later)."""
+    return [k for k in range(keys.high, keys.low - 1, -1) if not any(keys.of(k))]

@@ -7,6 +7,8 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
+from assist.core import x11
+from assist.core.errors import ClientErrorCode
 from assist.core.x11_damage import Rect
 
 #: map_state of a window that is mapped, with all its ancestors.
@@ -23,11 +25,7 @@ class Window:
 
 class WindowGeometry:
     def __init__(self, display: str | None) -> None:
-        import xcffib
-        import xcffib.xproto
-
-        self._conn: Any = xcffib.connect(display=display)  # type: ignore[no-untyped-call]
-        self._root = self._conn.get_setup().roots[0].root
+        self._conn, self._root = x11.connect(display, ClientErrorCode.CAPTURE_FAILED, "windows")
         self._atoms: dict[str, int] = {}
         #: Whether a top-level window is this process's own (a window keeps its owner).
         self._own_windows: dict[int, bool] = {}
@@ -158,6 +156,5 @@ class WindowGeometry:
 
     def _atom(self, name: str) -> int:
         if name not in self._atoms:
-            reply = self._conn.core.InternAtom(False, len(name), name).reply()
-            self._atoms[name] = reply.atom
+            self._atoms[name] = x11.atom(self._conn, name)
         return self._atoms[name]
