@@ -32,10 +32,12 @@ import numpy as np
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 
 from assist.core import yuv
-from assist.core.capture_areas import KeptAreas, Masks, overlaps
+from assist.core.capture_areas import KeptAreas, Masks
 from assist.core.errors import AssistError, ClientErrorCode
-from assist.core.x11_damage import DamageWatcher, Rect, clip, merge
+from assist.core.geometry import Rect, intersection, overlaps
+from assist.core.x11_damage import DamageWatcher, clip, merge
 from assist.core.x11_windows import Window, WindowGeometry
+from assist.core.yuv import Pixels
 
 logger = logging.getLogger(__name__)
 
@@ -52,8 +54,6 @@ REFINE_DELAY = 0.1
 HEARTBEAT_SECONDS = 2.0
 #: Where change reports are not available, the screen is grabbed whole this often.
 POLL_FPS = 15.0
-
-Pixels = np.ndarray[Any, np.dtype[np.uint8]]
 
 
 @dataclass(frozen=True)
@@ -184,12 +184,11 @@ class MssGrabber:
         if rect is None:
             return None
         desktop = self._mss.monitors[0]  # the part outside the screens cannot be grabbed
-        x0, y0 = max(rect[0], desktop["left"]), max(rect[1], desktop["top"])
-        x1 = min(rect[0] + rect[2], desktop["left"] + desktop["width"])
-        y1 = min(rect[1] + rect[3], desktop["top"] + desktop["height"])
-        if x1 - x0 < 2 or y1 - y0 < 2:
+        bounds = (desktop["left"], desktop["top"], desktop["width"], desktop["height"])
+        shown = intersection(rect, bounds)
+        if shown is None or shown[2] < 2 or shown[3] < 2:
             return None
-        return Screen(0, x0, y0, x1 - x0, y1 - y0)
+        return Screen(0, *shown)
 
     def covering(self, window: Window, area: Screen) -> list[Rect]:
         return clip(self._geometry().covering(window.id), area.left, area.top, *area.even_size)

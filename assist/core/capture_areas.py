@@ -7,7 +7,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from assist.core.x11_damage import Rect
+from assist.core.geometry import Rect
 
 
 class KeptAreas:
@@ -53,15 +53,3 @@ class Masks:
     def snapshot(self) -> tuple[frozenset[int], list[Rect]]:
         with self._lock:
             return self._windows, self._areas
-
-
-def overlaps(rect: Rect, areas: list[Rect]) -> list[Rect]:
-    """The parts of ``areas`` inside ``rect``."""
-    x, y, w, h = rect
-    out = []
-    for ax, ay, aw, ah in areas:
-        x0, y0 = max(x, ax), max(y, ay)
-        x1, y1 = min(x + w, ax + aw), min(y + h, ay + ah)
-        if x1 > x0 and y1 > y0:
-            out.append((x0, y0, x1 - x0, y1 - y0))
-    return out

@@ -17,12 +17,12 @@ from assist.core import guidance as g
 from assist.core.capture import CaptureThread, Grabber, MssGrabber, Screen, ScreenTrack
 from assist.core.client_base import BaseClient, Emit
 from assist.core.errors import AssistError, ClientErrorCode
+from assist.core.geometry import Rect
 from assist.core.guidance_gate import GuidanceGate
 from assist.core.injection import Injector, RemoteControl
 from assist.core.outbox import Outbox
 from assist.core.rtc import MediaStats, RtcSession
 from assist.core.signaling_client import client_id
-from assist.core.x11_damage import Rect
 from assist.core.x11_hotkey import StopHotkey
 from assist.core.x11_input import X11Injector
 from assist.core.x11_windows import Window

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from assist.core.capture import Pixels, Screen
-from assist.core.x11_damage import Rect
+from assist.core.capture import Screen
+from assist.core.geometry import Rect
 from assist.core.x11_windows import Window
+from assist.core.yuv import Pixels
 
 
 class SyntheticGrabber:

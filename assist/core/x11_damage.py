@@ -13,9 +13,7 @@ import select
 
 from assist.core import x11
 from assist.core.errors import AssistError, ClientErrorCode
-
-#: (x, y, width, height) in root-window coordinates.
-Rect = tuple[int, int, int, int]
+from assist.core.geometry import Rect, intersection
 
 
 class DamageWatcher:
@@ -70,11 +68,10 @@ def clip(rects: list[Rect], left: int, top: int, width: int, height: int) -> lis
     coordinates, clipped to it and widened to even edges (yuv420p has 2×2 chroma blocks)."""
     out: list[Rect] = []
     for x, y, w, h in rects:
-        x0, y0 = max(x - left, 0), max(y - top, 0)
-        x1, y1 = min(x - left + w, width), min(y - top + h, height)
-        if x1 <= x0 or y1 <= y0:
+        part = intersection((x - left, y - top, w, h), (0, 0, width, height))
+        if part is None:
             continue
-        x0, y0 = x0 & ~1, y0 & ~1
+        x0, y0, x1, y1 = part[0] & ~1, part[1] & ~1, part[0] + part[2], part[1] + part[3]
         x1, y1 = min(x1 + (x1 & 1), width), min(y1 + (y1 & 1), height)
         out.append((x0, y0, x1 - x0, y1 - y0))
     return out

@@ -9,7 +9,7 @@ from typing import Any
 
 from assist.core import x11
 from assist.core.errors import ClientErrorCode
-from assist.core.x11_damage import Rect
+from assist.core.geometry import Rect
 
 #: map_state of a window that is mapped, with all its ancestors.
 VIEWABLE = 2

@@ -18,10 +18,11 @@ from typing import Any
 import av
 import numpy as np
 
+from assist.core.geometry import Rect
+
 logger = logging.getLogger(__name__)
 
 Pixels = np.ndarray[Any, np.dtype[np.uint8]]
-Rect = tuple[int, int, int, int]
 
 _DEBIAN_PATH = "/usr/lib/x86_64-linux-gnu/libyuv.so.0"
 # libyuv's FilterMode: box averages every source pixel, which keeps downscaled text legible.

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from assist.core import guidance as g
 from assist.core.capture import Screen
-from assist.core.x11_damage import Rect
+from assist.core.geometry import Rect
 from assist.core.x11_desktop import has_compositor
 from assist.customer.monitors import logical_area, monitor_of
 from assist.customer.overlay import GuidanceOverlay

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMenu
 from assist.core.capture import list_windows
 from assist.core.customer import CustomerClient
 from assist.core.errors import AssistError
-from assist.core.x11_damage import Rect
+from assist.core.geometry import Rect
 from assist.core.x11_windows import Window
 from assist.customer.area_picker import AreaPicker
 from assist.customer.monitors import logical_area, monitor_of

@@ -17,7 +17,7 @@ import pytest
 from assist.core import guidance as g
 from assist.core.capture import MssGrabber, ScreenPicture
 from assist.core.capture_areas import KeptAreas
-from assist.core.x11_damage import Rect
+from assist.core.geometry import Rect
 from assist.core.x11_desktop import has_compositor
 from assist.qt.guidance_paint import POINTER_COLOR
 from tests.helpers.click_target import COLOR as BACKGROUND

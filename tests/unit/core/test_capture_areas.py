@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from assist.core.capture import Pixels, Screen, ScreenPicture
-from assist.core.capture_areas import KeptAreas, Masks, overlaps
-from assist.core.x11_damage import Rect
+from assist.core.capture import Screen, ScreenPicture
+from assist.core.capture_areas import KeptAreas, Masks
+from assist.core.geometry import Rect, overlaps
+from assist.core.yuv import Pixels
 
 SCREEN = Screen(1, 0, 0, 64, 48)
 
