@@ -258,10 +258,13 @@ class CaptureThread:
             interval, last = 1.0 / MAX_FPS, time.monotonic()
             while not self._stop.is_set():
                 changed = self._grabber.changes(area, timeout=0.25)
-                if isinstance(target, Window) and (now := self._area_of(target)) != area:
-                    # Moved or resized: the window is taken whole where it is now.
-                    area, picture = now, self._picture(target, now)
+                if isinstance(target, Window) and self._area_of(target) != area:
+                    # Moved or resized: the window is taken whole where it is now, at
+                    # most MAX_FPS times a second like any change.
+                    time.sleep(max(0.0, last + interval - time.monotonic()))
+                    area = self._area_of(target)
                     last = time.monotonic()
+                    picture = self._follow(target, picture, area)
                     deliver(picture.frame())
                     continue
                 if changed is None:
@@ -296,11 +299,20 @@ class CaptureThread:
         if isinstance(target, Window):
             grabber = self._grabber
 
-            def covering() -> list[Rect]:
-                return grabber.covering(target, area)
+            def covering(where: Screen) -> list[Rect]:
+                return grabber.covering(target, where)
 
         self.area = area
         return ScreenPicture(self._grabber, area, self.kept, self.masks, covering)
+
+    def _follow(self, target: Window, picture: ScreenPicture, area: Screen) -> ScreenPicture:
+        """The window's picture where it is now: the same one moved when only its place
+        changed (no new buffers), a new one when its size did."""
+        self.area = area
+        if area.even_size == picture.whole[2:]:
+            picture.move_to(area)
+            return picture
+        return self._picture(target, area)
 
     def close(self) -> None:
         """Release the grabber and its thread; safe to call more than once."""
@@ -322,7 +334,7 @@ class ScreenPicture:
         screen: Screen,
         kept: KeptAreas | None = None,
         masks: Masks | None = None,
-        covering: Callable[[], list[Rect]] | None = None,
+        covering: Callable[[Screen], list[Rect]] | None = None,
     ) -> None:
         self._grabber, self._screen = grabber, screen
         self._kept = kept if kept is not None else KeptAreas()
@@ -357,6 +369,11 @@ class ScreenPicture:
                 self._bgra[my : my + mh, mx : mx + mw, :3] = 0
             yuv.bgra_to_i420(self._bgra, self._i420, rect)
 
+    def move_to(self, screen: Screen) -> None:
+        """What is captured moved (a shared window, same size): taken whole again there."""
+        self._screen = screen
+        self.update([self.whole])
+
     def masks_moved(self) -> bool:
         """Whether what is masked changed since the last update (then one is due even if
         nothing on the screen changed)."""
@@ -366,7 +383,7 @@ class ScreenPicture:
         windows, areas = self._masks.snapshot()
         found = self._grabber.window_rects(self._screen, windows) if windows else []
         if self._covering is not None:
-            found += self._covering()
+            found += self._covering(self._screen)
         width, height = self._screen.even_size
         return clip([*areas, *found], 0, 0, width, height)
 

@@ -29,6 +29,8 @@ class WindowGeometry:
         self._atoms: dict[str, int] = {}
         #: Whether a top-level window is this process's own (a window keeps its owner).
         self._own_windows: dict[int, bool] = {}
+        #: The top-level window (a window manager's frame, or itself) of a shared window.
+        self._tops: dict[int, int] = {}
 
     def rects(self, windows: frozenset[int]) -> list[Rect]:
         """The root-coordinate rectangles of those of ``windows`` that are shown."""
@@ -44,19 +46,23 @@ class WindowGeometry:
         left out (the customer client never offers itself)."""
         found = []
         for top in reversed(self._children(self._root)):
-            client = self._client_of(top)
-            if client is None or self._pid(client) == os.getpid():
+            named = self._client_of(top)
+            if named is None or self._own(top):
                 continue
-            title = self._title(client)
-            if title and self.rect(client) is not None:
+            client, title = named
+            if self.rect(client) is not None:
                 found.append(Window(client, title))
         return found
 
     def covering(self, window: int) -> list[Rect]:
         """Root-coordinate rectangles of the shown windows stacked above ``window`` (this
         process's own are masked apart, and the guidance overlay must not count)."""
-        top = self._top_level(window)
         stack = self._children(self._root)
+        top = self._tops.get(window)
+        if top is None or top not in stack:  # its frame changes only when reparented
+            top = self._top_level(window)
+            if top is not None:
+                self._tops[window] = top
         # Forget windows that are gone (the X server may give a later window the same id).
         for gone in self._own_windows.keys() - set(stack):
             del self._own_windows[gone]
@@ -114,22 +120,20 @@ class WindowGeometry:
             current = parent
         return None
 
-    def _client_of(self, top: int) -> int | None:
-        """The application window in a top-level one: itself when it has a title, else a
-        child that has (window managers put the application's window in a frame)."""
-        if self._title(top):
-            return top
-        for child in self._children(top):
-            if self._title(child):
-                return child
+    def _client_of(self, top: int) -> tuple[int, str] | None:
+        """The application window in a top-level one, with its title: itself when it has
+        one, else a child that has (window managers put the application in a frame)."""
+        for window in (top, *self._children(top)):
+            if title := self._title(window):
+                return window, title
         return None
 
     def _own(self, top: int) -> bool:
         known = self._own_windows.get(top)
         if known is None:
-            client = self._client_of(top)
+            named = self._client_of(top)
             known = self._pid(top) == os.getpid() or (
-                client is not None and self._pid(client) == os.getpid()
+                named is not None and self._pid(named[0]) == os.getpid()
             )
             self._own_windows[top] = known
         return known
@@ -142,10 +146,10 @@ class WindowGeometry:
         return ""
 
     def _pid(self, window: int) -> int | None:
-        value = self._property(window, "_NET_WM_PID", "CARDINAL", format_bytes=4)
+        value = self._property(window, "_NET_WM_PID", "CARDINAL")
         return int.from_bytes(bytes(value[:4]), "little") if value else None
 
-    def _property(self, window: int, name: str, kind: str, format_bytes: int = 1) -> Any:
+    def _property(self, window: int, name: str, kind: str) -> Any:
         try:
             reply = self._conn.core.GetProperty(
                 False, window, self._atom(name), self._atom(kind), 0, 1024
