@@ -440,7 +440,6 @@ class ScreenTrack(MediaStreamTrack):
         self._version = self._sent_version = 0
         self._start: float | None = None
         self._last_sent = self._fresh_sent = 0.0
-        self._refine_until = 0.0
         self._watching: concurrent.futures.Future[None] | None = None
         self.failure: AssistError | None = None
         self.frames_sent = 0
@@ -454,7 +453,6 @@ class ScreenTrack(MediaStreamTrack):
 
     def resume(self) -> None:
         self._resumed.set()
-        self._refine_until = 0.0
         self._sent_version = -1  # the picture as it is now goes out at once
 
     async def recv(self) -> av.VideoFrame:
@@ -482,7 +480,7 @@ class ScreenTrack(MediaStreamTrack):
     def _wait_time(self, now: float) -> float:
         """How long until the still picture is due again (unless the screen changes)."""
         paced = max(self._last_sent + self._interval, self._fresh_sent + REFINE_DELAY) - now
-        if now < self._refine_until:
+        if now < self._fresh_sent + REFINE_SECONDS:
             return paced
         return max(paced, self._last_sent + HEARTBEAT_SECONDS - now)
 
@@ -498,7 +496,6 @@ class ScreenTrack(MediaStreamTrack):
         if self._version != self._sent_version:
             self._sent_version = self._version
             self._fresh_sent = now
-            self._refine_until = now + REFINE_SECONDS
         if self._start is None:
             self._start = now
         self._last_sent = now

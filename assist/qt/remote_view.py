@@ -18,9 +18,20 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QScrollArea, QWidget
 
+from assist.core.rtc import fit_size
 from assist.qt.bridge import FrameImage
 
+
+def hidden_label() -> str:
+    """How the view names an area the customer hides."""
+    return QCoreApplication.translate("RemoteScreenView", "Hidden by the customer")
+
+
 BACKGROUND = QColor(32, 33, 36)
+#: How an area the customer hides is marked: dark, hatched, outlined.
+HIDDEN_FILL = QColor(40, 40, 48)
+HIDDEN_HATCH = QBrush(QColor(90, 90, 110), Qt.BrushStyle.BDiagPattern)
+HIDDEN_PEN = QColor(210, 210, 220)
 
 
 class Tools(Protocol):
@@ -88,31 +99,26 @@ class _Canvas(QWidget):
                 # A frame from before a resize, until one of the new size arrives.
                 painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
                 painter.drawImage(QRect(x, y, width, height), frame.image)
-        if view.hidden and frame is not None:
-            self._paint_hidden(painter, view.hidden)
+        if view.hidden_areas and frame is not None:
+            self._paint_hidden(painter, view.hidden_areas)
         if view.tools is not None and frame is not None:
             view.tools.paint(painter, QRect(*view.target))
         if view.notice:
             self._paint_notice(painter, view.notice, frame is not None)
         painter.end()
 
-    def _paint_hidden(self, painter: QPainter, hidden: tuple[tuple[float, ...], ...]) -> None:
+    def _paint_hidden(self, painter: QPainter, areas: list[QRect]) -> None:
         """Areas the customer hides (black in the video) marked as such, so the agent
         does not take them for a broken picture."""
-        x, y, width, height = self._view.target
-        label = QCoreApplication.translate("RemoteScreenView", "Hidden by the customer")
         painter.save()
-        for fx, fy, fw, fh in hidden:
-            area = QRect(
-                x + round(fx * width), y + round(fy * height), round(fw * width), round(fh * height)
-            )
-            painter.fillRect(area, QColor(40, 40, 48))
-            painter.fillRect(area, QBrush(QColor(90, 90, 110), Qt.BrushStyle.BDiagPattern))
-            painter.setPen(QColor(210, 210, 220))
+        painter.setPen(HIDDEN_PEN)
+        flags = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        for area in areas:
+            painter.fillRect(area, HIDDEN_FILL)
+            painter.fillRect(area, HIDDEN_HATCH)
             painter.drawRect(area.adjusted(0, 0, -1, -1))
             if area.width() > 80 and area.height() > 24:
-                flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
-                painter.drawText(area.adjusted(4, 4, -4, -4), int(flags), label)
+                painter.drawText(area.adjusted(4, 4, -4, -4), flags, self._view.hidden_label)
         painter.restore()
 
     def _paint_notice(self, painter: QPainter, text: str, over_image: bool) -> None:
@@ -175,8 +181,11 @@ class RemoteScreenView(QScrollArea):
         self.background: list[QRect] = []
         #: The agent's pointer and drawing tools, if any (see :meth:`set_tools`).
         self.tools: Tools | None = None
-        #: What the customer hides: (x, y, w, h) in fractions of the screen.
+        #: What the customer hides: (x, y, w, h) in fractions of the screen, and where
+        #: that is on the canvas (worked out with the layout, not per paint).
         self.hidden: tuple[tuple[float, ...], ...] = ()
+        self.hidden_areas: list[QRect] = []
+        self.hidden_label = hidden_label()
         #: The agent's control of the customer's computer, if any (see :meth:`set_control`).
         self.control: Control | None = None
         self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
@@ -236,7 +245,17 @@ class RemoteScreenView(QScrollArea):
 
     def set_hidden(self, rects: tuple[tuple[float, ...], ...]) -> None:
         self.hidden = rects
+        self._place_hidden()
         self._canvas.update(*self.target)
+
+    def _place_hidden(self) -> None:
+        x, y, width, height = self.target
+        self.hidden_areas = [
+            QRect(
+                x + round(fx * width), y + round(fy * height), round(fw * width), round(fh * height)
+            )
+            for fx, fy, fw, fh in self.hidden
+        ]
 
     def set_control(self, control: Control) -> None:
         self.control = control
@@ -317,12 +336,12 @@ class RemoteScreenView(QScrollArea):
         if self._one_to_one:
             return QRect(QPoint(0, 0), source)
         area = self._canvas.rect()
-        # The receiver rounds as QSize.scaled does (rtc.fit_size): a frame delivered at the
-        # announced size comes out exactly this size.
-        scaled = source.scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-        x = (area.width() - scaled.width()) // 2
-        y = (area.height() - scaled.height()) // 2
-        return QRect(x, y, scaled.width(), scaled.height())
+        # The receiver's own rule (rtc.fit_size): a frame delivered at the announced size
+        # comes out exactly this size.
+        if area.isEmpty():
+            return QRect()
+        width, height = fit_size(source.width(), source.height(), area.width(), area.height())
+        return QRect((area.width() - width) // 2, (area.height() - height) // 2, width, height)
 
     def _relayout(self) -> None:
         if self._one_to_one and self.frame is not None:
@@ -337,6 +356,7 @@ class RemoteScreenView(QScrollArea):
         rect = self.image_rect()
         x, y, width, height = rect.x(), rect.y(), rect.width(), rect.height()
         self.target = (x, y, width, height)
+        self._place_hidden()
         area = self._canvas.rect()
         if rect.isEmpty():
             self.background = [area]
