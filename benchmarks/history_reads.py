@@ -4,13 +4,13 @@ answers."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from typing import Any, Final
+from typing import Final
 
 from sqlalchemy import func, or_, select, text
 from sqlalchemy.orm import Session
 
 from signaling.store import customers, search
+from signaling.store.grams import CUSTOMER_COLUMNS
 from signaling.store.models import (
     Customer,
     MessageRecord,
@@ -33,10 +33,7 @@ _NAIVE_HITS: Final = {
     ORDER BY d.id DESC
     LIMIT :limit
     """
-    for kind, table, sender, time in (
-        ("message", "messages", "sender_name", "ts"),
-        ("note", "notes", "agent_username", "updated_at"),
-    )
+    for kind, (table, sender, time) in search.HIT_SOURCES.items()
 }
 
 
@@ -109,17 +106,12 @@ def naive_detail(session: Session, session_id: str) -> DetailView:
     return record.id, [m.text for m in messages], [n.text for n in notes], [e.kind for e in events]
 
 
-def _timestamp(value: Any) -> float:
-    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp()
-
-
 def naive_search(session: Session, query: str) -> search.SearchResults:
     like = "ILIKE" if session.get_bind().dialect.name == "postgresql" else "LIKE"
     escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     params = {"pattern": f"%{escaped}%", "limit": search.MAX_RESULTS}
     hits = [
-        search.Hit(kind, r[3], r[4], r[5], r[6], r[0], r[1], _timestamp(r[2]))
+        search.Hit(kind, r[3], r[4], r[5], r[6], r[0], r[1], search.timestamp(r[2]))
         for kind, sql in _NAIVE_HITS.items()
         for r in session.execute(text(sql.format(like=like)), params)
     ]
@@ -135,8 +127,8 @@ def naive_customers(session: Session, pattern: str) -> list[search.CustomerHit]:
         .where(
             or_(
                 *(
-                    func.lower(column).like(pattern, escape="\\")
-                    for column in (Customer.display_name, Customer.email, Customer.customer_number)
+                    func.lower(getattr(Customer, column)).like(pattern, escape="\\")
+                    for column in CUSTOMER_COLUMNS
                 )
             )
         )

@@ -8,7 +8,11 @@ SQLite calls the functions registered here.
 from __future__ import annotations
 
 import unicodedata
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, Final
+
+#: The customer columns a search looks in: name, e-mail, customer number.
+CUSTOMER_COLUMNS: Final = ("display_name", "email", "customer_number")
 
 
 def normalize(value: str) -> str:
@@ -76,3 +80,11 @@ def register_sqlite_functions(dbapi_connection: Any) -> None:
     dbapi_connection.create_function(
         "assist_norm", 1, lambda v: None if v is None else normalize(v), deterministic=True
     )
+
+
+def contains(position: str, columns: Iterable[str], alias: str = "") -> str:
+    """SQL that is true when any of ``columns`` (normalized) holds ``:needle``; ``position``
+    is the dialect's substring function (``strpos`` on PostgreSQL, ``instr`` on SQLite)."""
+    prefix = f"{alias}." if alias else ""
+    checks = (f"{position}(assist_norm({prefix}{column}), :needle) > 0" for column in columns)
+    return "(" + " OR ".join(checks) + ")"

@@ -35,7 +35,7 @@ from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session
 
 from signaling.store import search_postgres, search_sqlite
-from signaling.store.grams import grams, needed, normalize
+from signaling.store.grams import CUSTOMER_COLUMNS, contains, grams, needed, normalize
 from signaling.store.models import Customer
 
 #: At most this many hits of each kind are returned (newest first).
@@ -73,7 +73,7 @@ class SearchResults:
 
 
 #: (table, column of the author's name, column of the time) of each kind of hit.
-_KINDS: Final = {
+HIT_SOURCES: Final = {
     "message": ("messages", "sender_name", "ts"),
     "note": ("notes", "agent_username", "updated_at"),
 }
@@ -90,20 +90,16 @@ _HIT_ROWS: Final = {
         ORDER BY d.id DESC
         """
     ).bindparams(bindparam("ids", expanding=True))
-    for kind, (table, sender, time) in _KINDS.items()
+    for kind, (table, sender, time) in HIT_SOURCES.items()
 }
-
-
-def _contains(session: Session, column: str) -> str:
-    function = "strpos" if session.get_bind().dialect.name == "postgresql" else "instr"
-    return f"{function}(assist_norm({column}), :needle) > 0"
 
 
 def _scan_ids(
     session: Session, table: str, columns: tuple[str, ...], needle: str, limit: int
 ) -> list[int]:
     # A query with no letter or digit (say "@") has no grams: the rows are read newest first.
-    where = " OR ".join(_contains(session, column) for column in columns)
+    position = "strpos" if session.get_bind().dialect.name == "postgresql" else "instr"
+    where = contains(position, columns)
     sql = f"SELECT id FROM {table} WHERE {where} ORDER BY id DESC LIMIT :limit"
     return [row[0] for row in session.execute(text(sql), {"needle": needle, "limit": limit})]
 
@@ -115,7 +111,7 @@ def _query_grams(session: Session, query: str) -> list[str]:
 
 
 def _hits(session: Session, kind: str, terms: list[str], needle: str, limit: int) -> list[Hit]:
-    table = _KINDS[kind][0]
+    table = HIT_SOURCES[kind][0]
     if not terms:
         ids = _scan_ids(session, table, ("text",), needle, limit)
     elif session.get_bind().dialect.name == "postgresql":
@@ -126,21 +122,20 @@ def _hits(session: Session, kind: str, terms: list[str], needle: str, limit: int
         return []
     rows = session.execute(_HIT_ROWS[kind], {"ids": ids})
     return [
-        Hit(kind, row[3], row[4], row[5], row[6], row[0], row[1], _timestamp(row[2]))
-        for row in rows
+        Hit(kind, row[3], row[4], row[5], row[6], row[0], row[1], timestamp(row[2])) for row in rows
     ]
 
 
-def _timestamp(value: Any) -> float:
-    # Raw SQL on SQLite hands back the stored ISO text; PostgreSQL hands back a datetime.
+def timestamp(value: Any) -> float:
+    """A hit's time as raw SQL returns it (SQLite: the stored ISO text; PostgreSQL: a
+    datetime), in seconds since the epoch, UTC."""
     moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
     return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp()
 
 
 def _customers(session: Session, terms: list[str], needle: str, limit: int) -> list[CustomerHit]:
     if not terms:
-        columns = ("display_name", "email", "customer_number")
-        ids = _scan_ids(session, "customers", columns, needle, limit)
+        ids = _scan_ids(session, "customers", CUSTOMER_COLUMNS, needle, limit)
     elif session.get_bind().dialect.name == "postgresql":
         ids = search_postgres.customer_ids(session, terms, needle, limit)
     else:

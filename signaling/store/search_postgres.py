@@ -24,7 +24,7 @@ from typing import Any, Final
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from signaling.store.grams import spread
+from signaling.store.grams import CUSTOMER_COLUMNS, contains, spread
 
 #: A gram in at most this many rows is looked up in the index alone (a row the index gives
 #: costs about 20 µs to fetch and check; one read newest first, about 3 µs).
@@ -64,7 +64,7 @@ def _ids(
     session: Session, table: str, terms: list[str], needle: str, limit: int, where: str = ""
 ) -> list[int]:
     # One gram that is the whole query needs no check: the index's answer is exact.
-    check = "" if terms == [needle] else "AND strpos(assist_norm(text), :needle) > 0"
+    check = "" if terms == [needle] else "AND " + contains("strpos", ["text"])
     sql = f"""
     SELECT id FROM {table}
     WHERE grams @> CAST(:terms AS text[]) {check} {where}
@@ -98,12 +98,9 @@ def newest_ids(
 
 def customer_ids(session: Session, grams: list[str], needle: str, limit: int) -> list[int]:
     """Ids of the newest customers whose name, e-mail or number contains ``needle``."""
-    sql = """
+    sql = f"""
     SELECT id FROM customers
-    WHERE grams @> CAST(:terms AS text[])
-      AND (strpos(assist_norm(display_name), :needle) > 0
-           OR strpos(assist_norm(email), :needle) > 0
-           OR strpos(assist_norm(customer_number), :needle) > 0)
+    WHERE grams @> CAST(:terms AS text[]) AND {contains("strpos", CUSTOMER_COLUMNS)}
     ORDER BY id DESC LIMIT :limit
     """
     params: dict[str, Any] = {"terms": spread(grams, MAX_TERMS), "needle": needle, "limit": limit}

@@ -16,7 +16,7 @@ from typing import Final
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from signaling.store.grams import spread, token
+from signaling.store.grams import CUSTOMER_COLUMNS, contains, spread, token
 
 #: A probe counts a term's rows up to this many: a common term is not counted to the end.
 PROBE_CAP = 1000
@@ -68,7 +68,7 @@ def newest_ids(
     else:
         sql = f"""
         SELECT f.rowid FROM {fts} AS f JOIN {table} AS d ON d.id = f.rowid
-        WHERE f.{fts} MATCH :match AND instr(assist_norm(d.text), :needle) > 0
+        WHERE f.{fts} MATCH :match AND {contains("instr", ["text"], "d")}
         ORDER BY f.rowid DESC LIMIT :limit
         """
     return [row[0] for row in session.execute(text(sql), params)]
@@ -77,12 +77,9 @@ def newest_ids(
 def customer_ids(session: Session, grams: list[str], needle: str, limit: int) -> list[int]:
     """Ids of the newest customers whose name, e-mail or number contains ``needle``."""
     terms = spread(grams, MAX_TERMS)  # few customers: no need to pick the rarest
-    sql = """
+    sql = f"""
     SELECT f.rowid FROM customer_fts AS f JOIN customers AS c ON c.id = f.rowid
-    WHERE f.customer_fts MATCH :match
-      AND (instr(assist_norm(c.display_name), :needle) > 0
-           OR instr(assist_norm(c.email), :needle) > 0
-           OR instr(assist_norm(c.customer_number), :needle) > 0)
+    WHERE f.customer_fts MATCH :match AND {contains("instr", CUSTOMER_COLUMNS, "c")}
     ORDER BY f.rowid DESC LIMIT :limit
     """
     params = {"match": " ".join(token(t) for t in terms), "needle": needle, "limit": limit}
