@@ -39,7 +39,7 @@ import numpy as np
 from benchmarks.screen.quality import luma, psnr, ssim
 from benchmarks.screen.sides import MASK
 from tests.helpers.accounts import seed_database
-from tests.helpers.server_process import LISTENING
+from tests.helpers.server_process import server_process
 from tests.helpers.xvfb import Display, xvfb
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -383,28 +383,11 @@ def run_pipeline(
 
 @contextmanager
 def server(folder: Path) -> Iterator[tuple[str, int]]:
+    """A signaling server process on a fresh seeded store in ``folder``: (url, pid)."""
     url = f"sqlite:///{folder}/server.db"
     seed_database(url)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "signaling.cli", "--db", url, "serve", "--port", "0"],
-        cwd=ROOT,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    assert process.stderr is not None
-    try:
-        for line in process.stderr:
-            if match := LISTENING.search(line):
-                break
-        else:
-            raise RuntimeError("the signaling server did not start")
-        threading.Thread(target=process.stderr.read, daemon=True).start()
-        yield match.group(0).rsplit(" ", 1)[1], process.pid
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
+    with server_process(db_url=url, expect_exit=None) as running:
+        yield running.url, running.process.pid
 
 
 def main(argv: list[str] | None = None) -> int:
