@@ -115,18 +115,25 @@ def test_pointer_moves_are_paced_and_the_last_one_arrives(qtbot: QtBot) -> None:
     assert out[-1] == g.PointerGone()
 
 
-def test_the_view_hands_over_fractions_of_the_screen(qtbot: QtBot) -> None:
+def view_with_tools(qtbot: QtBot, mode: Mode) -> tuple[RemoteScreenView, GuidanceTools]:
+    """A shown view with a black 1920x1080 screen fitted to 700x393, tools in ``mode``."""
     view = RemoteScreenView()
     qtbot.addWidget(view)
     view.resize(700, 500)
     tools = GuidanceTools()
     tools.set_allowed(True)
-    tools.set_mode(Mode.RECT)
+    tools.set_mode(mode)
     view.set_tools(tools)
+    tools.changed.connect(view.update_tools)
     view.show()
     qtbot.waitExposed(view)
     pixels = np.zeros((393, 700, 4), dtype=np.uint8)
     view.show_frame(FrameImage(DecodedFrame(pixels, 700, 393, 0.0, 1920, 1080)))
+    return view, tools
+
+
+def test_the_view_hands_over_fractions_of_the_screen(qtbot: QtBot) -> None:
+    view, tools = view_with_tools(qtbot, Mode.RECT)
     out = sent(tools)
     rect = view.image_rect()
     canvas = view.widget()
@@ -148,18 +155,7 @@ def test_the_view_hands_over_fractions_of_the_screen(qtbot: QtBot) -> None:
 
 
 def test_the_agent_sees_the_dot_where_the_customer_does(qtbot: QtBot) -> None:
-    view = RemoteScreenView()
-    qtbot.addWidget(view)
-    view.resize(700, 500)
-    tools = GuidanceTools()
-    tools.set_allowed(True)
-    tools.set_mode(Mode.POINTER)
-    view.set_tools(tools)
-    tools.changed.connect(view.update_tools)
-    view.show()
-    qtbot.waitExposed(view)
-    pixels = np.zeros((393, 700, 4), dtype=np.uint8)
-    view.show_frame(FrameImage(DecodedFrame(pixels, 700, 393, 0.0, 1920, 1080)))
+    view, tools = view_with_tools(qtbot, Mode.POINTER)
     rect = view.image_rect()
     canvas = view.widget()
 
