@@ -160,17 +160,21 @@ class MssGrabber:
         return np.frombuffer(shot.raw, dtype=np.uint8).reshape(shot.height, shot.width, 4)
 
     def changes(self, screen: Screen, timeout: float) -> list[Rect] | None:
-        if self._no_damage:
+        watcher = self._watcher()
+        if watcher is None:
             return None
-        if self._damage is None:
+        width, height = screen.even_size
+        return clip(watcher.wait(timeout), screen.left, screen.top, width, height)
+
+    def _watcher(self) -> DamageWatcher | None:
+        """The server's change reports, None where it has none (then the screen is polled)."""
+        if self._damage is None and not self._no_damage:
             try:
                 self._damage = DamageWatcher(os.environ.get("DISPLAY"))
             except AssistError as exc:
                 logger.warning("No change reports from the X server, polling: %s", exc.detail)
                 self._no_damage = True
-                return None
-        width, height = screen.even_size
-        return clip(self._damage.wait(timeout), screen.left, screen.top, width, height)
+        return self._damage
 
     def window_rects(self, screen: Screen, windows: frozenset[int]) -> list[Rect]:
         found = self._geometry().rects(windows)
@@ -194,15 +198,23 @@ class MssGrabber:
         return clip(self._geometry().covering(window.id), area.left, area.top, *area.even_size)
 
     def _geometry(self) -> WindowGeometry:
+        """Windows are followed by the reports that come with the change reports (on the
+        same connection, so the layout is never older than the damage); without those
+        the server is asked every time."""
         if self._windows is None:
-            self._windows = WindowGeometry(os.environ.get("DISPLAY"))
+            watcher = self._watcher()
+            if watcher is None:
+                self._windows = WindowGeometry.connect(os.environ.get("DISPLAY"))
+            else:
+                conn, root = watcher.connection, watcher.root
+                self._windows = WindowGeometry(conn, root, watcher.stack)
         return self._windows
 
     def close(self) -> None:
-        if self._damage is not None:
-            self._damage.close()
         if self._windows is not None:
             self._windows.close()
+        if self._damage is not None:
+            self._damage.close()
         self._mss.close()
 
 

@@ -14,51 +14,69 @@ import select
 from assist.core import x11
 from assist.core.errors import AssistError, ClientErrorCode
 from assist.core.geometry import Rect, intersection
+from assist.core.x11_stack import WindowStack
 
 
 class DamageWatcher:
-    """Reports damaged rectangles of the root window. One thread only (its own X
-    connection). Raises ``AssistError(CAPTURE_FAILED)`` when the server lacks DAMAGE."""
+    """Reports damaged rectangles of the root window, and keeps :attr:`stack` (the top-level
+    windows) from the structure reports that come on the same connection, so a change of
+    the picture is never read before the change of the layout behind it. One thread only.
+    Raises ``AssistError(CAPTURE_FAILED)`` when the server lacks DAMAGE."""
 
     def __init__(self, display: str | None = None) -> None:
         import xcffib
         import xcffib.damage
 
         self._notify = xcffib.damage.NotifyEvent
-        self._conn, root = x11.connect(display, ClientErrorCode.CAPTURE_FAILED, "X DAMAGE")
+        self._error = xcffib.ProtocolException
+        self.connection, self.root = x11.connect(
+            display, ClientErrorCode.CAPTURE_FAILED, "X DAMAGE"
+        )
         try:
-            extension = self._conn(xcffib.damage.key)
+            extension = self.connection(xcffib.damage.key)
             extension.QueryVersion(1, 1).reply()
-            self._damage = self._conn.generate_id()
-            extension.Create(self._damage, root, xcffib.damage.ReportLevel.RawRectangles)
-            self._conn.flush()
+            self._damage = self.connection.generate_id()
+            extension.Create(self._damage, self.root, xcffib.damage.ReportLevel.RawRectangles)
+            self.connection.flush()
         except Exception as exc:  # no DAMAGE extension…
             raise AssistError(ClientErrorCode.CAPTURE_FAILED, f"X DAMAGE: {exc}") from None
-        self._fd = self._conn.get_file_descriptor()
+        self._fd = self.connection.get_file_descriptor()
+        self._pending: list[Rect] = []
+        self.stack = WindowStack(self.connection, self.root, self.drain)
 
     def wait(self, timeout: float) -> list[Rect]:
         """The rectangles damaged since the last call, waiting up to ``timeout`` seconds
         for the first one; an empty list when nothing changed meanwhile."""
-        rects = self._drain()
-        if rects or timeout <= 0:
-            return rects
-        ready, _, _ = select.select([self._fd], [], [], timeout)
-        return self._drain() if ready else []
-
-    def _drain(self) -> list[Rect]:
-        rects: list[Rect] = []
-        try:
-            while (event := self._conn.poll_for_event()) is not None:
-                if isinstance(event, self._notify):
-                    area = event.area
-                    rects.append((area.x, area.y, area.width, area.height))
-        except Exception as exc:  # the X server went away
-            raise AssistError(ClientErrorCode.CAPTURE_FAILED, f"X connection: {exc}") from None
+        self.drain()
+        if not self._pending and timeout > 0:
+            ready, _, _ = select.select([self._fd], [], [], timeout)
+            if ready:
+                self.drain()
+        rects, self._pending = self._pending, []
         return rects
+
+    def drain(self) -> None:
+        """Read what the server reported so far (no round trip): damaged rectangles are
+        kept for :meth:`wait`, window changes go to the stack."""
+        while True:
+            try:
+                event = self.connection.poll_for_event()
+            except self._error:  # an error instead of a report: the stack reads again
+                self.stack.lost()
+                continue
+            except Exception as exc:  # the X server went away
+                raise AssistError(ClientErrorCode.CAPTURE_FAILED, f"X connection: {exc}") from None
+            if event is None:
+                return
+            if isinstance(event, self._notify):
+                area = event.area
+                self._pending.append((area.x, area.y, area.width, area.height))
+            else:
+                self.stack.apply(event)
 
     def close(self) -> None:
         try:
-            self._conn.disconnect()
+            self.connection.disconnect()
         except Exception:  # already gone with its server
             pass
 

@@ -1,5 +1,5 @@
 """The windows on the customer's X11 desktop: which can be shared, where each is now, and
-what covers it (one X connection, used from one thread: the capture thread's)."""
+what covers it (used from one thread: the capture thread's)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,7 @@ from typing import Any
 from assist.core import x11
 from assist.core.errors import ClientErrorCode
 from assist.core.geometry import Rect
-
-#: map_state of a window that is mapped, with all its ancestors.
-VIEWABLE = 2
+from assist.core.x11_stack import UNMAPPED, WindowStack
 
 
 @dataclass(frozen=True)
@@ -23,55 +21,95 @@ class Window:
     title: str
 
 
+@dataclass(frozen=True)
+class Place:
+    """Where a window that is not a child of the root lies in its top-level window (a
+    window manager's frame): its inner origin there, its size, whether it is mapped."""
+
+    top: int
+    dx: int
+    dy: int
+    width: int
+    height: int
+    mapped: bool
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What never changes about a top-level window: whether it is this process's own
+    (masked apart) and whether it draws at all (InputOnly windows do not)."""
+
+    own: bool
+    drawn: bool
+
+
 class WindowGeometry:
-    def __init__(self, display: str | None) -> None:
-        self._conn, self._root = x11.connect(display, ClientErrorCode.CAPTURE_FAILED, "windows")
+    """Where windows are and what covers them, answered from a :class:`WindowStack`: kept by
+    the server's reports when the stack follows them (no round trip until something
+    changes), read again for every question when it does not."""
+
+    def __init__(self, conn: Any, root: int, stack: WindowStack, owned: bool = False) -> None:
+        import xcffib.xproto
+
+        self._xproto = xcffib.xproto
+        self._conn, self._root, self._stack, self._owned = conn, root, stack, owned
         self._atoms: dict[str, int] = {}
-        #: Whether a top-level window is this process's own (a window keeps its owner).
-        self._own_windows: dict[int, bool] = {}
-        #: The top-level window (a window manager's frame, or itself) of a shared window.
-        self._tops: dict[int, int] = {}
+        self._facts: dict[int, Facts] = {}
+        #: Places of followed windows inside a frame, until their own reports say otherwise.
+        self._places: dict[int, Place | None] = {}
+
+    @classmethod
+    def connect(cls, display: str | None) -> WindowGeometry:
+        """On a connection of its own, following nothing (asks the server every time)."""
+        conn, root = x11.connect(display, ClientErrorCode.CAPTURE_FAILED, "windows")
+        return cls(conn, root, WindowStack(conn, root, drain=None), owned=True)
 
     def rects(self, windows: frozenset[int]) -> list[Rect]:
         """The root-coordinate rectangles of those of ``windows`` that are shown."""
-        shown = self._shown(sorted(windows))
-        return [rect for rect in shown.values() if rect is not None]
+        self._refresh()
+        return [rect for w in sorted(windows) if (rect := self._rect(w)) is not None]
 
     def rect(self, window: int) -> Rect | None:
         """Where ``window`` is now (root coordinates), None when it is gone or hidden."""
-        return self._shown([window]).get(window)
+        self._refresh()
+        return self._rect(window)
 
     def windows(self) -> list[Window]:
         """The named, shown application windows, topmost first; this process's own are
         left out (the customer client never offers itself)."""
+        self._refresh()
         found = []
-        for top in reversed(self._children(self._root)):
+        for top in reversed(self._stack.order()):
             named = self._client_of(top)
-            if named is None or self._own(top):
+            if named is None or self._facts_of(top).own:
                 continue
             client, title = named
-            if self.rect(client) is not None:
+            if self._rect(client) is not None:
                 found.append(Window(client, title))
         return found
 
     def covering(self, window: int) -> list[Rect]:
         """Root-coordinate rectangles of the shown windows stacked above ``window`` (this
         process's own are masked apart, and the guidance overlay must not count)."""
-        stack = self._children(self._root)
-        top = self._tops.get(window)
-        if top is None or top not in stack:  # its frame changes only when reparented
-            top = self._top_level(window)
-            if top is not None:
-                self._tops[window] = top
-        # Forget windows that are gone (the X server may give a later window the same id).
-        for gone in self._own_windows.keys() - set(stack):
-            del self._own_windows[gone]
-        if top is None or top not in stack:
+        self._refresh()
+        stack = self._stack.order()
+        place = None if self._stack.get(window) else self._place(window)
+        top = window if place is None else place.top
+        if top not in stack:
             return []
-        above = [w for w in stack[stack.index(top) + 1 :] if not self._own(w)]
-        return [rect for rect in self._shown(above).values() if rect is not None]
+        covers = []
+        for above in stack[stack.index(top) + 1 :]:
+            shown = self._stack.get(above)
+            if shown is None or not shown.mapped:
+                continue
+            facts = self._facts_of(above)
+            if facts.drawn and not facts.own:
+                covers.append(shown.outer)
+        return covers
 
     def close(self) -> None:
+        if not self._owned:
+            return
         try:
             self._conn.disconnect()
         except Exception:  # already gone with its server
@@ -79,27 +117,66 @@ class WindowGeometry:
 
     # ------------------------------------------------------------ inside
 
-    def _shown(self, windows: list[int]) -> dict[int, Rect | None]:
+    def _refresh(self) -> None:
+        self._stack.refresh()
+        if not self._stack.following:
+            self._places.clear()
+        for window in self._stack.touched:
+            self._places.pop(window, None)
+        self._stack.touched.clear()
+        # Forget windows that are gone (the X server may give a later window the same id).
+        for gone in [w for w in self._facts if self._stack.get(w) is None]:
+            del self._facts[gone]
+
+    def _rect(self, window: int) -> Rect | None:
+        shown = self._stack.get(window)
+        if shown is not None:
+            return shown.inner if shown.mapped else None
+        place = self._place(window)
+        frame = None if place is None else self._stack.get(place.top)
+        if place is None or frame is None or not (frame.mapped and place.mapped):
+            return None
+        x, y, _, _ = frame.inner
+        return x + place.dx, y + place.dy, place.width, place.height
+
+    def _place(self, window: int) -> Place | None:
+        if window not in self._places:
+            self._places[window] = self._look_up(window)
+        place = self._places[window]
+        if place is not None and self._stack.get(place.top) is None:  # reframed
+            place = self._places[window] = self._look_up(window)
+        return place
+
+    def _look_up(self, window: int) -> Place | None:
+        """Where ``window`` is in its frame; from now on its own changes are reported."""
         core = self._conn.core
-        asked = [
-            (
-                w,
-                core.GetWindowAttributes(w),
-                core.GetGeometry(w),
-                core.TranslateCoordinates(w, self._root, 0, 0),
-            )
-            for w in windows
-        ]
-        out: dict[int, Rect | None] = {}
-        for window, attributes, geometry, position in asked:
-            try:
-                viewable = attributes.reply().map_state == VIEWABLE
-                size, at = geometry.reply(), position.reply()
-            except Exception:  # the window is gone
-                out[window] = None
-                continue
-            out[window] = (at.dst_x, at.dst_y, size.width, size.height) if viewable else None
-        return out
+        try:
+            if self._stack.following:
+                mask = [self._xproto.EventMask.StructureNotify]
+                core.ChangeWindowAttributesChecked(window, self._xproto.CW.EventMask, mask).check()
+            top = self._top_level(window)
+            if top is None:
+                return None
+            at = core.TranslateCoordinates(window, top, 0, 0)
+            size, state = core.GetGeometry(window), core.GetWindowAttributes(window)
+            at_, size_ = at.reply(), size.reply()
+            mapped = state.reply().map_state != UNMAPPED
+        except Exception:  # the window is gone
+            return None
+        return Place(top, at_.dst_x, at_.dst_y, size_.width, size_.height, mapped)
+
+    def _facts_of(self, top: int) -> Facts:
+        known = self._facts.get(top)
+        if known is None:
+            known = self._facts[top] = Facts(self._own(top), self._drawn(top))
+        return known
+
+    def _drawn(self, top: int) -> bool:
+        try:
+            attributes = self._conn.core.GetWindowAttributes(top).reply()
+        except Exception:  # gone: draws nothing
+            return False
+        return bool(attributes._class != self._xproto.WindowClass.InputOnly)
 
     def _children(self, window: int) -> list[int]:
         try:
@@ -129,14 +206,10 @@ class WindowGeometry:
         return None
 
     def _own(self, top: int) -> bool:
-        known = self._own_windows.get(top)
-        if known is None:
-            named = self._client_of(top)
-            known = self._pid(top) == os.getpid() or (
-                named is not None and self._pid(named[0]) == os.getpid()
-            )
-            self._own_windows[top] = known
-        return known
+        named = self._client_of(top)
+        return self._pid(top) == os.getpid() or (
+            named is not None and self._pid(named[0]) == os.getpid()
+        )
 
     def _title(self, window: int) -> str:
         for name, kind in (("_NET_WM_NAME", "UTF8_STRING"), ("WM_NAME", "STRING")):
