@@ -354,6 +354,9 @@ class ScreenPicture:
         self._covering = covering
         #: What is black in the picture now (screen coordinates).
         self.masked: list[Rect] = []
+        #: What of that the customer hides (the agent is told, and marks it): not what
+        #: other windows cover of a shared window, which moves with every drag.
+        self.hidden: list[Rect] = []
         width, height = screen.even_size
         self.whole: Rect = (0, 0, width, height)
         self._bgra = np.zeros((height, width, 4), dtype=np.uint8)
@@ -363,12 +366,17 @@ class ScreenPicture:
     def update(self, rects: list[Rect]) -> None:
         """Take ``rects`` from the screen: kept areas stay as they were, masked ones turn
         black; where masks moved, the screen is taken again (old place) or blacked (new)."""
-        masked = self._masked_now()
+        hidden, covered = self._masked_now()
+        masked = hidden + covered
         if masked != self.masked:
-            rects = merge(rects + self.masked + masked)
+            moved = [r for r in self.masked if r not in masked]  # the old places come back
+            moved += [r for r in masked if r not in self.masked]  # the new ones go black
+            rects = merge(rects + moved)
             self.masked = masked
+        if hidden != self.hidden:
+            self.hidden = hidden
             if self._masks.on_change is not None:
-                self._masks.on_change(masked)
+                self._masks.on_change(hidden)
         kept = self._kept.get()
         for rect in rects:
             x, y, w, h = rect
@@ -389,15 +397,16 @@ class ScreenPicture:
     def masks_moved(self) -> bool:
         """Whether what is masked changed since the last update (then one is due even if
         nothing on the screen changed)."""
-        return self._masked_now() != self.masked
+        hidden, covered = self._masked_now()
+        return hidden + covered != self.masked
 
-    def _masked_now(self) -> list[Rect]:
+    def _masked_now(self) -> tuple[list[Rect], list[Rect]]:
+        """What the customer hides, and what other windows cover of a shared window."""
         windows, areas = self._masks.snapshot()
         found = self._grabber.window_rects(self._screen, windows) if windows else []
-        if self._covering is not None:
-            found += self._covering(self._screen)
+        covered = self._covering(self._screen) if self._covering is not None else []
         width, height = self._screen.even_size
-        return clip([*areas, *found], 0, 0, width, height)
+        return clip([*areas, *found], 0, 0, width, height), clip(covered, 0, 0, width, height)
 
     def _hold(self, area: Rect) -> tuple[Rect, Pixels]:
         x, y, w, h = area

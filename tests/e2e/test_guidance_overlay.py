@@ -24,7 +24,7 @@ from tests.helpers.click_target import COLOR as BACKGROUND
 from tests.helpers.line_process import LineProcess
 from tests.helpers.waits import scaled
 from tests.helpers.xtest import click
-from tests.helpers.xvfb import Display, xvfb
+from tests.helpers.xvfb import Display, split_into_monitors, xvfb
 
 pytestmark = pytest.mark.e2e
 
@@ -33,17 +33,26 @@ WIDTH, HEIGHT = 1280, 720
 
 @contextmanager
 def desktop(
-    scale: int = 1, compositor: bool = False
+    scale: int = 1,
+    compositor: bool = False,
+    monitors: int = 1,
+    shared: Rect = (0, 0, WIDTH, HEIGHT),
+    window: bool = False,
 ) -> Iterator[tuple[Display, LineProcess, LineProcess]]:
-    with xvfb(WIDTH, HEIGHT) as display, composited(display, compositor):
+    """A customer display (``monitors`` RandR monitors of WIDTH×HEIGHT side by side) with
+    an application under everything and the customer's guidance over ``shared``: a screen,
+    or with ``window`` a window there."""
+    with xvfb(WIDTH * monitors, HEIGHT) as display, composited(display, compositor):
+        if monitors > 1:
+            split_into_monitors(display, monitors)
         target = LineProcess(display, "tests.helpers.click_target")
         target.until("ready")
         overlay = LineProcess(
             display,
             "tests.helpers.overlay_child",
             "--screen",
-            f"0,0,{WIDTH},{HEIGHT}",
-            *(["--translucent"] if compositor else []),
+            ",".join(map(str, shared)),
+            *(["--window"] if window else []),
             env={"QT_SCALE_FACTOR": str(scale)},  # HiDPI: the overlay works in logical pixels
         )
         ready = overlay.until_prefix("ready")
@@ -77,7 +86,7 @@ def composited(display: Display, wanted: bool) -> Iterator[None]:
 
 def grab(display: Display) -> np.ndarray:
     with mss.MSS(display=display.name) as shooter:
-        shot = shooter.grab(shooter.monitors[1])
+        shot = shooter.grab(shooter.monitors[0])  # all monitors
     return np.asarray(shot)[:, :, 2::-1]  # BGRA -> RGB
 
 
@@ -155,3 +164,52 @@ def test_the_video_keeps_what_was_under_the_overlay(monkeypatch: pytest.MonkeyPa
             assert close_to(video[edge], BACKGROUND, tolerance=12)  # not in the video
         finally:
             grabber.close()
+
+
+@pytest.mark.parametrize(
+    ("scale", "window"), [(1, False), (2, True)], ids=["screen", "window-hidpi"]
+)
+def test_on_the_second_monitor_guidance_lands_on_it(
+    scale: int, window: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two RandR monitors on one X screen: the customer is offered both, and shares the
+    second (or a window on it); the agent's drawing and pointer show there, at the right
+    place, and the capture is told where in its own coordinates."""
+    second: Rect = (WIDTH, 0, WIDTH, HEIGHT)
+    shared = (WIDTH + 200, 100, 400, 300) if window else second
+    with desktop(scale, monitors=2, shared=shared, window=window) as (display, target, overlay):
+        monkeypatch.setenv("DISPLAY", display.name)
+        monkeypatch.setenv("XDG_SESSION_TYPE", "x11")
+        monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+        grabber = MssGrabber()
+        try:
+            screens = grabber.screens()
+            offered = [(s.left, s.top, s.width, s.height) for s in screens]
+            assert offered == [(0, 0, WIDTH, HEIGHT), second]
+
+            box = g.Shape(
+                id="r1", tool=g.Tool.RECT, color=g.Color.RED, points=((0.25, 0.25), (0.5, 0.5))
+            )
+            overlay.send(g.serialize(box))
+            lines = overlay.until("shown 1")
+            left, top, width, height = shared
+            edge = (top + height // 4, left + width * 3 // 8)  # the box's top edge (row, column)
+            screen = grab(display)
+            assert close_to(screen[edge], g.COLOR_RGB[g.Color.RED])
+            assert close_to(screen[edge[0], edge[1] - WIDTH], BACKGROUND)  # not on the first
+            # What the capture of the second monitor sends shows it there too.
+            video = ScreenPicture(grabber, screens[1]).frame().to_ndarray(format="rgb24")
+            assert close_to(video[edge[0], edge[1] - WIDTH], g.COLOR_RGB[g.Color.RED], 40)
+        finally:
+            grabber.close()
+        # The capture keeps that place, in the coordinates of what it captures.
+        kept = covered(lines)
+        point = (width * 3 // 8, height // 4)
+        assert any(x <= point[0] < x + w and y <= point[1] < y + h for x, y, w, h in kept)
+
+        overlay.send(g.serialize(g.Pointer(seq=1, x=0.5, y=0.5)))
+        overlay.until("shown 2")
+        middle = (left + width // 2, top + height // 2)
+        assert close_to(grab(display)[middle[1], middle[0]], POINTER_COLOR.getRgb()[:3])
+        click(display.name, *middle)  # through the dot, to the application below
+        target.until(f"clicked {middle[0]} {middle[1]}")

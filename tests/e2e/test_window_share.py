@@ -49,6 +49,8 @@ def test_a_shared_window_is_followed_masked_where_covered_and_ends_when_closed(
         try:
             (window,) = [w for w in capture.windows() if w.id == window_id]
             assert window.title == "Invoice"
+            told: list[list[tuple[int, int, int, int]]] = []
+            capture.masks.on_change = told.append  # what the agent is told is hidden
             capture.watch(window, frames.put, failures.put)
             first = rgb(frames.get(timeout=scaled(10)))
             assert first.shape[:2] == (200, 320)  # the window alone, at its size
@@ -61,6 +63,7 @@ def test_a_shared_window_is_followed_masked_where_covered_and_ends_when_closed(
             cover.until_prefix("window")
             covered = latest(frames, lambda f: near(rgb(f)[100, 250], (0, 0, 0)))
             assert near(rgb(covered)[100, 60], GREEN)
+            assert told == []  # covered is not "hidden by the customer": no mark for it
 
             shared.send("move 700 400")  # moved: followed (and no longer covered)
             shared.until("moved")

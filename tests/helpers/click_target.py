@@ -1,4 +1,4 @@
-"""A full-screen window that reports every click it receives (``clicked X Y``, global device
+"""A window over all monitors that reports every click it receives (``clicked X Y``, global device
 pixels); runs as its own process, standing in for the customer's applications."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ COLOR = (0x60, 0x70, 0x80)
 class ClickTarget(QWidget):
     def __init__(self) -> None:
         super().__init__()
-        self.setGeometry(QGuiApplication.primaryScreen().geometry())
+        self.setGeometry(QGuiApplication.primaryScreen().virtualGeometry())  # all monitors
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         painter = QPainter(self)

@@ -1,9 +1,11 @@
-"""The customer's guidance overlay in its own process on a test display.
+"""The customer's guidance in its own process on a test display, as the customer app shows it.
 
-Reads one guidance message (JSON) per stdin line and shows it with the product's overlay
-over the screen given as ``--screen LEFT,TOP,WIDTH,HEIGHT`` (device pixels, as captured);
-prints ``shown N`` once the N-th is painted and flushed to the X server, and ``covered
-X,Y,W,H;...`` whenever what the overlay covers changes.
+Reads one guidance message (JSON) per stdin line and hands it to the product's
+``GuidanceView``, which puts the overlay over what is shared: the screen given as ``--screen
+LEFT,TOP,WIDTH,HEIGHT`` (device pixels, as captured), or with ``--window`` a window there
+(the overlay goes on the monitor that shows it). Prints ``shown N`` once the N-th is painted
+and flushed to the X server, and ``covered X,Y,W,H;...`` whenever what the overlay covers
+changes (in the capture's coordinates, as the capture is told).
 """
 
 from __future__ import annotations
@@ -15,29 +17,35 @@ import sys
 from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication
 
+from assist.core import events as ev
 from assist.core import guidance as g
 from assist.core.capture import Screen
+from assist.core.geometry import Rect
 from assist.core.x11_desktop import has_compositor
-from assist.customer.monitors import logical_area
-from assist.customer.overlay import GuidanceOverlay
+from assist.customer.guidance_view import GuidanceView
+from assist.qt.bridge import AsyncioThread, Bridge
+
+SESSION = "s1"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--screen", required=True)
+    parser.add_argument("--window", action="store_true", help="a window is shared there")
     parser.add_argument("--name", default="Taro")
-    parser.add_argument(
-        "--translucent", action="store_true", help="as the product decides: with a compositor"
-    )
     args = parser.parse_args()
     left, top, width, height = (int(v) for v in args.screen.split(","))
     app = QApplication([])
-    area = logical_area(Screen(1, left, top, width, height))
-    translucent = args.translucent and has_compositor()
-    overlay = GuidanceOverlay(args.name, area, translucent=translucent)
-    overlay.covered.connect(
-        lambda rects: print("covered", ";".join(",".join(map(str, r)) for r in rects), flush=True)
-    )
+    runner = AsyncioThread()
+    runner.start()
+    bridge = Bridge(runner)
+    shared = Screen(0 if args.window else 1, left, top, width, height)
+
+    def kept(rects: list[Rect]) -> None:
+        print("covered", ";".join(",".join(map(str, r)) for r in rects), flush=True)
+
+    view = GuidanceView(bridge, SESSION, args.name, keep=kept, area=lambda: shared)
+    view.share(None if args.window else shared)
     count = 0
 
     def flushed(shown: int) -> None:
@@ -58,13 +66,13 @@ def main() -> None:
         pending += data
         *lines, pending = pending.split(b"\n")
         for line in lines:
-            overlay.show_guidance(g.parse(line))
+            bridge.deliver(ev.GuidanceArrived(SESSION, g.parse(line)))
             count += 1
             QTimer.singleShot(50, lambda shown=count: flushed(shown))
 
     notifier = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
     notifier.activated.connect(read)
-    print("ready", "translucent" if translucent else "shaped", flush=True)
+    print("ready", "translucent" if has_compositor() else "shaped", flush=True)
     app.exec()
 
 

@@ -68,3 +68,26 @@ def _read_display_number(reader: object, proc: subprocess.Popen[bytes]) -> str:
     number = str(reader.readline()).strip()
     assert number.isdigit(), f"Xvfb failed to start (exit code {proc.poll()})"
     return number
+
+
+def split_into_monitors(display: Display, count: int) -> list[tuple[int, int, int, int]]:
+    """Make ``display``'s one screen ``count`` RandR monitors side by side (as a desktop
+    with several monitors shows itself to applications: Qt, mss and the customer client
+    each see them), returning their places. The first takes over the screen's output, so
+    no whole-screen monitor is left besides them; the display must run with ``-noreset``
+    (else the monitors go when xrandr disconnects), as :func:`xvfb`'s do."""
+    binary = shutil.which("xrandr")
+    assert binary, "xrandr is missing: run .ci/install (apt package x11-xserver-utils)"
+    width = display.width // count
+    places = [(i * width, 0, width, display.height) for i in range(count)]
+    mm = f"{width * 254 // 960}x{display.height}/{display.height * 254 // 960}"
+    command = [binary]
+    for i, (left, _, _, _) in enumerate(places):
+        name = f"*M{i + 1}" if i == 0 else f"M{i + 1}"
+        command += ["--setmonitor", name, f"{width}/{mm}+{left}+0", "screen" if i == 0 else "none"]
+    subprocess.run(command, env=display.env(), check=True, timeout=scaled(10))
+    listed = subprocess.run(
+        [binary, "--listmonitors"], env=display.env(), capture_output=True, text=True, check=True
+    ).stdout
+    assert listed.startswith(f"Monitors: {count}"), listed
+    return places
