@@ -9,8 +9,12 @@ from typing import Any
 
 from assist.core import x11
 from assist.core.errors import ClientErrorCode
-from assist.core.geometry import Rect
+from assist.core.geometry import Rect, intersection
 from assist.core.x11_stack import UNMAPPED, WindowStack
+
+#: A window is offered for sharing when at least this much of it (both ways) is on the
+#: screen: window managers keep tiny or off-screen windows of their own (openbox: "Openbox").
+MIN_OFFERED = 8
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,8 @@ class WindowGeometry:
 
         self._xproto = xcffib.xproto
         self._conn, self._root, self._stack, self._owned = conn, root, stack, owned
+        screen = conn.get_setup().roots[conn.pref_screen]
+        self._bounds: Rect = (0, 0, screen.width_in_pixels, screen.height_in_pixels)
         self._atoms: dict[str, int] = {}
         self._facts: dict[int, Facts] = {}
         #: Places of followed windows inside a frame, until their own reports say otherwise.
@@ -84,7 +90,9 @@ class WindowGeometry:
             if named is None or self._facts_of(top).own:
                 continue
             client, title = named
-            if self._rect(client) is not None:
+            rect = self._rect(client)
+            shown = None if rect is None else intersection(rect, self._bounds)
+            if shown is not None and min(shown[2:]) >= MIN_OFFERED:
                 found.append(Window(client, title))
         return found
 
