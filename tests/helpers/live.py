@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,6 +18,8 @@ from assist.core.injection import Injector
 from assist.core.outbox import Outbox
 from assist.core.synthetic import SyntheticGrabber
 from assist.core.x11_input import X11Injector
+from signaling.store import history
+from signaling.store.db import open_database
 from tests.helpers.accounts import PASSWORD, seed_database
 from tests.helpers.server_process import ServerProcess
 from tests.helpers.sides import Side
@@ -31,6 +35,25 @@ class Live:
     customer: CustomerClient
     agent_side: Side
     customer_side: Side
+
+    def audit(self, kind: str) -> list[dict[str, Any]]:
+        """The details of this session's audit events of ``kind``, read from the server's
+        store, oldest first."""
+        database = open_database(self.server.db_url)
+        try:
+            with database.session() as session:
+                events = history.events(session, self.session_id)
+                return [dict(e.detail) for e in events if e.kind == kind]
+        finally:
+            database.close()
+
+    async def close(self) -> None:
+        """Both clients, the server and the outboxes."""
+        await self.customer.close()
+        await self.agent.close()
+        self.server.kill()
+        self.agent_side.outbox.close()
+        self.customer_side.outbox.close()
 
     def restart(self, *options: str) -> None:
         """Start the server again on the same port and store (it must be dead)."""
@@ -68,14 +91,23 @@ async def admitted(
     return Live(server, created.session_id, agent, customer, agent_side, customer_side)
 
 
-@pytest.fixture
-async def live(tmp_path: Path) -> AsyncIterator[Live]:
+@asynccontextmanager
+async def live_session(
+    tmp_path: Path,
+    injector: Callable[[], Injector] = X11Injector,
+    grabber: Callable[[], Grabber] = SyntheticGrabber,
+) -> AsyncIterator[Live]:
+    """An admitted session on a fresh server with its own seeded SQLite store, closed after."""
     url = f"sqlite:///{tmp_path}/server.db"
     seed_database(url)
-    state = await admitted(ServerProcess(*ORG, db_url=url), tmp_path)
-    yield state
-    await state.customer.close()
-    await state.agent.close()
-    state.server.kill()
-    state.agent_side.outbox.close()
-    state.customer_side.outbox.close()
+    state = await admitted(ServerProcess(*ORG, db_url=url), tmp_path, injector, grabber)
+    try:
+        yield state
+    finally:
+        await state.close()
+
+
+@pytest.fixture
+async def live(tmp_path: Path) -> AsyncIterator[Live]:
+    async with live_session(tmp_path) as state:
+        yield state

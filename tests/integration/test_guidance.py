@@ -6,8 +6,6 @@ from __future__ import annotations
 from assist.core import events as ev
 from assist.core import guidance as g
 from signaling import protocol as p
-from signaling.store import history
-from signaling.store.db import open_database
 from tests.helpers.live import Live
 from tests.helpers.sides import Side
 from tests.helpers.waits import until
@@ -98,10 +96,4 @@ async def test_grant_changes_are_in_the_audit_trail(live: Live) -> None:
 
 
 def permission_trail(live: Live) -> list[str]:
-    database = open_database(live.server.db_url)
-    try:
-        with database.session() as session:
-            events = history.events(session, live.session_id)
-            return [e.detail["granted"] for e in events if e.kind == "permissions"]
-    finally:
-        database.close()
+    return [detail["granted"] for detail in live.audit("permissions")]

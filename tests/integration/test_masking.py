@@ -12,8 +12,6 @@ import pytest
 from assist.core import events as ev
 from assist.core import guidance as g
 from assist.core.capture import ScreenTrack
-from signaling.store import history
-from signaling.store.db import open_database
 from tests.helpers.live import Live
 from tests.helpers.waits import until
 
@@ -77,10 +75,4 @@ async def test_what_the_customer_chooses_to_hide_is_audited(live: Live) -> None:
 
 
 def hidden_counts(live: Live) -> list[str]:
-    database = open_database(live.server.db_url)
-    try:
-        with database.session() as session:
-            events = history.events(session, live.session_id)
-            return [e.detail.get("hidden", "") for e in events if e.kind == "sharing"]
-    finally:
-        database.close()
+    return [detail.get("hidden", "") for detail in live.audit("sharing")]

@@ -7,17 +7,12 @@ import asyncio
 from pathlib import Path
 
 from assist.core import events as ev
-from tests.helpers.accounts import seed_database
-from tests.helpers.live import ORG, admitted
-from tests.helpers.server_process import ServerProcess
+from tests.helpers.live import live_session
 from tests.helpers.waits import scaled
 
 
 async def test_admission_connects_and_allow_only_adds_the_screen(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path}/server.db"
-    seed_database(url)
-    live = await admitted(ServerProcess(*ORG, db_url=url), tmp_path)
-    try:
+    async with live_session(tmp_path) as live:
         customer, agent = live.customer, live.agent
         async with asyncio.timeout(scaled(10)):
             while customer.rtc is None or customer.rtc.pc.connectionState != "connected":
@@ -33,9 +28,3 @@ async def test_admission_connects_and_allow_only_adds_the_screen(tmp_path: Path)
         await live.agent_side.wait_for(lambda: bool(live.agent_side.of(ev.FrameArrived)))
         assert agent.sessions[live.session_id].rtc is connection  # no second offer
         assert customer.grab_count > 0
-    finally:
-        await live.customer.close()
-        await live.agent.close()
-        live.server.kill()
-        live.agent_side.outbox.close()
-        live.customer_side.outbox.close()

@@ -12,10 +12,8 @@ import pytest
 from assist.core import events as ev
 from assist.core import guidance as g
 from signaling import protocol as p
-from tests.helpers.accounts import seed_database
-from tests.helpers.live import ORG, Live, admitted
+from tests.helpers.live import Live, live_session
 from tests.helpers.recording_injector import RecordingInjector
-from tests.helpers.server_process import ServerProcess
 from tests.helpers.waits import until
 from tests.integration.test_guidance import channels_open, grants, permission_trail
 
@@ -24,16 +22,9 @@ CONTROLLED = frozenset({p.Capability.VIEW, p.Capability.GUIDE, p.Capability.CONT
 
 @pytest.fixture
 async def controlled(tmp_path: Path) -> AsyncIterator[tuple[Live, RecordingInjector]]:
-    url = f"sqlite:///{tmp_path}/server.db"
-    seed_database(url)
     injector = RecordingInjector()
-    state = await admitted(ServerProcess(*ORG, db_url=url), tmp_path, lambda: injector)
-    yield state, injector
-    await state.customer.close()
-    await state.agent.close()
-    state.server.kill()
-    state.agent_side.outbox.close()
-    state.customer_side.outbox.close()
+    async with live_session(tmp_path, lambda: injector) as state:
+        yield state, injector
 
 
 async def test_the_agent_controls_only_between_allow_and_stop(

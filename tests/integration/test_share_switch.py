@@ -6,21 +6,13 @@ from __future__ import annotations
 
 from assist.core import events as ev
 from assist.core import guidance as g
-from signaling.store import history
-from signaling.store.db import open_database
 from tests.helpers.live import Live
 from tests.helpers.waits import until
 from tests.integration.test_guidance import channels_open, grants
 
 
 def sharing_trail(live: Live) -> list[tuple[str, str]]:
-    database = open_database(live.server.db_url)
-    try:
-        with database.session() as session:
-            events = history.events(session, live.session_id)
-            return [(e.detail["state"], e.detail["target"]) for e in events if e.kind == "sharing"]
-    finally:
-        database.close()
+    return [(detail["state"], detail["target"]) for detail in live.audit("sharing")]
 
 
 async def test_a_switch_keeps_the_connection_and_is_audited(live: Live) -> None:

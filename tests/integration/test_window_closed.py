@@ -13,10 +13,8 @@ from assist.core.capture import Screen
 from assist.core.synthetic import SyntheticGrabber
 from assist.core.x11_windows import Window
 from signaling import protocol as p
-from tests.helpers.accounts import seed_database
-from tests.helpers.live import ORG, Live, admitted
+from tests.helpers.live import Live, live_session
 from tests.helpers.recording_injector import RecordingInjector
-from tests.helpers.server_process import ServerProcess
 
 INVOICE = Window(7, "Invoice")
 
@@ -35,18 +33,9 @@ class OneWindow(SyntheticGrabber):
 
 @pytest.fixture
 async def live_window(tmp_path: Path) -> AsyncIterator[Live]:
-    url = f"sqlite:///{tmp_path}/server.db"
-    seed_database(url)
     OneWindow.closed = False
-    state = await admitted(
-        ServerProcess(*ORG, db_url=url), tmp_path, RecordingInjector, grabber=OneWindow
-    )
-    yield state
-    await state.customer.close()
-    await state.agent.close()
-    state.server.kill()
-    state.agent_side.outbox.close()
-    state.customer_side.outbox.close()
+    async with live_session(tmp_path, RecordingInjector, grabber=OneWindow) as state:
+        yield state
 
 
 async def test_closing_the_shared_window_ends_the_share_with_its_reason(
