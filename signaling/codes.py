@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import enum
 import re
-from typing import Final
+from typing import Final, Generic, TypeVar
 
 CODE_DIGITS: Final = 9
 
@@ -46,13 +46,22 @@ class ErrorCode(enum.StrEnum):
     RESUME_EXPIRED = "resume_expired"
 
 
-class ProtocolError(Exception):
-    """A message could not be parsed or was not allowed; ``code`` says why."""
+C = TypeVar("C", bound=str)
 
-    def __init__(self, code: ErrorCode, detail: str = "") -> None:
-        super().__init__(f"{code.value}: {detail}" if detail else code.value)
+
+class CodedError(Exception, Generic[C]):
+    """An error named by a stable ``code`` (a string enum's member, or a plain string) that
+    callers branch on and clients translate, with a ``detail`` for logs."""
+
+    def __init__(self, code: C, detail: str = "") -> None:
+        name = str(code)  # a StrEnum member's value
+        super().__init__(f"{name}: {detail}" if detail else name)
         self.code = code
         self.detail = detail
+
+
+class ProtocolError(CodedError[ErrorCode]):
+    """A message could not be parsed or was not allowed; ``code`` says why."""
 
 
 class Role(enum.StrEnum):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from typing import Final
 
+from signaling.codes import CodedError
 from signaling.protocol import ErrorCode
 
 
@@ -29,7 +30,7 @@ class ClientErrorCode(enum.StrEnum):
     OUTBOX_UNAVAILABLE = "outbox_unavailable"
 
 
-class AssistError(Exception):
+class AssistError(CodedError[ErrorCode | ClientErrorCode]):
     """An error with a stable code: a server ``ErrorCode`` or a ``ClientErrorCode``."""
 
     def __init__(
@@ -38,9 +39,7 @@ class AssistError(Exception):
         detail: str = "",
         retry_after: float | None = None,
     ) -> None:
-        super().__init__(f"{code.value}: {detail}" if detail else code.value)
-        self.code = code
-        self.detail = detail
+        super().__init__(code, detail)
         self.retry_after = retry_after
 
 

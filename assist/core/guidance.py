@@ -23,7 +23,7 @@ from typing import Final
 
 import msgspec
 
-from signaling.codes import Capability
+from signaling.codes import Capability, CodedError
 
 POINTER_CHANNEL: Final = "pointer"
 GUIDE_CHANNEL: Final = "guide"
@@ -58,11 +58,8 @@ class GuidanceErrorCode(enum.StrEnum):
     RATE_LIMITED = "guidance_rate_limited"
 
 
-class GuidanceError(Exception):
-    def __init__(self, code: GuidanceErrorCode, detail: str = "") -> None:
-        super().__init__(f"{code.value}: {detail}" if detail else code.value)
-        self.code = code
-        self.detail = detail
+class GuidanceError(CodedError[GuidanceErrorCode]):
+    """A guidance message refused; ``code`` says why."""
 
 
 class Tool(enum.StrEnum):

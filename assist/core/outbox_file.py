@@ -10,6 +10,8 @@ import time
 from pathlib import Path
 from typing import Final
 
+from signaling.codes import CodedError
+
 logger = logging.getLogger(__name__)
 
 SCHEMA_VERSION: Final = 1
@@ -57,10 +59,8 @@ class OutboxErrorCode(enum.StrEnum):
     STORAGE_FAILED = "outbox_storage_failed"  # full disk, I/O error: nothing was stored
 
 
-class OutboxError(Exception):
-    def __init__(self, code: OutboxErrorCode, detail: str = "") -> None:
-        super().__init__(f"{code.value}: {detail}" if detail else code.value)
-        self.code = code
+class OutboxError(CodedError[OutboxErrorCode]):
+    """The outbox file cannot be used; ``code`` says why."""
 
 
 class _Unusable(Exception):

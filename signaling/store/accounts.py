@@ -10,15 +10,12 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from signaling.codes import CodedError
 from signaling.store.models import AbuseReport, AuditEvent, Token, TokenKind, User, UserRole
 
 
-class AccountError(Exception):
+class AccountError(CodedError[str]):
     """A user change that cannot be made; ``code`` names why (``user_exists``, …)."""
-
-    def __init__(self, code: str, detail: str = "") -> None:
-        super().__init__(f"{code}: {detail}" if detail else code)
-        self.code = code
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from typing import Any, Final
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from signaling.codes import CodedError
 from signaling.store import history
 from signaling.store.accounts import audit
 from signaling.store.models import Customer, NoteRecord, SessionRecord
@@ -23,13 +24,8 @@ TIMELINE_SESSIONS: Final = 200
 NOTE_PREVIEW: Final = 160
 
 
-class CustomerError(Exception):
+class CustomerError(CodedError[str]):
     """``code`` names the problem: ``customer_not_found``, ``merge_into_itself``, …"""
-
-    def __init__(self, code: str, detail: str = "") -> None:
-        super().__init__(f"{code}: {detail}" if detail else code)
-        self.code = code
-        self.detail = detail
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from signaling.codes import CodedError
 from signaling.store.grams import register_sqlite_functions
 
 logger = logging.getLogger(__name__)
@@ -24,13 +25,8 @@ logger = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
 
-class StoreError(Exception):
+class StoreError(CodedError[str]):
     """The database cannot be used; ``code`` names why (``database_too_new``, …)."""
-
-    def __init__(self, code: str, detail: str) -> None:
-        super().__init__(f"{code}: {detail}")
-        self.code = code
-        self.detail = detail
 
 
 def default_url() -> str:

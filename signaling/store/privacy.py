@@ -18,6 +18,7 @@ from typing import Any, Final, cast
 from sqlalchemy import CursorResult, Select, delete, exists, or_, select, update
 from sqlalchemy.orm import Session
 
+from signaling.codes import CodedError
 from signaling.store.accounts import audit, now_utc
 from signaling.store.models import (
     AbuseReport,
@@ -33,13 +34,8 @@ EXPORT_FORMAT: Final = "assist.customer-history"
 EXPORT_VERSION: Final = 1
 
 
-class PrivacyError(Exception):
+class PrivacyError(CodedError[str]):
     """``code`` names why the request cannot be carried out (``customer_not_found``, …)."""
-
-    def __init__(self, code: str, detail: str = "") -> None:
-        super().__init__(f"{code}: {detail}" if detail else code)
-        self.code = code
-        self.detail = detail
 
 
 @dataclass(frozen=True)
