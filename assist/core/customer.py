@@ -238,7 +238,8 @@ class CustomerClient(BaseClient):
         what was under it, so the agent sees only the copy its own view paints. Safe from
         any thread (the overlay calls it on every change)."""
         self._kept_rects = list(rects)
-        self._apply_areas()
+        if (capture := self.capture) is not None:
+            capture.kept.set(self._kept_rects)
 
     async def stats(self) -> MediaStats | None:
         return await self.rtc.stats() if self.rtc is not None else None
@@ -284,7 +285,8 @@ class CustomerClient(BaseClient):
         except AssistError:
             if not self.reconnecting:
                 raise  # else the resume tells the server (see _resumed)
-        await self._update_grants()
+        finally:  # what the gate lets through follows the sharing, told or not
+            await self._update_grants()
 
     def _grants(self) -> frozenset[p.Capability]:
         """What sharing as it is now grants: the view while shared, guidance too unless the
@@ -317,7 +319,7 @@ class CustomerClient(BaseClient):
         if not granted and self.control is not None:
             self.control.stop()
             self.control = None
-            self._watch_hotkey(False)
+            await self._watch_hotkey(False)
         elif granted and self.control is None and self.track is not None:
             try:
                 self.control = await asyncio.to_thread(
@@ -332,14 +334,15 @@ class CustomerClient(BaseClient):
                 if self.session_id is not None:
                     self.emit(ev.OperationFailed(self.session_id, exc))
                 return
-            self._watch_hotkey(True)
+            await self._watch_hotkey(True)
 
-    def _watch_hotkey(self, on: bool) -> None:
-        """Ctrl+Shift+Esc ends control from anywhere on the desktop, while it lasts."""
+    async def _watch_hotkey(self, on: bool) -> None:
+        """Ctrl+Shift+Esc ends control from anywhere on the desktop, while it lasts (its X
+        connection is opened and closed off the event loop, like the injector's)."""
         if not on:
-            if self._hotkey is not None:
-                self._hotkey.close()
+            if (hotkey := self._hotkey) is not None:
                 self._hotkey = None
+                await asyncio.to_thread(hotkey.close)
             return
         loop = self.loop
         if loop is None:
@@ -349,7 +352,7 @@ class CustomerClient(BaseClient):
             loop.call_soon_threadsafe(self._stop_control_by_hotkey)
 
         try:
-            self._hotkey = StopHotkey(pressed)
+            self._hotkey = await asyncio.to_thread(StopHotkey, pressed)
         except AssistError as exc:  # control works without it (the share bar stops it)
             logger.warning("No stop-control hotkey: %s", exc.detail)
 
@@ -444,7 +447,7 @@ class CustomerClient(BaseClient):
         if self.control is not None:
             self.control.stop()
             self.control = None
-        self._watch_hotkey(False)
+        await self._watch_hotkey(False)
         if track is not None:
             track.stop()
         for thread in {c for c in (capture, extra) if c is not None}:

@@ -48,10 +48,8 @@ _SPECIAL: Final = {
     "backslash": 0x5C,
     "grave": 0x60,
 }
-#: Modifier keys: held down by a shortcut, released first when control ends.
-MODIFIERS: Final = frozenset(
-    {"Shift_L", "Shift_R", "Control_L", "Control_R", "Alt_L", "Alt_R", "Super_L", "Super_R"}
-)
+#: The Escape key (the stop-control hotkey's).
+ESCAPE: Final = _SPECIAL["Escape"]
 
 
 def from_name(name: str) -> int | None:

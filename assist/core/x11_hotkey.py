@@ -12,12 +12,11 @@ import select
 import threading
 from collections.abc import Callable
 
-from assist.core import x11
+from assist.core import keysyms, x11
 from assist.core.errors import AssistError, ClientErrorCode
 
 logger = logging.getLogger(__name__)
 
-ESCAPE = 0xFF1B
 SHIFT, LOCK, CONTROL, MOD2 = 1, 2, 4, 16  # X modifier masks (Mod2: Num Lock)
 #: The hotkey, as the customer is told it.
 STOP_CONTROL_KEYS = "Ctrl+Shift+Esc"
@@ -32,7 +31,7 @@ class StopHotkey:
 
         self._press_event = xcffib.xproto.KeyPressEvent
         self._pressed = pressed
-        keycode = x11.keyboard_map(self._conn).find(ESCAPE)
+        keycode = x11.keyboard_map(self._conn).find(keysyms.ESCAPE)
         if keycode is None:
             raise AssistError(ClientErrorCode.CONTROL_FAILED, "no Escape key")
         # Grabbed with and without Caps Lock and Num Lock, which X counts as modifiers.
