@@ -107,9 +107,17 @@ class GuidanceOverlay(QWidget):
 
     @Slot()
     def on_expiry_timeout(self) -> None:
-        if self.drawn.expire(self._clock()):
+        now = self._clock()
+        if self.drawn.expire(now):
             self._shapes_changed()
-        self._refresh()
+            self._refresh()
+        elif self._fading_out(now):  # drawn paler on each tick until it goes
+            self.update()
+
+    def _fading_out(self, now: float) -> bool:
+        return self.translucent and any(
+            self._alpha(until, now) < 1.0 for _, until in self.drawn.items()
+        )
 
     @Slot()
     def on_settle_timeout(self) -> None:

@@ -137,7 +137,10 @@ class ShareBar(QFrame):
         self.set_state(self.state)
 
     def set_drawings_shown(self, shown: bool) -> None:
-        """Offer "Clear drawings" while the agent's drawings are on the screen."""
+        """Offer "Clear drawings" while the agent's drawings are on the screen (told with
+        every guidance message, pointer moves included: nothing to do when unchanged)."""
+        if self.clear_button.isVisibleTo(self) == shown:
+            return
         self.clear_button.setVisible(shown)
         self.adjustSize()
 

@@ -237,11 +237,13 @@ class RemoteScreenView(QScrollArea):
         self._canvas.update(*self.target)
         controlling = self.control is not None and self.control.active
         drawing = self.tools is not None and self.tools.active
-        cursor = Qt.CursorShape.CrossCursor if drawing and not controlling else None
-        if cursor is None:
-            self._canvas.unsetCursor()
+        crosshair = drawing and not controlling
+        if crosshair == self._canvas.testAttribute(Qt.WidgetAttribute.WA_SetCursor):
+            return  # as it is (this runs for every pointer move)
+        if crosshair:
+            self._canvas.setCursor(Qt.CursorShape.CrossCursor)
         else:
-            self._canvas.setCursor(cursor)
+            self._canvas.unsetCursor()
 
     def set_hidden(self, rects: tuple[tuple[float, ...], ...]) -> None:
         self.hidden = rects
