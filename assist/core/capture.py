@@ -276,6 +276,7 @@ class CaptureThread:
                     time.sleep(max(0.0, last + interval - time.monotonic()))
                     area = self._area_of(target)
                     last = time.monotonic()
+                    self._grabber.changes(area, timeout=0)  # the whole grab takes them in
                     picture = self._follow(target, picture, area)
                     deliver(picture.frame())
                     continue

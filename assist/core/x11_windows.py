@@ -63,6 +63,8 @@ class WindowGeometry:
         self._facts: dict[int, Facts] = {}
         #: Places of followed windows inside a frame, until their own reports say otherwise.
         self._places: dict[int, Place | None] = {}
+        #: Windows whose own reports (StructureNotify) were asked for on the connection.
+        self._followed: set[int] = set()
 
     @classmethod
     def connect(cls, display: str | None) -> WindowGeometry:
@@ -86,6 +88,9 @@ class WindowGeometry:
         self._refresh()
         found = []
         for top in reversed(self._stack.order()):
+            placed = self._stack.get(top)
+            if placed is None or not placed.mapped:  # not shown: no need to ask its name
+                continue
             named = self._client_of(top)
             if named is None or self._facts_of(top).own:
                 continue
@@ -159,9 +164,10 @@ class WindowGeometry:
         """Where ``window`` is in its frame; from now on its own changes are reported."""
         core = self._conn.core
         try:
-            if self._stack.following:
+            if self._stack.following and window not in self._followed:
                 mask = [self._xproto.EventMask.StructureNotify]
                 core.ChangeWindowAttributesChecked(window, self._xproto.CW.EventMask, mask).check()
+                self._followed.add(window)
             top = self._top_level(window)
             if top is None:
                 return None
