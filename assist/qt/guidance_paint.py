@@ -3,6 +3,7 @@ the agent's pointer (a bright dot with the agent's name) and the shapes they dra
 
 from __future__ import annotations
 
+import functools
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -64,21 +65,31 @@ def _arrow(painter: QPainter, start: QPointF, end: QPointF, color: QColor) -> No
     painter.drawPolygon(head)
 
 
-def label_font() -> QFont:
+@functools.lru_cache(maxsize=8)
+def _bold(points: float | None) -> QFont:
+    """The bold font of labels (``points``) and name tags (None: the default size); one
+    object each, as painters copy what they are given."""
     font = QFont()
-    font.setPointSizeF(LABEL_POINTS)
+    if points is not None:
+        font.setPointSizeF(points)
     font.setBold(True)
     return font
 
 
+@functools.lru_cache(maxsize=256)
+def _text_box(text: str, points: float | None) -> QRectF:
+    """Where ``text`` lies in :func:`_bold` ``(points)``: measured once per text, not for
+    every pointer move and every painted frame (callers change only copies: ``adjusted``)."""
+    return QFontMetricsF(_bold(points)).boundingRect(text)
+
+
 def _label(painter: QPainter, at: QPointF, text: str, color: QColor) -> None:
-    font = label_font()
-    box = QFontMetricsF(font).boundingRect(text).adjusted(-8, -4, 8, 4)
+    box = _text_box(text, LABEL_POINTS).adjusted(-8, -4, 8, 4)
     box.moveTopLeft(at)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(color)
     painter.drawRoundedRect(box, 6, 6)
-    painter.setFont(font)
+    painter.setFont(_bold(LABEL_POINTS))
     painter.setPen(QColor("white"))
     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
@@ -91,9 +102,7 @@ def pointer_parts(at: QPointF, name: str) -> tuple[QRectF, QRectF | None]:
 
 
 def _tag_rect(at: QPointF, name: str) -> QRectF:
-    font = QFont()
-    font.setBold(True)
-    box = QFontMetricsF(font).boundingRect(name).adjusted(-6, -3, 6, 3)
+    box = _text_box(name, None).adjusted(-6, -3, 6, 3)
     box.moveTopLeft(at + QPointF(POINTER_RADIUS + 4, POINTER_RADIUS - 2))
     return box
 
@@ -110,8 +119,6 @@ def paint_pointer(painter: QPainter, at: QPointF, name: str) -> None:
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor(32, 33, 36, 230))
     painter.drawRoundedRect(tag, 4, 4)
-    font = QFont()
-    font.setBold(True)
-    painter.setFont(font)
+    painter.setFont(_bold(None))
     painter.setPen(QColor("white"))
     painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, name)
