@@ -119,7 +119,8 @@ class GuidanceTools(QObject):
             else:
                 self.leave()  # beside the picture: not on the customer's screen
         elif self.draft is not None:
-            point = rounded(min(1.0, max(0.0, x)), min(1.0, max(0.0, y)))
+            ((held_x, held_y),) = g.clamped(((x, y),))  # a stroke that leaves stops at the edge
+            point = rounded(held_x, held_y)
             if self.draft.tool is g.Tool.PEN:
                 points = (*self.draft.points, point)
             else:

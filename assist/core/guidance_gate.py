@@ -78,14 +78,7 @@ class GuidanceGate:
             ((x, y),) = g.clamped(((message.x, message.y),))
             return msgspec.structs.replace(message, x=x, y=y)
         if isinstance(message, g.Shape):
-            return g.Shape(
-                id=message.id,
-                tool=message.tool,
-                color=message.color,
-                points=g.clamped(message.points),
-                text=message.text,
-                fade=message.fade,
-            )
+            return msgspec.structs.replace(message, points=g.clamped(message.points))
         return message
 
     def _pointer(self, message: g.Pointer, now: float) -> g.Guidance | None:
