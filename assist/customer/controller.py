@@ -425,27 +425,23 @@ class CustomerController(QObject):
             self.chat_window.panel.set_enabled(False)
 
     def _close_session_windows(self, keep_chat: bool) -> None:
-        widgets: list[QWidget | None] = [self.consent, self.share_bar, self.report]
+        parts: list[QWidget | GuidanceView | ControlFlow | PrivacyMenu | None] = [
+            self.consent,
+            self.share_bar,
+            self.report,
+            self.guidance,
+            self.control,
+            self.privacy,
+        ]
         if not keep_chat:
-            widgets.append(self.chat_window)
+            parts.append(self.chat_window)
             self.chat_window = None
-        for widget in widgets:
-            if widget is not None:
-                widget.close()
-                widget.deleteLater()
+        for part in parts:
+            if part is not None:
+                part.close()
+                part.deleteLater()
         self.consent = self.share_bar = self.report = None
-        if self.guidance is not None:
-            self.guidance.close()
-            self.guidance.deleteLater()
-            self.guidance = None
-        if self.control is not None:
-            self.control.close()
-            self.control.deleteLater()
-            self.control = None
-        if self.privacy is not None:
-            self.privacy.close()
-            self.privacy.deleteLater()
-            self.privacy = None
+        self.guidance, self.control, self.privacy = None, None, None
 
     def _drop_client(self) -> None:
         if self.own_windows is not None:
