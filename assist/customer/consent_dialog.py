@@ -77,12 +77,12 @@ class ConsentDialog(QDialog):
                 label.replace("%1", str(screen.index))
                 .replace("%2", str(screen.width))
                 .replace("%3", str(screen.height)),
-                ("screen", screen.index),
+                screen,
             )
         for window in windows:
             # Titles come from other applications: shown as plain text (combo items are).
             text = self.tr("Window: %1").replace("%1", window.title[:80])
-            self.screen_combo.addItem(text, ("window", window.id))
+            self.screen_combo.addItem(text, window)
         self.screen_label = QLabel(self.tr("What to share:"))
         several = self.screen_combo.count() > 1
         self.screen_combo.setVisible(several)
@@ -118,16 +118,22 @@ class ConsentDialog(QDialog):
         self.decline_button.clicked.connect(self.reject)
 
     @property
+    def chosen(self) -> Screen | Window | None:
+        """What the customer chose to share (None when nothing can be)."""
+        data = self.screen_combo.currentData()
+        return data if isinstance(data, Screen | Window) else None
+
+    @property
     def screen_index(self) -> int:
         """The screen chosen (1 when a window is)."""
-        kind, value = self.screen_combo.currentData() or ("screen", 1)
-        return int(value) if kind == "screen" else 1
+        chosen = self.chosen
+        return chosen.index if isinstance(chosen, Screen) else 1
 
     @property
     def window_id(self) -> int | None:
         """The window chosen, or None for a whole screen."""
-        kind, value = self.screen_combo.currentData() or ("screen", 1)
-        return int(value) if kind == "window" else None
+        chosen = self.chosen
+        return chosen.id if isinstance(chosen, Window) else None
 
 
 def connection_text(server: str) -> str:

@@ -69,7 +69,6 @@ class CustomerController(QObject):
         self.control: ControlFlow | None = None  # the agent's control, asked and shown
         self.privacy: PrivacyMenu | None = None  # what the customer hides
         self.own_windows: OwnWindows | None = None  # hidden from the agent by default
-        self._offered: list[Screen] = []  # the screens the consent dialog listed
         join_dialog.join_requested.connect(self.on_join_dialog_join_requested)
         join_dialog.cancel_requested.connect(self.on_join_dialog_cancel_requested)
         bridge.admitted.connect(self.on_bridge_admitted)
@@ -228,7 +227,6 @@ class CustomerController(QObject):
         self._consent_requested = False
         if self.client is None or self.share_bar is None:
             return
-        self._offered = screens
         dialog = ConsentDialog(
             self.client.agent_name,
             self.share_bar.org_name,
@@ -251,10 +249,9 @@ class CustomerController(QObject):
         if self.client is None or self._session_id is None:
             return
         if result == QDialog.DialogCode.Accepted:
-            window = dialog.window_id
-            screen = next((s for s in self._offered if s.index == dialog.screen_index), None)
+            window, chosen = dialog.window_id, dialog.chosen
             if self.guidance is not None:
-                self.guidance.share(screen if window is None else None)
+                self.guidance.share(chosen if isinstance(chosen, Screen) else None)
             self.bridge.call(
                 self.client.allow(dialog.screen_index, window), on_error=self._show_session_error
             )
