@@ -125,7 +125,9 @@ class CustomerClient(BaseClient):
                 if self.session_id != session_id:
                     raise _SessionGone
                 await self._retire(*before)
-                target_kind = p.ShareTarget.WINDOW if window_id else p.ShareTarget.SCREEN
+                target_kind = (
+                    p.ShareTarget.WINDOW if isinstance(target, Window) else p.ShareTarget.SCREEN
+                )
                 await self._announce(p.ShareState.SHARING, target=target_kind)
             except _SessionGone:
                 await self._release_media(capture)
@@ -276,17 +278,24 @@ class CustomerClient(BaseClient):
         session_id = self._require_session()
         self.emit(ev.SharingChanged(session_id, state, reason))
         self._target = target or self._target
-        hidden = len(self._chosen_windows) + len(self._hidden_areas)
-        status = p.ShareStatus(
-            session_id=session_id, state=state, reason=reason, target=self._target, hidden=hidden
-        )
+        self.gate.granted = self._grants()  # at once, not after the server has heard
         try:
-            await self.signaling.send(status)
+            await self.signaling.send(self._status(session_id, state, reason))
         except AssistError:
             if not self.reconnecting:
                 raise  # else the resume tells the server (see _resumed)
         finally:  # what the gate lets through follows the sharing, told or not
             await self._update_grants()
+
+    def _status(
+        self, session_id: str, state: p.ShareState, reason: p.ShareReason = p.ShareReason.CUSTOMER
+    ) -> p.ShareStatus:
+        """What the server is told (and audits) about the sharing: its state, what is
+        shared and how many things the customer hides."""
+        hidden = len(self._chosen_windows) + len(self._hidden_areas)
+        return p.ShareStatus(
+            session_id=session_id, state=state, reason=reason, target=self._target, hidden=hidden
+        )
 
     def _grants(self) -> frozenset[p.Capability]:
         """What sharing as it is now grants: the view while shared, guidance too unless the
@@ -425,7 +434,7 @@ class CustomerClient(BaseClient):
         """Sharing started, paused or stopped while the server was away: say so now."""
         state = self._share_state()
         if state is not resumed.share_state:
-            status = p.ShareStatus(session_id=resumed.session_id, state=state)
+            status = self._status(resumed.session_id, state)
             self._spawn(resumed.session_id, self.signaling.send(status))
         if self._announced != resumed.granted:
             grants = p.Permissions(session_id=resumed.session_id, granted=self._announced)
