@@ -14,7 +14,7 @@ from assist.core import guidance as g
 from assist.core.capture import Screen
 from assist.core.geometry import Rect
 from assist.core.x11_desktop import has_compositor
-from assist.customer.monitors import logical_area, monitor_of
+from assist.customer.monitors import logical_area, monitor_of, to_shared
 from assist.customer.overlay import GuidanceOverlay
 from assist.qt.bridge import Bridge
 from signaling import protocol as p
@@ -114,8 +114,7 @@ class GuidanceView(QObject):
         shared, monitor = self._shared(), self._monitor
         if self._keep is None or shared is None or monitor is None:
             return
-        dx, dy = shared.left - monitor.left, shared.top - monitor.top
-        self._keep([(x - dx, y - dy, w, h) for x, y, w, h in rects])
+        self._keep(to_shared(rects, shared, monitor))
 
 
 def on_monitor(message: g.Guidance, shared: Screen, monitor: Screen) -> g.Guidance:

@@ -7,6 +7,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication, QScreen
 
 from assist.core.capture import Screen
+from assist.core.geometry import Rect
 
 
 def monitors() -> list[tuple[QScreen, Screen]]:
@@ -56,3 +57,10 @@ def logical_area(screen: Screen) -> QRect:
         round(screen.width / ratio),
         round(screen.height / ratio),
     )
+
+
+def to_shared(rects: list[Rect], shared: Screen, monitor: Screen) -> list[Rect]:
+    """``rects`` in pixels of ``monitor`` as pixels of what is shared on it (a screen:
+    the same; a window: from its corner)."""
+    dx, dy = shared.left - monitor.left, shared.top - monitor.top
+    return [(x - dx, y - dy, w, h) for x, y, w, h in rects]

@@ -16,7 +16,7 @@ from assist.core.errors import AssistError
 from assist.core.geometry import Rect
 from assist.core.x11_windows import Window
 from assist.customer.area_picker import AreaPicker
-from assist.customer.monitors import logical_area, monitor_of
+from assist.customer.monitors import logical_area, monitor_of, qscreen_for, to_shared
 from assist.customer.share_bar import ShareBar
 from assist.qt.bridge import Bridge
 from assist.qt.messages import error_text
@@ -64,19 +64,17 @@ class PrivacyMenu(QObject):
             return
         monitor = monitor_of(shared)
         area = logical_area(monitor)
-        screen = QGuiApplication.screenAt(area.center()) or QGuiApplication.primaryScreen()
+        screen = qscreen_for(monitor) or QGuiApplication.primaryScreen()
         still = screen.grabWindow(0, area.x(), area.y(), area.width(), area.height())
         self.picker = AreaPicker(area, still)
-        offset = (shared.left - monitor.left, shared.top - monitor.top)
-        self.picker.picked.connect(lambda rect: self._area(rect, offset))
+        self.picker.picked.connect(lambda rect: self._area(to_shared([rect], shared, monitor)))
         self.picker.show()
         self.picker.activateWindow()
 
-    def _area(self, rect: tuple[int, int, int, int], offset: tuple[int, int]) -> None:
+    def _area(self, picked: list[Rect]) -> None:
+        """``picked`` (in what is shared) is hidden too."""
         chosen, areas = self.client.chosen_hidden
-        x, y, w, h = rect
-        picked: Rect = (x - offset[0], y - offset[1], w, h)  # in what is shared
-        self._choose(chosen, [*areas, picked])
+        self._choose(chosen, [*areas, *picked])
 
     def _show_all(self) -> None:
         self._choose(frozenset(), [])
