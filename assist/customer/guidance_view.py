@@ -63,11 +63,13 @@ class GuidanceView(QObject):
     def on_bridge_guidance_arrived(self, session_id: str, message: g.Guidance) -> None:
         if session_id != self.session_id:
             return
+        shared = self._shared()
+        if shared is None:
+            return
+        if self._window_shared and self._monitor not in (None, monitor_of(shared)):
+            self.close()  # the shared window went to another monitor: the overlay follows
         overlay = self._overlay()
         if overlay is not None and self._monitor is not None:
-            shared = self._shared()
-            if shared is None:
-                return
             overlay.show_guidance(on_monitor(message, shared, self._monitor))
             self.drawings_shown.emit(bool(overlay.drawn))
 

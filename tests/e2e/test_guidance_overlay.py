@@ -213,3 +213,12 @@ def test_on_the_second_monitor_guidance_lands_on_it(
         assert close_to(grab(display)[middle[1], middle[0]], POINTER_COLOR.getRgb()[:3])
         click(display.name, *middle)  # through the dot, to the application below
         target.until(f"clicked {middle[0]} {middle[1]}")
+        if not window:
+            return
+        # The customer drags the shared window onto the first monitor: guidance follows it.
+        overlay.send(f"area {left - WIDTH},{top},{width},{height}")
+        overlay.send(g.serialize(g.Pointer(seq=2, x=0.5, y=0.5)))
+        overlay.until("shown 3")
+        screen = grab(display)
+        assert close_to(screen[middle[1], middle[0] - WIDTH], POINTER_COLOR.getRgb()[:3])
+        assert close_to(screen[middle[1], middle[0]], BACKGROUND)  # gone from the second

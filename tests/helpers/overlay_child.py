@@ -3,9 +3,10 @@
 Reads one guidance message (JSON) per stdin line and hands it to the product's
 ``GuidanceView``, which puts the overlay over what is shared: the screen given as ``--screen
 LEFT,TOP,WIDTH,HEIGHT`` (device pixels, as captured), or with ``--window`` a window there
-(the overlay goes on the monitor that shows it). Prints ``shown N`` once the N-th is painted
-and flushed to the X server, and ``covered X,Y,W,H;...`` whenever what the overlay covers
-changes (in the capture's coordinates, as the capture is told).
+(the overlay goes on the monitor that shows it; a line ``area X,Y,W,H`` moves that window).
+Prints ``shown N`` once the N-th message is painted and flushed to the X server, and
+``covered X,Y,W,H;...`` whenever what the overlay covers changes (in the capture's
+coordinates, as the capture is told).
 """
 
 from __future__ import annotations
@@ -39,12 +40,13 @@ def main() -> None:
     runner = AsyncioThread()
     runner.start()
     bridge = Bridge(runner)
-    shared = Screen(0 if args.window else 1, left, top, width, height)
+    where = [Screen(0 if args.window else 1, left, top, width, height)]
+    shared = where[0]
 
     def kept(rects: list[Rect]) -> None:
         print("covered", ";".join(",".join(map(str, r)) for r in rects), flush=True)
 
-    view = GuidanceView(bridge, SESSION, args.name, keep=kept, area=lambda: shared)
+    view = GuidanceView(bridge, SESSION, args.name, keep=kept, area=lambda: where[0])
     view.share(None if args.window else shared)
     count = 0
 
@@ -66,6 +68,9 @@ def main() -> None:
         pending += data
         *lines, pending = pending.split(b"\n")
         for line in lines:
+            if line.startswith(b"area "):  # the shared window moved there
+                where[0] = Screen(0, *(int(v) for v in line.split()[1].split(b",")))
+                continue
             bridge.deliver(ev.GuidanceArrived(SESSION, g.parse(line)))
             count += 1
             QTimer.singleShot(50, lambda shown=count: flushed(shown))
