@@ -102,6 +102,10 @@ class ShareReason(enum.StrEnum):
     CAPTURE_FAILED = "capture_failed"
     SESSION_ENDED = "session_ended"
     WINDOW_CLOSED = "window_closed"
+    #: Paused by the customer's app: the agent's app or connection was lost.
+    AGENT_AWAY = "agent_away"
+    #: Resumed by the customer's app: the same agent came back within the grace period.
+    AGENT_BACK = "agent_back"
 
 
 class Outcome(enum.StrEnum):

@@ -272,6 +272,15 @@ class SessionTab(QWidget):
         if state is ShareState.SHARING:
             self._set_status(self.tr("%1 is sharing their screen.").replace("%1", name))
             self.view.set_notice("")
+        elif state is ShareState.PAUSED and reason is ShareReason.AGENT_AWAY:
+            # Our connection or heartbeat did not reach the customer for a while: their app
+            # paused the share itself, and resumes it now that we are back.
+            self._set_status(
+                self.tr("%1's app paused sharing while your connection was lost.").replace(
+                    "%1", name
+                )
+            )
+            self.view.set_notice(self.tr("Sharing is paused until your connection is back."))
         elif state is ShareState.PAUSED:
             self._set_status(self.tr("%1 paused sharing.").replace("%1", name))
             self.view.set_notice(self.tr("Sharing is paused."))

@@ -373,6 +373,7 @@ class AgentClient(BaseClient):
                     self.signaling.send,
                     on_track=lambda track: self._receive(session, track),
                     on_guidance=lambda data: self._guidance_arrived(session, data),
+                    heartbeat=True,
                 )
             if session.rtc is not None:
                 await session.rtc.handle_sdp(message)

@@ -224,6 +224,9 @@ class CaptureThread:
     def __init__(self, factory: Callable[[], Grabber] = MssGrabber) -> None:
         self._pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="capture")
         self._stop = threading.Event()
+        #: Clear while the share is paused: nothing is grabbed then (see pause).
+        self._running = threading.Event()
+        self._running.set()
         self.kept = KeptAreas()
         self.masks = Masks()
         #: What is captured now: the screen, or where the shared window is.
@@ -241,6 +244,15 @@ class CaptureThread:
 
     def screens(self) -> list[Screen]:
         return self._pool.submit(self._grabber.screens).result()
+
+    def pause(self) -> None:
+        """Grab nothing until :meth:`resume`: a paused share is not captured at all (the
+        watch notices within its quarter-second wait for changes)."""
+        self._running.clear()
+
+    def resume(self) -> None:
+        """Capture again; the whole picture is taken afresh (it changed unseen meanwhile)."""
+        self._running.set()
 
     def watch(
         self,
@@ -270,6 +282,12 @@ class CaptureThread:
             interval, last = 1.0 / MAX_FPS, time.monotonic()
             while not self._stop.is_set():
                 changed = self._grabber.changes(area, timeout=0.25)
+                if not self._running.is_set():
+                    self._running.wait()
+                    if self._stop.is_set():
+                        break
+                    self._grabber.changes(area, timeout=0)  # the fresh grab takes them in
+                    changed = [picture.whole]
                 if isinstance(target, Window) and self._area_of(target) != area:
                     # Moved or resized: the window is taken whole where it is now, at
                     # most MAX_FPS times a second like any change.
@@ -333,6 +351,7 @@ class CaptureThread:
             return
         self._closed = True
         self._stop.set()
+        self._running.set()  # a paused watch wakes to see the stop
         self._pool.submit(self._grabber.close)
         self._pool.shutdown(wait=True)
 
@@ -471,9 +490,12 @@ class ScreenTrack(MediaStreamTrack):
         return not self._resumed.is_set()
 
     def pause(self) -> None:
+        """Send nothing and capture nothing until :meth:`resume`."""
         self._resumed.clear()
+        self._capture.pause()
 
     def resume(self) -> None:
+        self._capture.resume()
         self._resumed.set()
         self._sent_version = -1  # the picture as it is now goes out at once
 

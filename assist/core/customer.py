@@ -21,6 +21,7 @@ from assist.core.geometry import Rect
 from assist.core.guidance_gate import GuidanceGate
 from assist.core.injection import Injector, RemoteControl
 from assist.core.outbox import Outbox
+from assist.core.presence import CHECK_SECONDS, AgentPresence, ServerView
 from assist.core.rtc import MediaStats, RtcSession
 from assist.core.signaling_client import client_id
 from assist.core.x11_hotkey import StopHotkey
@@ -74,6 +75,11 @@ class CustomerClient(BaseClient):
         self._hidden_areas: list[Rect] = []
         #: The grants last told to the app and the server.
         self._announced: frozenset[p.Capability] = frozenset()
+        #: Whether the agent is there to see the share; while not, the share is held
+        #: (paused, capture included) and resumes by itself when the agent is back.
+        self.presence = AgentPresence()
+        self.held = False
+        self._paused_by_customer = False
 
     def _greeting(self) -> p.Request:
         return p.Hello(role=p.Role.CUSTOMER, name=self.name, client=client_id())
@@ -128,7 +134,9 @@ class CustomerClient(BaseClient):
                 target_kind = (
                     p.ShareTarget.WINDOW if isinstance(target, Window) else p.ShareTarget.SCREEN
                 )
+                self._paused_by_customer = False
                 await self._announce(p.ShareState.SHARING, target=target_kind)
+                self._follow_presence()  # shared while the agent is away: held at once
             except _SessionGone:
                 await self._release_media(capture)
             except BaseException:
@@ -160,12 +168,15 @@ class CustomerClient(BaseClient):
         """Freeze the picture; the agent's control ends too (resuming does not bring it
         back: the agent asks again)."""
         self.control_allowed = False
+        self._paused_by_customer = True
         if self.track is not None and not self.track.paused:
             self.track.pause()
             await self._announce(p.ShareState.PAUSED)
 
     async def resume(self) -> None:
-        if self.track is not None and self.track.paused:
+        """Share again; while the agent is away the share stays held until they are back."""
+        self._paused_by_customer = False
+        if self.track is not None and self.track.paused and not self.held:
             self.track.resume()
             await self._announce(p.ShareState.SHARING)
 
@@ -390,10 +401,14 @@ class CustomerClient(BaseClient):
         )
 
     def _guidance_arrived(self, data: str | bytes) -> None:
-        message = self.gate.admit(data, time.monotonic())
+        now = time.monotonic()
+        message = self.gate.admit(data, now)
         if message is None or self.session_id is None:
             return
-        if isinstance(message, g.CONTROL_INPUT):
+        if isinstance(message, g.Here):
+            self.presence.heard(now)
+            self._follow_presence()
+        elif isinstance(message, g.CONTROL_INPUT):
             if self.control is not None:
                 self.control.apply(message)
         elif isinstance(message, g.ControlRequest):
@@ -439,6 +454,51 @@ class CustomerClient(BaseClient):
         if self._announced != resumed.granted:
             grants = p.Permissions(session_id=resumed.session_id, granted=self._announced)
             self._spawn(resumed.session_id, self.signaling.send(grants))
+        # An agent not back yet (the server restarted) is told by its heartbeat alone.
+        server = ServerView.PRESENT if resumed.peer_present else ServerView.UNKNOWN
+        self.presence.server = server
+        self._follow_presence()
+
+    # ------------------------------------------------------------- the agent's presence
+
+    def _on_presence(self, message: p.Message) -> bool:
+        handled = super()._on_presence(message)
+        if isinstance(message, p.PeerAway | p.PeerBack) and message.role is p.Role.AGENT:
+            away = isinstance(message, p.PeerAway)
+            self.presence.server = ServerView.AWAY if away else ServerView.PRESENT
+            self._follow_presence()
+        return handled
+
+    def _on_closed(self, error: AssistError | None) -> None:
+        self.presence.server = ServerView.UNKNOWN
+        self._follow_presence()
+        super()._on_closed(error)
+
+    async def _watch_presence(self, session_id: str) -> None:
+        """A heartbeat that stops says nothing: look often whether it went stale."""
+        while self.session_id == session_id:
+            self._follow_presence()
+            await asyncio.sleep(CHECK_SECONDS)
+
+    def _follow_presence(self) -> None:
+        """Hold the share the moment the agent is not known to be there (capture paused,
+        control ended, the server told when it can be); share again by itself when the
+        agent is back, unless the customer paused meanwhile."""
+        session_id, track = self.session_id, self.track
+        if session_id is None:
+            return
+        held = not self.presence.present(time.monotonic())
+        if track is not None and held and not track.paused:
+            track.pause()
+            self.control_allowed = False
+            paused = self._announce(p.ShareState.PAUSED, p.ShareReason.AGENT_AWAY)
+            self._spawn(session_id, paused)
+        elif track is not None and not held and track.paused and not self._paused_by_customer:
+            track.resume()
+            self._spawn(session_id, self._announce(p.ShareState.SHARING, p.ShareReason.AGENT_BACK))
+        if held != self.held:
+            self.held = held
+            self.emit(ev.AgentPresenceChanged(session_id, not held, self._share_state()))
 
     async def _release_all_media(self) -> None:
         self.session_id = None
@@ -451,6 +511,7 @@ class CustomerClient(BaseClient):
         a capture thread an interrupted Allow had opened)."""
         track, rtc, capture = self.track, self.rtc, self.capture
         self.track = self.rtc = self.capture = None
+        self._paused_by_customer = False
         self.gate.granted = frozenset()  # nothing is shown or done without a live share
         self.control_allowed = False  # sharing again does not bring control back
         if self.control is not None:
@@ -484,8 +545,10 @@ class CustomerClient(BaseClient):
                 self.session_id = message.session_id
                 self._resume_token = message.resume_token
                 self.pending = None
+                self.presence, self.held = AgentPresence(), False
                 self.emit(ev.Admitted(message.session_id, message.agent_name, message.org_name))
                 self._spawn(message.session_id, self._prepare_media(message.session_id))
+                self._spawn(message.session_id, self._watch_presence(message.session_id))
             case p.Declined():
                 self.pending = None
                 self.emit(ev.Declined())

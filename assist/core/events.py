@@ -71,6 +71,16 @@ class PeerBack(SessionEvent):
 
 
 @dataclass(frozen=True)
+class AgentPresenceChanged(SessionEvent):
+    """Customer side: the agent is (or is no longer) known to be there to see the share
+    (``assist.core.presence``); while not, capture is paused. ``sharing``: the share's
+    state now (held: paused; back: sharing again, unless the customer paused)."""
+
+    present: bool
+    sharing: p.ShareState
+
+
+@dataclass(frozen=True)
 class ChatUpdated(SessionEvent):
     """A message was added, confirmed or failed; ``entry`` is its newest state."""
 

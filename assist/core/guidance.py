@@ -185,11 +185,18 @@ class Hidden(Guidance, tag="hidden", frozen=True):
     rects: tuple[tuple[float, float, float, float], ...] = ()
 
 
+class Here(Guidance, tag="here", frozen=True):
+    """The agent's app is alive and its path works: sent every quarter second on the
+    pointer channel; the customer's capture pauses when these stop
+    (``assist.core.presence``). Needs no grant."""
+
+
 #: Control input: injected only while the customer grants control.
 CONTROL_INPUT: Final = (MouseMove, MouseButton, Wheel, Key, TypeText)
 
-#: What each message needs the customer to have granted.
-NEEDS: Final[dict[type[Guidance], Capability]] = {
+#: What each message needs the customer to have granted (None: nothing).
+NEEDS: Final[dict[type[Guidance], Capability | None]] = {
+    Here: None,
     Pointer: Capability.GUIDE,
     PointerGone: Capability.GUIDE,
     Shape: Capability.GUIDE,
@@ -201,7 +208,8 @@ NEEDS: Final[dict[type[Guidance], Capability]] = {
 }
 
 _TYPES: Final = (
-    Pointer
+    Here
+    | Pointer
     | PointerGone
     | Shape
     | Erase
@@ -296,5 +304,5 @@ def clamped(points: tuple[tuple[float, float], ...]) -> tuple[tuple[float, float
     return tuple((min(1.0, max(0.0, x)), min(1.0, max(0.0, y))) for x, y in points)
 
 
-def needs(message: Guidance) -> Capability:
+def needs(message: Guidance) -> Capability | None:
     return NEEDS[type(message)]

@@ -56,8 +56,8 @@ class GuidanceGate:
         default_factory=lambda: TokenBucket(POINTER_RATE, POINTER_BURST)
     )
 
-    def allows(self, capability: Capability) -> bool:
-        return capability in self.granted
+    def allows(self, capability: Capability | None) -> bool:
+        return capability is None or capability in self.granted
 
     def admit(self, data: str | bytes, now: float) -> g.Guidance | None:
         """The message to act on, or None: refused (counted by reason), or a pointer move

@@ -24,6 +24,7 @@ from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 from aiortc.sdp import SessionDescription, candidate_from_sdp
 
 from assist.core import guidance, media_tuning, yuv
+from assist.core.presence import HEARTBEAT_SECONDS
 from signaling import protocol as p
 
 logger = logging.getLogger(__name__)
@@ -66,6 +67,7 @@ class RtcSession:
         on_track: Callable[[MediaStreamTrack], None] | None = None,
         on_state: Callable[[str], None] | None = None,
         on_guidance: Callable[[str | bytes], None] | None = None,
+        heartbeat: bool = False,
     ) -> None:
         self.session_id = session_id
         if self.tuned:
@@ -86,6 +88,9 @@ class RtcSession:
         self.channels: dict[str, RTCDataChannel] = {}
         self._on_guidance = on_guidance
         self._waiting: list[str] = []  # for the guide channel to open
+        #: The agent's side says it is there, on the pointer channel (assist.core.presence).
+        self._heartbeat = heartbeat
+        self._beating: asyncio.Task[None] | None = None
 
     async def offer(self, track: MediaStreamTrack) -> None:
         """Add ``track`` and send the offer (customer side), H.264 first when tuned."""
@@ -124,12 +129,24 @@ class RtcSession:
         self.channels[channel.label] = channel
         channel.on("message", self._guidance_arrived)
         channel.on("open", lambda: self._channel_opened(channel))
+        if channel.readyState == "open":  # the answerer gets them open
+            self._channel_opened(channel)
 
     def _channel_opened(self, channel: RTCDataChannel) -> None:
+        if channel.label == guidance.POINTER_CHANNEL and self._heartbeat and not self._beating:
+            self._beating = asyncio.ensure_future(self._beat(channel))
         if channel.label == guidance.GUIDE_CHANNEL:
             waiting, self._waiting = self._waiting, []
             for text in waiting:
                 channel.send(text)
+
+    async def _beat(self, channel: RTCDataChannel) -> None:
+        """Say "here" on the unordered channel while it is open: the customer's capture
+        pauses when these stop (the app was killed, or the path died)."""
+        here = guidance.serialize(guidance.Here())
+        while channel.readyState == "open":
+            channel.send(here)
+            await asyncio.sleep(HEARTBEAT_SECONDS)
 
     def _guidance_arrived(self, data: str | bytes) -> None:
         if self._on_guidance is not None:
@@ -182,6 +199,8 @@ class RtcSession:
         await asyncio.shield(self._close())
 
     async def _close(self) -> None:
+        if self._beating is not None:
+            self._beating.cancel()
         if self._negotiations:
             await asyncio.wait(self._negotiations, timeout=NEGOTIATION_GRACE)
         await self.pc.close()

@@ -82,8 +82,7 @@ class CustomerController(QObject):
         bridge.operation_failed.connect(self.on_bridge_operation_failed)
         bridge.reconnecting.connect(self.on_bridge_reconnecting)
         bridge.session_resumed.connect(self.on_bridge_session_resumed)
-        bridge.peer_away.connect(self.on_bridge_peer_away)
-        bridge.peer_back.connect(self.on_bridge_peer_back)
+        bridge.agent_presence_changed.connect(self.on_bridge_agent_presence_changed)
 
     # ------------------------------------------------------------- joining
 
@@ -392,17 +391,28 @@ class CustomerController(QObject):
                 "" if peer_present else self.tr("Waiting for the support agent to reconnect…")
             )
 
-    @Slot(str, object, float)
-    def on_bridge_peer_away(self, session_id: str, role: p.Role, grace: float) -> None:
-        if session_id == self._session_id and self.share_bar is not None:
-            self.share_bar.set_notice(
+    @Slot(str, bool, object)
+    def on_bridge_agent_presence_changed(
+        self, session_id: str, present: bool, sharing: p.ShareState
+    ) -> None:
+        """The agent's app went (killed, closed, its network gone) or came back: the share
+        is held meanwhile, and the customer sees it."""
+        bar = self.share_bar
+        if session_id != self._session_id or bar is None:
+            return
+        bar.set_held(not present)
+        if not present and sharing is not p.ShareState.STOPPED:
+            bar.set_notice(self.tr("The agent's connection was lost; sharing is paused."))
+        elif not present:
+            bar.set_notice(
                 self.tr("The support agent's connection was lost. Waiting for them to return…")
             )
-
-    @Slot(str, object)
-    def on_bridge_peer_back(self, session_id: str, role: p.Role) -> None:
-        if session_id == self._session_id and self.share_bar is not None:
-            self.share_bar.set_notice("")
+        elif sharing is p.ShareState.SHARING:
+            bar.set_notice(self.tr("The support agent is back; sharing resumed."), seconds=8)
+        elif sharing is p.ShareState.PAUSED:
+            bar.set_notice(self.tr("The support agent is back."), seconds=8)
+        else:
+            bar.set_notice("")
 
     @Slot(str, object)
     def on_bridge_operation_failed(self, session_id: str, error: AssistError) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -144,11 +144,23 @@ class ShareBar(QFrame):
         self.clear_button.setVisible(shown)
         self.adjustSize()
 
-    def set_notice(self, text: str) -> None:
-        """Say (or, with "", stop saying) that a connection is lost and coming back."""
+    def set_notice(self, text: str, seconds: float | None = None) -> None:
+        """Say (or, with "", stop saying) that a connection is lost and coming back; a
+        notice with ``seconds`` goes by itself after them (unless replaced meanwhile)."""
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
         self.adjustSize()
+        if seconds is not None:
+            QTimer.singleShot(int(seconds * 1000), self, lambda: self._expire_notice(text))
+
+    def _expire_notice(self, text: str) -> None:
+        if self.notice.text() == text:
+            self.set_notice("")
+
+    def set_held(self, held: bool) -> None:
+        """The agent is away and the share held: Resume cannot bring it back until they
+        return (it resumes by itself then)."""
+        self.pause_button.setEnabled(not held)
 
     def place_top_center(self) -> None:
         screen = QGuiApplication.primaryScreen().availableGeometry()

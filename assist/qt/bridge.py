@@ -93,6 +93,7 @@ class Bridge(QObject):
     session_resumed = Signal(str, bool)  # session id, the other side is connected
     peer_away = Signal(str, object, float)  # session id, Role, grace (s)
     peer_back = Signal(str, object)  # session id, Role
+    agent_presence_changed = Signal(str, bool, object)  # session id, present, ShareState
     tokens_renewed = Signal(str, str)  # username, refresh token
     note_saved = Signal(str, str, str, float)  # session id, note id, text, saved at
     operation_failed = Signal(str, object)  # session id, AssistError
@@ -235,6 +236,8 @@ class Bridge(QObject):
                 self.peer_away.emit(event.session_id, event.role, event.grace)
             case ev.PeerBack():
                 self.peer_back.emit(event.session_id, event.role)
+            case ev.AgentPresenceChanged():
+                self.agent_presence_changed.emit(event.session_id, event.present, event.sharing)
             case ev.TokensRenewed():
                 self.tokens_renewed.emit(event.username, event.refresh_token)
             case ev.NoteSaved():

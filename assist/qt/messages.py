@@ -192,6 +192,12 @@ def share_reason_text(reason: ShareReason) -> str:
         ShareReason.WINDOW_CLOSED: QCoreApplication.translate(
             "messages", "The customer closed the window they were sharing."
         ),
+        ShareReason.AGENT_AWAY: QCoreApplication.translate(
+            "messages", "The support agent's connection was lost."
+        ),
+        ShareReason.AGENT_BACK: QCoreApplication.translate(
+            "messages", "The support agent is back."
+        ),
     }
     return texts[reason]
 

@@ -251,7 +251,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The agent&apos;s connection was lost; sharing is paused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The support agent&apos;s connection was lost. Waiting for them to return…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The support agent is back; sharing resumed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The support agent is back.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -932,6 +944,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1&apos;s app paused sharing while your connection was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing is paused until your connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 paused sharing.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1468,6 +1488,14 @@
     </message>
     <message>
         <source>The customer closed the window they were sharing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The support agent&apos;s connection was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The support agent is back.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

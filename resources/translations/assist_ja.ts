@@ -251,8 +251,20 @@
         <translation>サポート担当者の再接続を待っています…</translation>
     </message>
     <message>
+        <source>The agent&apos;s connection was lost; sharing is paused.</source>
+        <translation>担当者の接続が切れました。共有を一時停止しています。</translation>
+    </message>
+    <message>
         <source>The support agent&apos;s connection was lost. Waiting for them to return…</source>
         <translation>サポート担当者の接続が切れました。戻るのを待っています…</translation>
+    </message>
+    <message>
+        <source>The support agent is back; sharing resumed.</source>
+        <translation>担当者が戻りました。共有を再開しました。</translation>
+    </message>
+    <message>
+        <source>The support agent is back.</source>
+        <translation>担当者が戻りました。</translation>
     </message>
 </context>
 <context>
@@ -922,6 +934,14 @@
         <translation>%1 さんが画面を共有しています。</translation>
     </message>
     <message>
+        <source>%1&apos;s app paused sharing while your connection was lost.</source>
+        <translation>接続が切れていた間、%1 さんのアプリが共有を一時停止しました。</translation>
+    </message>
+    <message>
+        <source>Sharing is paused until your connection is back.</source>
+        <translation>接続が戻るまで共有は一時停止しています。</translation>
+    </message>
+    <message>
         <source>%1 paused sharing.</source>
         <translation>%1 さんが共有を一時停止しました。</translation>
     </message>
@@ -1459,6 +1479,14 @@
     <message>
         <source>The customer closed the window they were sharing.</source>
         <translation>お客様が共有していたウィンドウを閉じました。</translation>
+    </message>
+    <message>
+        <source>The support agent&apos;s connection was lost.</source>
+        <translation>担当者の接続が切れました。</translation>
+    </message>
+    <message>
+        <source>The support agent is back.</source>
+        <translation>担当者が戻りました。</translation>
     </message>
 </context>
 </TS>

@@ -134,6 +134,22 @@ def test_consent_share_stop_end_and_rate(
     assert bar.label.text() == "Sharing your screen with Taro (Acme Support)"
     qtbot.waitUntil(lambda: agent.latest(ev.FrameArrived) is not None, timeout=TIMEOUT_MS)
 
+    # Pause stops capture, not only sending: the grab count stays flat while paused.
+    qtbot.mouseClick(bar.pause_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bar.state is ShareState.PAUSED, timeout=TIMEOUT_MS)
+    qtbot.wait(int(scaled(400)))  # the watch notices within its quarter-second wait
+    grabs = app.grabber.grab_count
+    qtbot.wait(int(scaled(500)))
+    assert app.grabber.grab_count == grabs
+    frames = sum(isinstance(e, ev.FrameArrived) for e in agent.events)
+    qtbot.mouseClick(bar.pause_button, Qt.MouseButton.LeftButton)  # now "Resume"
+    qtbot.waitUntil(lambda: bar.state is ShareState.SHARING, timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: app.grabber.grab_count > grabs, timeout=TIMEOUT_MS)
+    qtbot.waitUntil(
+        lambda: sum(isinstance(e, ev.FrameArrived) for e in agent.events) > frames,
+        timeout=TIMEOUT_MS,
+    )
+
     qtbot.mouseClick(bar.stop_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bar.state is ShareState.STOPPED, timeout=TIMEOUT_MS)
     qtbot.waitUntil(lambda: agent.latest(ev.StreamEnded) is not None, timeout=TIMEOUT_MS)
