@@ -102,6 +102,8 @@ class ShareReason(enum.StrEnum):
     CAPTURE_FAILED = "capture_failed"
     SESSION_ENDED = "session_ended"
     WINDOW_CLOSED = "window_closed"
+    #: The customer declined the consent: nothing was shared (the session goes on).
+    DECLINED = "declined"
     #: Paused by the customer's app: the agent's app or connection was lost.
     AGENT_AWAY = "agent_away"
     #: Resumed by the customer's app: the same agent came back within the grace period.

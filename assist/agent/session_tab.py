@@ -284,6 +284,14 @@ class SessionTab(QWidget):
         elif state is ShareState.PAUSED:
             self._set_status(self.tr("%1 paused sharing.").replace("%1", name))
             self.view.set_notice(self.tr("Sharing is paused."))
+        elif reason is ShareReason.DECLINED:
+            self._set_status(
+                self.tr(
+                    "%1 declined to share their screen. You can go on in the chat; they can "
+                    "still share from their bar."
+                ).replace("%1", name)
+            )
+            self.view.set_notice(self.tr("The customer declined to share their screen."))
         else:
             self.view.set_hidden(())
             text = self.tr("Sharing stopped: %1").replace("%1", share_reason_text(reason))

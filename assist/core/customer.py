@@ -143,6 +143,12 @@ class CustomerClient(BaseClient):
                 await self._release_media(capture)
                 raise
 
+    async def decline(self) -> None:
+        """The customer declined the consent: the agent is told (nothing was shared), and
+        the session goes on with chat. Declining a switch while sharing changes nothing."""
+        if self.track is None and self.session_id is not None:
+            await self._announce(p.ShareState.STOPPED, p.ShareReason.DECLINED)
+
     async def _retire(self, track: ScreenTrack | None, capture: CaptureThread | None) -> None:
         """What was shared before a switch: stopped, its capture closed."""
         if track is not None:

@@ -254,6 +254,8 @@ class CustomerController(QObject):
             self.bridge.call(
                 self.client.allow(dialog.screen_index, window), on_error=self._show_session_error
             )
+        elif self.client.session_id == self._session_id:  # not closed with its session
+            self.bridge.call(self.client.decline(), on_error=self._show_session_error)
 
     @Slot()
     def ask_report(self) -> None:

@@ -192,6 +192,9 @@ def share_reason_text(reason: ShareReason) -> str:
         ShareReason.WINDOW_CLOSED: QCoreApplication.translate(
             "messages", "The customer closed the window they were sharing."
         ),
+        ShareReason.DECLINED: QCoreApplication.translate(
+            "messages", "The customer declined to share their screen."
+        ),
         ShareReason.AGENT_AWAY: QCoreApplication.translate(
             "messages", "The support agent's connection was lost."
         ),

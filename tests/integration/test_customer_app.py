@@ -18,7 +18,7 @@ from assist.core.synthetic import SyntheticGrabber
 from assist.customer.controller import CustomerController
 from assist.customer.join_dialog import JoinDialog
 from assist.qt.bridge import AsyncioThread, Bridge
-from signaling.protocol import ShareState
+from signaling.protocol import ShareReason, ShareState
 from signaling.store import history
 from signaling.store.accounts import abuse_reports
 from signaling.store.db import open_database
@@ -279,3 +279,31 @@ def test_report_abuse_ends_the_session_and_reaches_the_administrator(
             assert "bank account" in stored.reason
     finally:
         database.close()
+
+
+def test_declining_the_consent_tells_the_agent_and_the_session_goes_on(
+    qtbot: QtBot, app: App, agent: Agent, runner: AsyncioThread
+) -> None:
+    app.join(qtbot, agent.session.code)
+    agent.admit_when_asked(qtbot)
+    qtbot.waitUntil(lambda: app.controller.consent is not None, timeout=TIMEOUT_MS)
+    consent = app.controller.consent
+    assert consent is not None
+    qtbot.mouseClick(consent.decline_button, Qt.MouseButton.LeftButton)
+    # The agent stops waiting: it is told the customer declined (not left guessing).
+    qtbot.waitUntil(lambda: agent.latest(ev.ShareChanged) is not None, timeout=TIMEOUT_MS)
+    changed = agent.latest(ev.ShareChanged)
+    assert isinstance(changed, ev.ShareChanged)
+    assert (changed.state, changed.reason) == (ShareState.STOPPED, ShareReason.DECLINED)
+    assert app.grabber.grab_count == 0
+    bar = app.controller.share_bar  # the session goes on: chat, and sharing later
+    assert bar is not None and bar.share_button.isVisible()
+    runner.run(
+        agent.client.send_chat(agent.session.session_id, "チャットで続けましょう"), scaled(10)
+    )
+    chat = app.controller.chat_window
+    assert chat is not None
+    qtbot.waitUntil(
+        lambda: any(e.text == "チャットで続けましょう" for e in chat.panel.model.entries),
+        timeout=TIMEOUT_MS,
+    )
