@@ -32,6 +32,9 @@ from signaling import protocol as p
 
 logger = logging.getLogger(__name__)
 
+#: Sessions that ended this way are not rated.
+NOT_RATED = frozenset({p.EndReason.AGENT_DISABLED, p.EndReason.DATA_DELETED})
+
 
 class CustomerController(QObject):
     def __init__(
@@ -348,7 +351,9 @@ class CustomerController(QObject):
             text = end_reason_text(reason, p.Role.CUSTOMER)
         self.join_dialog.set_idle(text)
         self.join_dialog.show()
-        if not reported:
+        # Told first (above); a rating is asked only of help that ended as help does, not
+        # of an agent whose account was disabled or a session erased on request.
+        if not reported and reason not in NOT_RATED:
             self._ask_rating(session_id)
 
     def _ask_rating(self, session_id: str) -> None:

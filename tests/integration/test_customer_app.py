@@ -3,6 +3,8 @@ agent's client on the other side and a synthetic screen behind the real capture 
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -307,3 +309,32 @@ def test_declining_the_consent_tells_the_agent_and_the_session_goes_on(
         lambda: any(e.text == "チャットで続けましょう" for e in chat.panel.model.entries),
         timeout=TIMEOUT_MS,
     )
+
+
+def users(server: ServerProcess, *args: str) -> None:
+    """``assist-signaling users ARGS`` on the module's server's database."""
+    done = subprocess.run(
+        [sys.executable, "-m", "signaling.cli", "--db", server.db_url, "users", *args],
+        capture_output=True,
+        text=True,
+        timeout=scaled(60),
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_a_disabled_agent_is_told_and_not_rated(
+    qtbot: QtBot, app: App, agent: Agent, org_server: ServerProcess
+) -> None:
+    app.join(qtbot, agent.session.code)
+    agent.admit_when_asked(qtbot)
+    qtbot.waitUntil(lambda: app.controller.share_bar is not None, timeout=TIMEOUT_MS)
+    users(org_server, "disable", "taro")
+    try:
+        qtbot.waitUntil(lambda: app.dialog.isVisible(), timeout=TIMEOUT_MS)
+        assert app.dialog.status_label.text() == (
+            "The support agent's account was disabled. The session was stopped."
+        )
+        qtbot.wait(int(scaled(300)))  # a rating dialog would open right after
+        assert app.controller.rating is None
+    finally:
+        users(org_server, "enable", "taro")  # the module's other tests sign in as taro
