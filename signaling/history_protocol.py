@@ -34,13 +34,18 @@ class Note(Request, tag="note"):
 
 
 class WrapUp(Request, tag="wrap_up"):
-    """The agent's wrap-up of a session (during it, or within an hour after it ended)."""
+    """The agent's wrap-up of a session (during it, or within a day after it ended).
+
+    ``skipped``: the agent chose not to wrap the session up. Such a wrap-up carries no
+    category, outcome, tags or note, and the history records the skip; any other wrap-up
+    needs a category and an outcome."""
 
     session_id: str
-    category: str
-    outcome: Outcome
+    category: str = ""
+    outcome: Outcome | None = None
     tags: list[str] = msgspec.field(default_factory=list)
     final_note: str = ""
+    skipped: bool = False
     senders: ClassVar[frozenset[Role]] = frozenset({Role.AGENT})
 
 
@@ -247,12 +252,7 @@ def check(message: Message) -> None:
         if not 1 <= len(message.note_id) <= 64:
             raise ProtocolError(ErrorCode.BAD_MESSAGE, "note_id must be 1-64 characters")
     elif isinstance(message, WrapUp):
-        if not message.category.strip() or len(message.category) > MAX_NAME_CHARS:
-            raise ProtocolError(ErrorCode.BAD_MESSAGE, "category must be 1-80 characters")
-        if len(message.tags) > 10 or any(not 1 <= len(t) <= 32 for t in message.tags):
-            raise ProtocolError(ErrorCode.BAD_MESSAGE, "at most 10 tags of 1-32 characters")
-        if len(message.final_note) > MAX_NOTE_CHARS:
-            raise ProtocolError(ErrorCode.TOO_LARGE, f"note over {MAX_NOTE_CHARS} characters")
+        _check_wrap_up(message)
     elif isinstance(message, Rate):
         if not 1 <= message.rating <= 5:
             raise ProtocolError(ErrorCode.BAD_MESSAGE, "rating must be 1-5")
@@ -265,3 +265,18 @@ def check(message: Message) -> None:
             raise ProtocolError(ErrorCode.TOO_LARGE, f"query over {MAX_QUERY_CHARS} characters")
     elif isinstance(message, MergeCustomers) and message.source_id == message.target_id:
         raise ProtocolError(ErrorCode.MERGE_INTO_ITSELF, "a customer cannot be merged into itself")
+
+
+def _check_wrap_up(message: WrapUp) -> None:
+    if message.skipped:
+        if any((message.category, message.outcome, message.tags, message.final_note)):
+            raise ProtocolError(ErrorCode.BAD_MESSAGE, "a skipped wrap-up carries no fields")
+        return
+    if not message.category.strip() or len(message.category) > MAX_NAME_CHARS:
+        raise ProtocolError(ErrorCode.BAD_MESSAGE, "category must be 1-80 characters")
+    if message.outcome is None:
+        raise ProtocolError(ErrorCode.BAD_MESSAGE, "a wrap-up needs an outcome")
+    if len(message.tags) > 10 or any(not 1 <= len(t) <= 32 for t in message.tags):
+        raise ProtocolError(ErrorCode.BAD_MESSAGE, "at most 10 tags of 1-32 characters")
+    if len(message.final_note) > MAX_NOTE_CHARS:
+        raise ProtocolError(ErrorCode.TOO_LARGE, f"note over {MAX_NOTE_CHARS} characters")

@@ -36,12 +36,14 @@ def record(
             history.save_note(
                 session, message.session_id, message.note_id, username or "", message.text, ts
             )
+        elif isinstance(message, p.WrapUp) and message.skipped:
+            history.skip_wrap_up(session, message.session_id, ts)
         elif isinstance(message, p.WrapUp):
             history.wrap_up(
                 session,
                 message.session_id,
                 message.category,
-                message.outcome.value,
+                p.Outcome(message.outcome).value,  # checked: present unless skipped
                 [t.strip() for t in message.tags],
                 message.final_note,
                 ts,

@@ -225,6 +225,14 @@ def wrap_up(
     add_event(session, session_id, "wrapped_up", ts, category=category, outcome=outcome)
 
 
+def skip_wrap_up(session: Session, session_id: str, ts: float) -> None:
+    """The agent chose not to wrap the session up: recorded as such, and nothing a wrap-up
+    saved earlier is cleared."""
+    if session.get(SessionRecord, session_id) is None:
+        raise LookupError(session_id)
+    add_event(session, session_id, "wrap_up_skipped", ts)
+
+
 def rate(session: Session, session_id: str, rating: int, comment: str, ts: float) -> None:
     record = session.get(SessionRecord, session_id)
     if record is None:

@@ -451,6 +451,22 @@ def test_merging_a_customer_into_itself_is_refused_by_name() -> None:
         p.parse(wire(type="merge_customers", v=1, id="m", source_id=7, target_id=7))
 
 
+def test_a_skipped_wrap_up_round_trips_and_carries_nothing_else() -> None:
+    skipped = p.WrapUp(id="w-2", session_id=SID, skipped=True)
+    assert p.parse(p.serialize(skipped)) == skipped
+    for extra in ({"outcome": "resolved"}, {"category": "Billing"}, {"final_note": "x"}):
+        with raises(ErrorCode.BAD_MESSAGE):
+            p.parse(wire(type="wrap_up", v=1, id="w", session_id=SID, skipped=True, **extra))
+
+
+@pytest.mark.parametrize("missing", ["category", "outcome"])
+def test_a_wrap_up_that_is_not_skipped_needs_a_category_and_an_outcome(missing: str) -> None:
+    fields = {"category": "Billing", "outcome": "resolved"}
+    del fields[missing]
+    with raises(ErrorCode.BAD_MESSAGE):
+        p.parse(wire(type="wrap_up", v=1, id="w", session_id=SID, **fields))
+
+
 def chat(text: str, msg_id: str = "m-1") -> str:
     return wire(type="chat", v=1, id="c", session_id=SID, msg_id=msg_id, text=text)
 
