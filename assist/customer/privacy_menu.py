@@ -51,7 +51,7 @@ class PrivacyMenu(QObject):
         show_all = self.menu.addAction(self.tr("Show everything again"), self._show_all)
         show_all.setEnabled(bool(chosen or areas))
         bar = self.share_bar
-        self.menu.popup(bar.mapToGlobal(QPoint(bar.hide_button.x(), bar.height())))
+        self.menu.popup(bar.mapToGlobal(QPoint(bar.more_button.x(), bar.height())))
 
     def _window(self, window: int, hidden: bool) -> None:
         chosen, areas = self.client.chosen_hidden

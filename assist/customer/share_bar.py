@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from assist.core.x11_hotkey import STOP_CONTROL_KEYS
 from signaling.protocol import ShareState
@@ -32,6 +42,7 @@ class ShareBar(QFrame):
         self.agent_name = agent_name
         self.org_name = org_name
         self.state = ShareState.STOPPED
+        self._placed = False
         self.setObjectName("shareBar")
         self.setStyleSheet(
             "#shareBar { background: #1f3a5f; border-radius: 6px; }"
@@ -49,10 +60,18 @@ class ShareBar(QFrame):
         self.pause_button = QPushButton(self.tr("Pause"))
         self.stop_button = QPushButton(self.tr("Stop"))
         self.share_button = QPushButton(self.tr("Share my screen"))
-        self.hide_button = QPushButton(self.tr("Hide…"))
-        self.hide_button.setToolTip(self.tr("Keep windows or areas of your screen from the agent"))
-        self.switch_button = QPushButton(self.tr("Share something else"))
-        self.switch_button.setToolTip(self.tr("Share another screen or a single window"))
+        # What is shared is changed from a menu: the bar stays narrow enough for a
+        # 1280-pixel screen in every language, with Stop, Chat, End and Report in sight.
+        self.more_button = QToolButton()
+        self.more_button.setText(self.tr("Change sharing"))
+        self.more_button.setToolTip(self.tr("Share something else, or hide parts of it"))
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_menu = QMenu(self)
+        self.switch_action = self.more_menu.addAction(self.tr("Share another screen or window…"))
+        self.hide_action = self.more_menu.addAction(
+            self.tr("Hide windows or areas from the agent…")
+        )
+        self.more_button.setMenu(self.more_menu)
         self.chat_button = QPushButton(self.tr("Chat"))
         self.end_button = QPushButton(self.tr("End session"))
         self.report_button = QPushButton(self.tr("Report abuse"))
@@ -69,32 +88,42 @@ class ShareBar(QFrame):
         )
         self.stop_control_button.hide()
         self.controlled = False
+        # Who sees what on one line (wrapped when a long name needs it), the actions below.
+        self.label.setWordWrap(True)
+        self.notice.setWordWrap(True)
         texts = QVBoxLayout()
         texts.setSpacing(2)
         texts.addWidget(self.label)
         texts.addWidget(self.notice)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        layout.addWidget(self.dot)
-        layout.addLayout(texts, 1)
+        top = QHBoxLayout()
+        top.addWidget(self.dot, 0, Qt.AlignmentFlag.AlignTop)
+        top.addLayout(texts, 1)
+        self.buttons = QHBoxLayout()
+        self.buttons.addStretch(1)
         for button in (
             self.stop_control_button,
             self.clear_button,
             self.pause_button,
             self.stop_button,
             self.share_button,
-            self.hide_button,
-            self.switch_button,
+            self.more_button,
             self.chat_button,
             self.end_button,
             self.report_button,
         ):
-            layout.addWidget(button)
+            self.buttons.addWidget(button)
+        self.buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(4)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
+        layout.addLayout(top)
+        layout.addLayout(self.buttons)
         self.pause_button.clicked.connect(self._on_pause_clicked)
         self.stop_button.clicked.connect(self.stop_clicked)
         self.share_button.clicked.connect(self.share_clicked)
-        self.switch_button.clicked.connect(self.share_clicked)
-        self.hide_button.clicked.connect(self.hide_clicked)
+        self.switch_action.triggered.connect(self.share_clicked)
+        self.hide_action.triggered.connect(self.hide_clicked)
         self.chat_button.clicked.connect(self.chat_clicked)
         self.end_button.clicked.connect(self.end_clicked)
         self.report_button.clicked.connect(self.report_clicked)
@@ -126,9 +155,8 @@ class ShareBar(QFrame):
         )
         self.stop_button.setVisible(sharing)
         self.share_button.setVisible(not sharing)
-        self.switch_button.setVisible(sharing)
-        self.hide_button.setVisible(sharing)
-        self.adjustSize()
+        self.more_button.setVisible(sharing)
+        self._fit()
 
     def set_controlled(self, controlled: bool) -> None:
         """The agent controls the computer (or no longer): say so, offer Stop control."""
@@ -142,14 +170,14 @@ class ShareBar(QFrame):
         if self.clear_button.isVisibleTo(self) == shown:
             return
         self.clear_button.setVisible(shown)
-        self.adjustSize()
+        self._fit()
 
     def set_notice(self, text: str, seconds: float | None = None) -> None:
         """Say (or, with "", stop saying) that a connection is lost and coming back; a
         notice with ``seconds`` goes by itself after them (unless replaced meanwhile)."""
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
-        self.adjustSize()
+        self._fit()
         if seconds is not None:
             QTimer.singleShot(int(seconds * 1000), self, lambda: self._expire_notice(text))
 
@@ -163,9 +191,35 @@ class ShareBar(QFrame):
         self.pause_button.setEnabled(not held)
 
     def place_top_center(self) -> None:
-        screen = QGuiApplication.primaryScreen().availableGeometry()
+        """At the top of the screen the bar is on, centred; it stays there (and on the
+        screen) as its contents change."""
+        self._placed = True
+        self._fit()
+
+    def _fit(self) -> None:
+        """Texts wrap at the width of the screen the bar is on; the bar takes its new size
+        and, once placed, is centred again (it grew to the right and off the screen)."""
+        area = self._screen_area()
+        self.label.setMaximumWidth(max(200, area.width() - 60))
+        self.notice.setMaximumWidth(self.label.maximumWidth())
         self.adjustSize()
-        self.move(screen.center().x() - self.width() // 2, screen.top() + 8)
+        self._recentre()
+
+    def _screen_area(self) -> QRect:
+        screen = self.screen() if self._placed else None
+        return (screen or QGuiApplication.primaryScreen()).availableGeometry()
+
+    def _recentre(self) -> None:
+        if not self._placed:
+            return
+        area = self._screen_area()
+        x = max(area.left(), area.center().x() - self.width() // 2)
+        if self.pos() != QPoint(x, area.top() + 8):
+            self.move(x, area.top() + 8)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._recentre()  # a size changed by the layout itself, too
 
     def _on_pause_clicked(self) -> None:
         if self.state is ShareState.PAUSED:

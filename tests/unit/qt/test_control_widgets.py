@@ -62,8 +62,11 @@ def test_hiding_and_switching_are_offered_while_sharing(qtbot: QtBot) -> None:
     bar = ShareBar("Taro", "Acme")
     qtbot.addWidget(bar)
     bar.show()
-    assert not bar.hide_button.isVisible() and not bar.switch_button.isVisible()
+    assert not bar.more_button.isVisible()  # nothing shared: nothing to change
     bar.set_state(ShareState.SHARING)
-    assert bar.hide_button.isVisible() and bar.switch_button.isVisible()
+    assert bar.more_button.isVisible()
+    assert bar.more_button.menu().actions() == [bar.switch_action, bar.hide_action]
     with qtbot.waitSignal(bar.hide_clicked):
-        bar.hide_button.click()
+        bar.hide_action.trigger()
+    with qtbot.waitSignal(bar.share_clicked):
+        bar.switch_action.trigger()
