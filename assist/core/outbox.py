@@ -5,6 +5,9 @@ nothing: chat is resent after reconnecting under its original ``msg_id`` (the se
 a resend with the original number), and the agent's note is restored into its panel and
 saved again.
 
+The agent's wrap-up of a session (or the choice to skip it) is kept the same way, one per
+session, from Save until the server has stored it, and sent again on the next start.
+
 Entries are scoped by ``server``, an opaque string the caller chooses: the server URL (session
 ids are only unique per server). An app that signs in as several accounts may append the
 account to it. There is no separate draft table: a note is saved whole and the latest text
@@ -16,6 +19,7 @@ client's event loop without an executor.
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 import threading
@@ -27,7 +31,8 @@ from pathlib import Path
 from typing import Final
 
 from assist.core.outbox_file import OutboxError, OutboxErrorCode, open_outbox
-from signaling.protocol import MAX_CHAT_CHARS, MAX_NOTE_CHARS
+from assist.core.wrapup import WrapUpFields
+from signaling.protocol import MAX_CHAT_CHARS, MAX_NOTE_CHARS, Outcome
 
 __all__ = [
     "MAX_PENDING_PER_SESSION",
@@ -36,6 +41,7 @@ __all__ = [
     "OutboxErrorCode",
     "PendingChat",
     "PendingNote",
+    "PendingWrapUp",
 ]
 
 logger = logging.getLogger(__name__)
@@ -64,6 +70,16 @@ class PendingNote:
     session_id: str
     note_id: str
     text: str
+    updated_at: float
+
+
+@dataclass(frozen=True)
+class PendingWrapUp:
+    """A session's wrap-up (or skip) the server has not confirmed: send it again."""
+
+    server: str
+    session_id: str
+    wrap_up: WrapUpFields
     updated_at: float
 
 
@@ -169,6 +185,66 @@ class Outbox:
         notes = self.pending_notes(server, session_id)
         return notes[-1] if notes else None
 
+    # ---------------------------------------------------------------- wrap-ups
+
+    def put_wrap_up(
+        self, server: str, session_id: str, wrap_up: WrapUpFields, updated_at: float | None = None
+    ) -> None:
+        """Keep the session's wrap-up (replacing any earlier one) until it is acknowledged;
+        call before sending it."""
+        stamp = time.time() if updated_at is None else updated_at
+        outcome = wrap_up.outcome.value if wrap_up.outcome is not None else None
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO wrap_up (server, session_id, category, outcome, tags, final_note,"
+                " skipped, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (server, session_id) DO UPDATE SET category = excluded.category,"
+                " outcome = excluded.outcome, tags = excluded.tags,"
+                " final_note = excluded.final_note, skipped = excluded.skipped,"
+                " updated_at = excluded.updated_at",
+                (
+                    server,
+                    session_id,
+                    wrap_up.category,
+                    outcome,
+                    json.dumps(list(wrap_up.tags), ensure_ascii=False),
+                    wrap_up.final_note,
+                    int(wrap_up.skipped),
+                    stamp,
+                ),
+            )
+
+    def wrap_up_acked(self, server: str, session_id: str, wrap_up: WrapUpFields) -> bool:
+        """The server stored ``wrap_up`` (what was sent). Clears it only if it is still the
+        session's latest: one entered again while it was on its way stays pending."""
+        where = "WHERE server = ? AND session_id = ?"
+        with self._write() as db:
+            row = db.execute(f"SELECT {_WRAP_UP_FIELDS} FROM wrap_up {where}", (server, session_id))
+            kept = row.fetchone()
+            if kept is None or _wrap_up(*kept) != wrap_up:
+                return False
+            db.execute(f"DELETE FROM wrap_up {where}", (server, session_id))
+        return True
+
+    def pending_wrap_ups(self, server: str, session_id: str | None = None) -> list[PendingWrapUp]:
+        """Unacknowledged wrap-ups, oldest first: send each again."""
+        sql = f"SELECT session_id, updated_at, {_WRAP_UP_FIELDS} FROM wrap_up WHERE server = ?"
+        args: tuple[str, ...] = (server,)
+        if session_id is not None:
+            sql += " AND session_id = ?"
+            args += (session_id,)
+        with self._lock, _storage_errors():
+            rows = self._db.execute(f"{sql} ORDER BY updated_at, id", args).fetchall()
+        return [PendingWrapUp(server, sid, _wrap_up(*fields), at) for sid, at, *fields in rows]
+
+    def discard_wrap_up(self, server: str, session_id: str) -> bool:
+        """Drop the session's kept wrap-up (stored, or given up by the agent)."""
+        with self._write() as db:
+            cursor = db.execute(
+                "DELETE FROM wrap_up WHERE server = ? AND session_id = ?", (server, session_id)
+            )
+        return cursor.rowcount > 0
+
     # ---------------------------------------------------------------- forgetting
 
     def purge_sessions(self, session_ids: Iterable[str], server: str | None = None) -> int:
@@ -177,7 +253,7 @@ class Outbox:
         ids = list(session_ids)
         removed = 0
         with self._write() as db:
-            for table in ("chat", "note"):
+            for table in ("chat", "note", "wrap_up"):
                 for sid in ids:
                     if server is None:
                         args: tuple[str, ...] = (sid,)
@@ -251,6 +327,17 @@ def _storage_errors() -> Iterator[None]:
         yield
     except sqlite3.Error as exc:
         raise OutboxError(OutboxErrorCode.STORAGE_FAILED, str(exc)) from exc
+
+
+_WRAP_UP_FIELDS: Final = "category, outcome, tags, final_note, skipped"
+
+
+def _wrap_up(
+    category: str, outcome: str | None, tags: str, note: str, skipped: int
+) -> WrapUpFields:
+    """A kept wrap-up from its row's ``_WRAP_UP_FIELDS``."""
+    chosen = Outcome(outcome) if outcome is not None else None
+    return WrapUpFields(category, chosen, tuple(json.loads(tags)), note, bool(skipped))
 
 
 def _check(client_id: str, text: str, limit: int) -> None:

@@ -14,29 +14,47 @@ from signaling.codes import CodedError
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2
 _MAGIC: Final = b"SQLite format 3\x00"
 
-_SCHEMA: Final = (
-    """CREATE TABLE chat (
-        id INTEGER PRIMARY KEY,
-        server TEXT NOT NULL,
-        session_id TEXT NOT NULL,
-        msg_id TEXT NOT NULL,
-        text TEXT NOT NULL,
-        created_at REAL NOT NULL,
-        UNIQUE (server, session_id, msg_id)
-    )""",
-    """CREATE TABLE note (
-        id INTEGER PRIMARY KEY,
-        server TEXT NOT NULL,
-        session_id TEXT NOT NULL,
-        note_id TEXT NOT NULL,
-        text TEXT NOT NULL,
-        updated_at REAL NOT NULL,
-        UNIQUE (server, session_id, note_id)
-    )""",
-)
+#: What each schema version adds, applied in order to bring an older file up to date.
+_MIGRATIONS: Final[dict[int, tuple[str, ...]]] = {
+    1: (
+        """CREATE TABLE chat (
+            id INTEGER PRIMARY KEY,
+            server TEXT NOT NULL,
+            session_id TEXT NOT NULL,
+            msg_id TEXT NOT NULL,
+            text TEXT NOT NULL,
+            created_at REAL NOT NULL,
+            UNIQUE (server, session_id, msg_id)
+        )""",
+        """CREATE TABLE note (
+            id INTEGER PRIMARY KEY,
+            server TEXT NOT NULL,
+            session_id TEXT NOT NULL,
+            note_id TEXT NOT NULL,
+            text TEXT NOT NULL,
+            updated_at REAL NOT NULL,
+            UNIQUE (server, session_id, note_id)
+        )""",
+    ),
+    # One wrap-up (or skip) per session; tags as a JSON array, outcome NULL when skipped.
+    2: (
+        """CREATE TABLE wrap_up (
+            id INTEGER PRIMARY KEY,
+            server TEXT NOT NULL,
+            session_id TEXT NOT NULL,
+            category TEXT NOT NULL,
+            outcome TEXT,
+            tags TEXT NOT NULL,
+            final_note TEXT NOT NULL,
+            skipped INTEGER NOT NULL,
+            updated_at REAL NOT NULL,
+            UNIQUE (server, session_id)
+        )""",
+    ),
+}
 
 # Errors that say the file itself is unusable. Others (busy: another copy of the app has it
 # open; full disk; out of memory) say nothing about the file, which is then left alone.
@@ -137,8 +155,8 @@ def _prepare(db: sqlite3.Connection) -> None:
 def _migrate(db: sqlite3.Connection, version: int) -> None:
     db.execute("BEGIN IMMEDIATE")
     try:
-        if version < 1:
-            for statement in _SCHEMA:
+        for step in range(version + 1, SCHEMA_VERSION + 1):
+            for statement in _MIGRATIONS[step]:
                 db.execute(statement)
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     except BaseException:
