@@ -1,8 +1,10 @@
 """The envelope every message shares: ``type`` (the msgspec tag), the version ``v`` and, for
-requests, the ``id`` their answer echoes as ``re``; and the size limits."""
+requests, the ``id`` their answer echoes as ``re``; the size limits; and where the
+envelope may travel unencrypted."""
 
 from __future__ import annotations
 
+import ipaddress
 from typing import ClassVar, Final
 
 import msgspec
@@ -36,3 +38,16 @@ class Request(Message, kw_only=True):
     """A message that expects an answer: ``id`` is echoed back as ``re``."""
 
     id: str = msgspec.field(default="")
+
+
+def is_loopback(host: str) -> bool:
+    """True for localhost, 127.0.0.0/8 and ::1: the only places plain ws:// may go (both
+    sides hold to it: the server will not listen unencrypted elsewhere, the apps will not
+    connect unencrypted elsewhere)."""
+    host = host.strip("[]")
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

@@ -41,6 +41,7 @@ from signaling.envelope import (
     SUPPORTED_VERSIONS,
     Message,
     Request,
+    is_loopback,
 )
 from signaling.history_protocol import (
     MAX_QUERY_CHARS,

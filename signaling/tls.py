@@ -1,10 +1,14 @@
-"""TLS for the server, and the rule for when plain ``ws://`` is acceptable."""
+"""TLS for the server (the rule for when plain ``ws://`` is acceptable is the protocol's:
+``signaling.envelope.is_loopback``)."""
 
 from __future__ import annotations
 
-import ipaddress
 import ssl
 from pathlib import Path
+
+from signaling.envelope import is_loopback
+
+__all__ = ["TlsConfigError", "is_loopback", "server_context"]
 
 
 class TlsConfigError(Exception):
@@ -29,14 +33,3 @@ def server_context(certfile: str, keyfile: str) -> ssl.SSLContext:
             f"The certificate {certfile} and key {keyfile} cannot be used together: {exc}"
         ) from None
     return context
-
-
-def is_loopback(host: str) -> bool:
-    """True for localhost, 127.0.0.0/8 and ::1: the only places plain ws:// may go."""
-    host = host.strip("[]")
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False

@@ -16,7 +16,6 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 from assist import __version__
 from assist.core.errors import AssistError, ClientErrorCode
 from signaling import protocol as p
-from signaling.tls import is_loopback
 
 logger = logging.getLogger(__name__)
 
@@ -187,7 +186,7 @@ def connection_options(url: str, context: ssl.SSLContext | None) -> dict[str, An
     parts = urlsplit(url)
     if parts.scheme == "wss":
         return {"ssl": context or ssl.create_default_context()}
-    if parts.scheme == "ws" and parts.hostname is not None and is_loopback(parts.hostname):
+    if parts.scheme == "ws" and parts.hostname is not None and p.is_loopback(parts.hostname):
         # Never through an environment proxy: that would carry the unencrypted frames
         # (passwords, tokens, codes) off this machine.
         return {"proxy": None}
