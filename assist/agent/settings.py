@@ -21,6 +21,16 @@ class AgentSettings:
         self._settings.sync()
 
     @property
+    def org_name(self) -> str:
+        """The organisation the built-in server names to customers."""
+        return str(self._settings.value("org_name", "") or "")
+
+    @org_name.setter
+    def org_name(self, name: str) -> None:
+        self._settings.setValue("org_name", name.strip())
+        self._settings.sync()
+
+    @property
     def server_url(self) -> str:
         """Central server to use; empty means run the embedded one."""
         return str(self._settings.value("server_url", "") or "")

@@ -46,10 +46,15 @@ class ConsentDialog(QDialog):
         self.report_button.setFlat(True)
         self.report_button.setStyleSheet("color: #b3261e; text-decoration: underline;")
         self.report_button.clicked.connect(self.report_requested)
-        self.who_label = QLabel(
+        # The organisation is the server's configuration; where none is set, nobody is
+        # named in its place (least of all this app).
+        who = (
             self.tr("<b>%1</b> from <b>%2</b> asks to view your screen.")
-            .replace("%1", escape(agent_name))
-            .replace("%2", escape(org_name))
+            if org_name
+            else self.tr("<b>%1</b> asks to view your screen.")
+        )
+        self.who_label = QLabel(
+            who.replace("%1", escape(agent_name)).replace("%2", escape(org_name))
         )
         self.who_label.setWordWrap(True)
         what = QLabel(
@@ -60,12 +65,18 @@ class ConsentDialog(QDialog):
             )
         )
         what.setWordWrap(True)
-        self.warning_label = QLabel(
+        warning = (
             self.tr(
                 "⚠ Continue only if you contacted %1 yourself. If someone called you "
                 "unexpectedly and asked you to install this app, press Decline."
-            ).replace("%1", escape(org_name))
+            )
+            if org_name
+            else self.tr(
+                "⚠ Continue only if you asked for this help yourself. If someone called you "
+                "unexpectedly and asked you to install this app, press Decline."
+            )
         )
+        self.warning_label = QLabel(warning.replace("%1", escape(org_name)))
         self.warning_label.setWordWrap(True)
         self.warning_label.setStyleSheet(
             "background: #fff4e5; color: #663c00; padding: 8px; border-radius: 4px;"

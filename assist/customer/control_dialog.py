@@ -17,10 +17,13 @@ class ControlConsentDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Allow control of your computer?"))
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
-        self.who_label = QLabel(
+        who = (
             self.tr("<b>%1</b> from <b>%2</b> asks to control your computer.")
-            .replace("%1", escape(agent_name))
-            .replace("%2", escape(org_name))
+            if org_name
+            else self.tr("<b>%1</b> asks to control your computer.")
+        )
+        self.who_label = QLabel(
+            who.replace("%1", escape(agent_name)).replace("%2", escape(org_name))
         )
         self.who_label.setWordWrap(True)
         what = QLabel(

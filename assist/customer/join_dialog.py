@@ -105,7 +105,11 @@ class JoinDialog(QDialog):
         return self.number_edit.text().strip()
 
     def set_waiting(self, agent_name: str, org_name: str) -> None:
-        text = self.tr("Waiting for %1 (%2) to let you in…")
+        text = (
+            self.tr("Waiting for %1 (%2) to let you in…")
+            if org_name
+            else self.tr("Waiting for %1 to let you in…")
+        )
         self._set_busy(True, text.replace("%1", agent_name).replace("%2", org_name))
         self.cancel_button.setVisible(True)
 

@@ -18,12 +18,19 @@ class ReportDialog(QDialog):
     def __init__(self, org_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Report abuse"))
-        intro = QLabel(
+        text = (
             self.tr(
                 "The session will end now and be reported to %1's administrator, with the "
                 "code and the agent's account. What happened? (optional)"
-            ).replace("%1", org_name)
+            )
+            if org_name
+            else self.tr(
+                "The session will end now and be reported to the support service's "
+                "administrator, with the code and the agent's account. What happened? "
+                "(optional)"
+            )
         )
+        intro = QLabel(text.replace("%1", org_name))
         intro.setWordWrap(True)
         self.reason_edit = QPlainTextEdit()
         self.reason_edit.setPlaceholderText(self.tr("For example: someone called me unexpectedly"))

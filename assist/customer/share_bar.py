@@ -133,7 +133,8 @@ class ShareBar(QFrame):
 
     def set_state(self, state: ShareState) -> None:
         self.state = state
-        who = self.tr("%1 (%2)").replace("%1", self.agent_name).replace("%2", self.org_name)
+        who = self.tr("%1 (%2)") if self.org_name else "%1"
+        who = who.replace("%1", self.agent_name).replace("%2", self.org_name)
         if state is ShareState.SHARING and self.controlled:
             text = self.tr("%1 is controlling your computer").replace("%1", self.agent_name)
             color = "#ff1744"

@@ -20,17 +20,23 @@ def frame(width: int, height: int, bgr: tuple[int, int, int]) -> FrameImage:
     return FrameImage(DecodedFrame(pixels, width, height, 0.0))
 
 
-def test_first_start_asks_for_a_name_and_settings_keep_it(qtbot: QtBot, tmp_path: object) -> None:
+def test_first_start_asks_for_a_name_and_the_organisation_and_settings_keep_them(
+    qtbot: QtBot, tmp_path: object
+) -> None:
     dialog = DisplayNameDialog()
     qtbot.addWidget(dialog)
     ok = dialog.buttons.buttons()[0]
     assert not ok.isEnabled()
     commit_text(dialog.name_edit, "  山田 太郎 ")
-    assert ok.isEnabled() and dialog.name == "山田 太郎"
+    assert not ok.isEnabled()  # customers are warned in the organisation's name: asked too
+    commit_text(dialog.org_edit, "アクメ サポート")
+    assert ok.isEnabled() and (dialog.name, dialog.org) == ("山田 太郎", "アクメ サポート")
 
     path = str(tmp_path) + "/agent.conf"
-    AgentSettings(QSettings(path, QSettings.Format.IniFormat)).display_name = dialog.name
-    assert AgentSettings(QSettings(path, QSettings.Format.IniFormat)).display_name == "山田 太郎"
+    saved = AgentSettings(QSettings(path, QSettings.Format.IniFormat))
+    saved.display_name, saved.org_name = dialog.name, dialog.org
+    again = AgentSettings(QSettings(path, QSettings.Format.IniFormat))
+    assert (again.display_name, again.org_name) == ("山田 太郎", "アクメ サポート")
 
 
 def test_view_fits_the_window_keeping_the_aspect_ratio(qtbot: QtBot) -> None:
