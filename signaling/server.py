@@ -9,7 +9,7 @@ import logging
 import math
 import ssl
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from typing import Any, TypeVar
@@ -41,6 +41,8 @@ logger = logging.getLogger(__name__)
 TRANSPORT_MAX_BYTES = 1024 * 1024
 HELLO_TIMEOUT = 10.0
 EXPIRY_INTERVAL = 1.0
+#: History reads one connection may have answered in the background at once.
+READS_IN_FLIGHT = 4
 #: How often the server looks for agents disabled by an administrator (to cut them off).
 DISABLED_POLL_INTERVAL = 1.0
 
@@ -94,6 +96,8 @@ class SignalingServer:
         self._auth: Authenticator | None = None
         self._clock = clock
         self._connections: dict[PeerId, ServerConnection] = {}
+        #: Requests a connection's messages do not wait for (history reads), per connection.
+        self._background: dict[PeerId, set[asyncio.Task[None]]] = {}
         self._ids = itertools.count(1)
         self._server: Server | None = None
         self._tasks: list[asyncio.Task[None]] = []
@@ -200,6 +204,8 @@ class SignalingServer:
         except ConnectionClosed:
             pass
         finally:
+            for task in self._background.pop(peer_id, set()):
+                task.cancel()  # nobody is left to answer
             if self._connections.pop(peer_id, None) is not None and role is not None:
                 self.metrics.connections.labels(role.value).dec()
             graceful = ws.protocol.close_rcvd is not None
@@ -276,6 +282,24 @@ class SignalingServer:
             await self._send(peer_id, self._error(exc, p.request_id_of(data)))
             return
         self.metrics.messages.labels(p.message_type(message)).inc()
+        if isinstance(message, HistoryRequest):
+            # A slow read (a search over years of history) is answered in the background:
+            # the connection's SDP, chat and notes go on meanwhile (answers carry their id).
+            await self._in_background(peer_id, self._answer(peer_id, message))
+            return
+        await self._answer(peer_id, message)
+
+    async def _in_background(self, peer_id: PeerId, work: Coroutine[Any, Any, None]) -> None:
+        """Run ``work`` beside the connection's other messages, at most
+        :data:`READS_IN_FLIGHT` at a time per connection (then this waits for one)."""
+        running = self._background.setdefault(peer_id, set())
+        while len(running) >= READS_IN_FLIGHT:
+            await asyncio.wait(running, return_when=asyncio.FIRST_COMPLETED)
+        task = asyncio.create_task(work)
+        running.add(task)
+        task.add_done_callback(running.discard)
+
+    async def _answer(self, peer_id: PeerId, message: p.Message) -> None:
         try:
             if isinstance(message, p.ReportAbuse | p.ListReports):
                 out = await self.records.reports(peer_id, message)
