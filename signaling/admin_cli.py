@@ -1,5 +1,5 @@
-"""``assist-signaling users|setup|db|reports|export-customer|delete-customer|purge-history``:
-administration from the server's shell."""
+"""``assist-signaling setup|users|db|reports|find-customer|export-customer|delete-customer|
+purge-history``: administration from the server's shell."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ import getpass
 import json
 import os
 import sys
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from signaling.auth import Authenticator
 from signaling.store import accounts as acc
@@ -19,14 +21,14 @@ from signaling.store.db import Database, StoreError, open_database
 from signaling.store.models import UserRole
 
 COMMANDS = (
-    "users",
     "setup",
+    "users",
     "db",
     "reports",
+    "find-customer",
     "export-customer",
     "delete-customer",
     "purge-history",
-    "find-customer",
 )
 PRIVACY_COMMANDS = frozenset({"export-customer", "delete-customer", "purge-history"})
 
@@ -34,33 +36,50 @@ PRIVACY_COMMANDS = frozenset({"export-customer", "delete-customer", "purge-histo
 def add_commands(
     sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
 ) -> None:
-    users = sub.add_parser("users", help="agent accounts").add_subparsers(dest="action")
-    users.required = True
-    add = users.add_parser(
+    """The admin commands, in the order a new installation needs them."""
+    sub.add_parser(
+        "setup", help="first run: create the database and the first administrator", parents=[common]
+    )
+    users = sub.add_parser("users", help="agent accounts: add, list, disable, enable, passwd")
+    actions = users.add_subparsers(dest="action", title="actions", metavar="ACTION")
+    actions.required = True
+    add = actions.add_parser(
         "add", help="create an account (password from the prompt or stdin)", parents=[common]
     )
     add.add_argument("--username", required=True)
     add.add_argument("--display-name", required=True, help="the name customers see")
     add.add_argument("--role", choices=[r.value for r in UserRole], default="agent")
-    users.add_parser("list", help="list accounts", parents=[common])
-    for action in ("disable", "enable", "passwd"):
-        parser = users.add_parser(action, help=f"{action} an account", parents=[common])
+    actions.add_parser("list", help="list accounts", parents=[common])
+    for action, text in USER_ACTIONS.items():
+        parser = actions.add_parser(action, help=text, parents=[common])
         parser.add_argument("username")
-    sub.add_parser(
-        "setup", help="first run: create the database and the first administrator", parents=[common]
-    )
-    db = sub.add_parser("db", help="database maintenance").add_subparsers(dest="action")
-    db.required = True
-    db.add_parser("upgrade", help="apply migrations (safe to run again)", parents=[common])
-    reports = sub.add_parser("reports", help="abuse reports").add_subparsers(dest="action")
-    reports.required = True
-    reports.add_parser("list", help="list abuse reports", parents=[common])
+    db = sub.add_parser("db", help="database maintenance: upgrade")
+    db_actions = db.add_subparsers(dest="action", title="actions", metavar="ACTION")
+    db_actions.required = True
+    db_actions.add_parser("upgrade", help="apply migrations (safe to run again)", parents=[common])
+    reports = sub.add_parser("reports", help="abuse reports customers filed: list")
+    report_actions = reports.add_subparsers(dest="action", title="actions", metavar="ACTION")
+    report_actions.required = True
+    report_actions.add_parser("list", help="list abuse reports", parents=[common])
     _add_privacy_commands(sub, common)
+
+
+USER_ACTIONS = {
+    "disable": "sign an account out and stop it from signing in",
+    "enable": "let a disabled account sign in again",
+    "passwd": "set a new password for an account (its sessions must sign in again)",
+}
 
 
 def _add_privacy_commands(
     sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
 ) -> None:
+    find = sub.add_parser(
+        "find-customer",
+        help="customer ids by name, e-mail or customer number (before an export or deletion)",
+        parents=[common],
+    )
+    find.add_argument("query")
     export = sub.add_parser(
         "export-customer", help="a customer's whole history (access request)", parents=[common]
     )
@@ -80,12 +99,6 @@ def _add_privacy_commands(
         parents=[common],
     )
     purge.add_argument("--older-than-days", type=positive_days, required=True, metavar="N")
-    find = sub.add_parser(
-        "find-customer",
-        help="customer ids by name, e-mail or customer number (before an export or deletion)",
-        parents=[common],
-    )
-    find.add_argument("query")
 
 
 def positive_days(text: str) -> int:
@@ -125,18 +138,20 @@ def _run(args: argparse.Namespace, database: Database) -> int:
         return 0
     if args.command == "reports":
         with database.session() as session:
-            for r in acc.abuse_reports(session):
-                print(
-                    f"{r.ts:%Y-%m-%d %H:%M}  code {r.code}  agent {r.agent_username} "
-                    f"({_printable(r.agent_display_name)})  "
-                    f"customer {_printable(r.customer_name)}  {_printable(r.reason)}"
-                )
+            _print_lines(
+                f"{r.ts:%Y-%m-%d %H:%M}  code {r.code}  agent {r.agent_username} "
+                f"({_printable(r.agent_display_name)})  "
+                f"customer {_printable(r.customer_name)}  {_printable(r.reason)}"
+                for r in acc.abuse_reports(session)
+            )
         return 0
     if args.command == "find-customer":
         with database.session() as session:
-            for c in search.search_customers(session, args.query):
-                contact = ", ".join(x for x in (c.email, c.customer_number) if x)
-                print(f"{c.customer_id:>8}  {_printable(c.display_name)}  {_printable(contact)}")
+            _print_lines(
+                f"{c.customer_id:>8}  {_printable(c.display_name)}  "
+                f"{_printable(', '.join(x for x in (c.email, c.customer_number) if x))}"
+                for c in search.search_customers(session, args.query)
+            )
         return 0
     if args.command in PRIVACY_COMMANDS:
         return _privacy(args, database)
@@ -153,7 +168,9 @@ def _setup(database: Database, auth: Authenticator) -> int:
             return 0
     print("Create the first administrator.")
     username = _ask("Username: ")
+    _require_username(username)  # said at once, not after two more questions
     display_name = _ask("Display name: ")
+    _check_new_account(database, username, display_name, UserRole.ADMIN)
     password_hash = auth.hash_password(_password())
     with database.session() as session:
         acc.add_user(session, username, display_name, UserRole.ADMIN, password_hash)
@@ -171,14 +188,18 @@ def _users(args: argparse.Namespace, database: Database, auth: Authenticator) ->
                 print(f"{a.username:20} {a.role.value:6} {state:9} {a.display_name}")
         return 0
     if args.action == "add":
+        role = UserRole(args.role)
+        _check_new_account(database, args.username, args.display_name, role)
         password_hash = auth.hash_password(_password())
         with database.session() as session:
-            role = UserRole(args.role)
             account = acc.add_user(session, args.username, args.display_name, role, password_hash)
             acc.audit(session, "user_added", actor=actor, subject=account.username, role=role.value)
         print(f"Added {account.username} ({account.role.value}).")
         return 0
     if args.action == "passwd":
+        with database.session() as session:
+            if acc.find_user(session, args.username) is None:
+                raise acc.AccountError("no_such_user", acc.normalize_username(args.username))
         password_hash = auth.hash_password(_password())
         with database.session() as session:
             account = acc.set_password(session, args.username, password_hash)
@@ -194,6 +215,40 @@ def _users(args: argparse.Namespace, database: Database, auth: Authenticator) ->
         f"{account.username} {'disabled' if disable else 'enabled'} at {datetime.now():%H:%M:%S}."
     )
     return 0
+
+
+def _require_username(username: str) -> None:
+    if not username.strip():
+        raise acc.AccountError(
+            "username_required", "an account needs a username (letters, digits, '.' and '_')"
+        )
+
+
+def _check_new_account(
+    database: Database, username: str, display_name: str, role: UserRole
+) -> None:
+    """Refuse a missing, malformed or taken username (or display name) before anyone types a
+    password. The checks are ``add_user``'s own, on an insert that is rolled back; the real
+    insert makes them again."""
+    _require_username(username)
+    if not display_name.strip():
+        raise acc.AccountError("display_name_required", "an account needs the name customers see")
+    with Session(database.engine) as session:
+        try:
+            acc.add_user(session, username, display_name, role, password_hash="")
+        finally:
+            session.rollback()
+
+
+def _print_lines(lines: Iterable[str]) -> None:
+    """One line per item, or "none": an empty answer must not look like a command that
+    did nothing."""
+    printed = False
+    for line in lines:
+        print(line)
+        printed = True
+    if not printed:
+        print("none")
 
 
 def _privacy(args: argparse.Namespace, database: Database) -> int:

@@ -14,6 +14,7 @@ from signaling import admin_cli
 from signaling import protocol as p
 from signaling.logs import configure_logging
 from signaling.server import ServerConfig, SignalingServer
+from signaling.store import db as store_db
 from signaling.store.db import StoreError, open_database
 from signaling.tls import TlsConfigError, is_loopback, server_context
 
@@ -30,17 +31,33 @@ def _add_common(parser: argparse.ArgumentParser, defaults: bool) -> None:
     parser.add_argument(
         "--db", help="database URL (default: SQLite in the data folder)", **default(None)
     )
-    parser.add_argument("--log-level", **default("INFO"))
+    parser.add_argument(
+        "--log-level", help="DEBUG, INFO, WARNING… (default: INFO)", **default("INFO")
+    )
     parser.add_argument("--log-format", choices=["text", "json"], **default("text"))
 
 
+# argparse prints descriptions as they are: plain text here, no reStructuredText markup.
+DESCRIPTION = "Run the Assist signaling server, or administer its accounts and data."
+EPILOG = (
+    "Without a command, assist-signaling runs serve: 'assist-signaling --port 8765' is "
+    "'assist-signaling serve --port 8765'. 'assist-signaling COMMAND --help' shows the "
+    "options of a command."
+)
+SERVE_HELP = "run the server (the default command)"
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="assist-signaling", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="assist-signaling", description=DESCRIPTION, epilog=EPILOG
+    )
     _add_common(parser, defaults=True)
     common = argparse.ArgumentParser(add_help=False)
     _add_common(common, defaults=False)
-    sub = parser.add_subparsers(dest="command")
-    serve = sub.add_parser("serve", help="run the server (the default)", parents=[common])
+    sub = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
+    serve = sub.add_parser(
+        "serve", help=SERVE_HELP, description=SERVE_HELP.capitalize() + ".", parents=[common]
+    )
     add_serve_options(serve)
     admin_cli.add_commands(sub, common)
     return parser
@@ -89,17 +106,20 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
 
     The command is the first word after the global options (and their values), so an
     option value that happens to be a command name (``--org-name reports``) stays a value.
+    A help request in the command's place is for the whole tool (the list of commands);
+    after a serve option (``--port 0 --help``) it is serve's.
     """
     argv = list(sys.argv[1:] if argv is None else argv)
     index = 0
     while index < len(argv) and argv[index].split("=")[0] in _GLOBAL_OPTIONS:
         index += 1 if "=" in argv[index] else 2
-    if index >= len(argv) or argv[index] not in ("serve", *admin_cli.COMMANDS):
+    if index >= len(argv) or argv[index] not in ("serve", *admin_cli.COMMANDS, *_HELP):
         argv.insert(index, "serve")
     return build_parser().parse_args(argv)
 
 
 _GLOBAL_OPTIONS = frozenset({"--db", "--log-level", "--log-format"})
+_HELP = ("-h", "--help")
 
 
 def serve_config(args: argparse.Namespace) -> ServerConfig:
@@ -177,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
     configure_logging(args.log_level, args.log_format)
     if args.command != "serve":
-        return admin_cli.run(args)
+        return _administer(args)
     try:
         config = serve_config(args)
         asyncio.run(run(config, args.db))
@@ -191,6 +211,18 @@ def main(argv: list[str] | None = None) -> int:
         logger.error("Cannot listen on %s:%d: %s", args.host, args.port, exc)
         return 2
     return 0
+
+
+def _administer(args: argparse.Namespace) -> int:
+    """Run an admin command. It prints its own answer: the database's "at revision" line,
+    which belongs in the server's log, shows here only at ``--log-level DEBUG``."""
+    level = store_db.logger.level
+    if logging.getLogger().getEffectiveLevel() > logging.DEBUG:
+        store_db.logger.setLevel(logging.WARNING)
+    try:
+        return admin_cli.run(args)
+    finally:
+        store_db.logger.setLevel(level)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -62,3 +63,59 @@ def test_a_bad_categories_file_stops_the_server_at_start(
     db = f"sqlite:///{tmp_path}/server.db"
     assert main(["--db", db, "--port", "0", "--categories", str(tmp_path / "twice.txt")]) == 2
     assert "Billing is listed twice" in capsys.readouterr().err
+
+
+def help_text(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    with pytest.raises(SystemExit) as done:
+        parse(argv)
+    assert done.value.code == 0
+    return capsys.readouterr().out
+
+
+#: What ``assist-signaling --help`` offers, each with a line saying what it is for.
+COMMANDS = [
+    "serve",
+    "setup",
+    "users",
+    "db",
+    "reports",
+    "find-customer",
+    "export-customer",
+    "delete-customer",
+    "purge-history",
+]
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["-h"], ["--db", "sqlite:///x.db", "--help"]])
+def test_help_lists_the_commands(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    text = help_text(argv, capsys)
+    for command in COMMANDS:
+        assert re.search(rf"^ +{command} +\w", text, re.MULTILINE), f"{command}:\n{text}"
+    assert "--certfile" not in text  # serve's own options are in serve --help
+    assert "assist-signaling COMMAND --help" in text
+
+
+@pytest.mark.parametrize("argv", [["serve", "--help"], ["--port", "0", "--help"]])
+def test_serve_help_keeps_the_servers_options(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = help_text(argv, capsys)
+    assert text.startswith("usage: assist-signaling serve")
+    assert "--port PORT" in text and "--certfile" in text
+
+
+def test_each_user_action_reads_as_a_sentence(capsys: pytest.CaptureFixture[str]) -> None:
+    text = help_text(["users", "--help"], capsys)
+    assert re.search(r"passwd +set a new password for an account", text)
+    assert not re.search(r"(disable|enable|passwd) an account", text)
+
+
+def test_no_help_shows_markup(capsys: pytest.CaptureFixture[str]) -> None:
+    """argparse prints descriptions as they are: ``this`` would show its backticks."""
+    pages = [[], ["serve"], ["setup"], ["db"], ["db", "upgrade"], ["reports"]]
+    pages += [["reports", "list"], ["users"], ["find-customer"], ["export-customer"]]
+    pages += [["users", action] for action in ("add", "list", "disable", "enable", "passwd")]
+    pages += [["delete-customer"], ["purge-history"]]
+    for page in pages:
+        text = help_text([*page, "--help"], capsys)
+        assert "``" not in text, f"{page}:\n{text}"

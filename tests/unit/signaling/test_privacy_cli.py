@@ -201,3 +201,13 @@ def test_find_customer_gives_the_id_to_export_or_delete(
 
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 1 and lines[0].split()[0] == str(customer_id)
+
+
+def test_find_customer_with_no_match_says_none(
+    database: Database, url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record_visit(database, HANAKO, NOW - DAY, CHAT)
+
+    assert main(["--db", url, "find-customer", "nobody@example.jp"]) == 0
+
+    assert capsys.readouterr().out == "none\n"
