@@ -16,7 +16,11 @@ from assist.agent.settings import AgentSettings
 from assist.agent.startup import Connection, StartupError, sign_in_central, start_embedded
 from assist.core.errors import AssistError
 from assist.core.outbox import Outbox
-from assist.qt.application import add_common_arguments, create_application
+from assist.qt.application import (
+    add_common_arguments,
+    create_application,
+    refuse_without_display,
+)
 from assist.qt.bridge import AsyncioThread, Bridge
 from assist.qt.messages import error_text
 from assist.qt.outbox_open import open_outbox
@@ -26,8 +30,14 @@ logger = logging.getLogger(__name__)
 DEFAULT_PORT = 8765
 
 
+# argparse prints a description as it is: plain text, not the docstring's markup.
+DESCRIPTION = (
+    "The Assist agent console, with a built-in server when no central server is configured."
+)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="assist-agent", description=__doc__)
+    parser = argparse.ArgumentParser(prog="assist-agent", description=DESCRIPTION)
     parser.add_argument("--server", help="central signaling server (wss://…), remembered")
     parser.add_argument("--ca-file", help="trust this CA for the server's certificate")
     parser.add_argument(
@@ -46,7 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if (status := refuse_without_display(parser.prog)) is not None:
+        return status
     started = create_application(args)
     settings = AgentSettings()
     if args.name:

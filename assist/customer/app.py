@@ -16,7 +16,11 @@ from assist.customer.config import DEFAULT_SERVER, pinned_server
 from assist.customer.controller import CustomerController
 from assist.customer.invite_warning import InviteWarningDialog
 from assist.customer.join_dialog import JoinDialog
-from assist.qt.application import add_common_arguments, create_application
+from assist.qt.application import (
+    add_common_arguments,
+    create_application,
+    refuse_without_display,
+)
 from assist.qt.bridge import AsyncioThread, Bridge
 from assist.qt.messages import error_text
 from assist.qt.outbox_open import open_outbox
@@ -24,8 +28,12 @@ from assist.qt.outbox_open import open_outbox
 logger = logging.getLogger(__name__)
 
 
+# argparse prints a description as it is: plain text, not the docstring's markup.
+DESCRIPTION = "Join an Assist support session with a code (or an invite link)."
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="assist-customer", description=__doc__)
+    parser = argparse.ArgumentParser(prog="assist-customer", description=DESCRIPTION)
     parser.add_argument("invite", nargs="?", help="invite link (assist://join?…)")
     parser.add_argument("--server", help="signaling server URL (overrides the configuration)")
     parser.add_argument("--code", default="", help="session code to fill in")
@@ -36,7 +44,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if (status := refuse_without_display(parser.prog)) is not None:
+        return status
     started = create_application(args)
     app = started.app
     app.setQuitOnLastWindowClosed(False)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 
+from assist.core.display import DisplayError, check_display
 from assist.qt.gc_collector import GuiGarbageCollector
 from assist.qt.i18n import LANGUAGES, install_translations, pick_language
 from signaling.logs import configure_logging
@@ -17,6 +18,23 @@ from signaling.logs import configure_logging
 def add_common_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=LANGUAGES, help="interface language")
     parser.add_argument("--log-level", default="INFO", help="DEBUG, INFO, WARNING…")
+
+
+#: The exit status when there is no desktop to show a window on: the command cannot run as
+#: it was started (argparse's status for a bad command line too).
+EXIT_NO_DISPLAY = 2
+
+
+def refuse_without_display(program: str) -> int | None:
+    """``EXIT_NO_DISPLAY`` after printing why, when ``program`` has no display to open its
+    windows on; None when it may create the QApplication (which aborts without one)."""
+    try:
+        check_display(program)
+    except DisplayError as exc:
+        # Plain English on stderr: there is no Qt yet, hence no translation.
+        print(f"{program}: {exc}", file=sys.stderr)
+        return EXIT_NO_DISPLAY
+    return None
 
 
 @dataclass

@@ -87,3 +87,20 @@ def test_customer_client_takes_the_server_from_an_invite_link() -> None:
         app(display, str(BIN / "assist-customer"), link, config=tempfile.mkdtemp()) as log,
     ):
         wait_for(log, r"Customer client ready \(server ws://127\.0\.0\.1:9/\)")
+
+
+@pytest.mark.parametrize("program", ["assist-agent", "assist-customer"])
+def test_an_app_started_on_a_display_that_has_gone_says_so(program: str) -> None:
+    """DISPLAY left over from an X server that has ended (a closed Xvfb, a dropped
+    session): a named reason and exit 2, not Qt's abort."""
+    with xvfb() as display:
+        env = display.env(XDG_CONFIG_HOME=tempfile.mkdtemp())
+    done = subprocess.run(
+        [str(BIN / program)], env=env, capture_output=True, text=True, timeout=scaled(60)
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stderr == (
+        f"{program}: display_unreachable: Assist cannot open the display {display.name} "
+        "(DISPLAY): no X server there accepts a connection. Start it from your desktop "
+        "session, or set DISPLAY to a running X server.\n"
+    )
