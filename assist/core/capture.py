@@ -44,6 +44,7 @@ logger = logging.getLogger(__name__)
 VIDEO_CLOCK_RATE = 90000
 VIDEO_TIME_BASE = fractions.Fraction(1, VIDEO_CLOCK_RATE)
 #: At most this many frames a second reach the encoder (changes in between are merged).
+#: The frame rate cap a share starts with (``CustomerClient(max_fps=…)`` sets another).
 MAX_FPS = 30.0
 #: After the last change the still picture is sent this long, so the encoder refines it.
 REFINE_SECONDS = 1.0
@@ -259,11 +260,13 @@ class CaptureThread:
         target: Screen | Window,
         deliver: Callable[[av.VideoFrame], None],
         failed: Callable[[AssistError], None],
+        fps: float = MAX_FPS,
     ) -> concurrent.futures.Future[None]:
         """Keep ``target`` (a screen, or a window followed as it moves) as the latest frame:
-        ``deliver`` gets a fresh frame after each change (called in the capture thread),
-        until :meth:`close`; a failure (the window closed, too) ends it."""
-        return self._pool.submit(self._watch, target, deliver, failed)
+        ``deliver`` gets a fresh frame after each change, at most ``fps`` a second (called
+        in the capture thread), until :meth:`close`; a failure (the window closed, too)
+        ends it."""
+        return self._pool.submit(self._watch, target, deliver, failed, fps)
 
     def windows(self) -> list[Window]:
         return self._pool.submit(self._grabber.windows).result()
@@ -273,13 +276,14 @@ class CaptureThread:
         target: Screen | Window,
         deliver: Callable[[av.VideoFrame], None],
         failed: Callable[[AssistError], None],
+        fps: float,
     ) -> None:
         try:
             area = self._area_of(target)
             self._grabber.changes(area, timeout=0)  # report changes from before the grab
             picture = self._picture(target, area)
             deliver(picture.frame())
-            interval, last = 1.0 / MAX_FPS, time.monotonic()
+            interval, last = 1.0 / fps, time.monotonic()
             while not self._stop.is_set():
                 changed = self._grabber.changes(area, timeout=0.25)
                 if not self._running.is_set():
@@ -290,7 +294,7 @@ class CaptureThread:
                     changed = [picture.whole]
                 if isinstance(target, Window) and self._area_of(target) != area:
                     # Moved or resized: the window is taken whole where it is now, at
-                    # most MAX_FPS times a second like any change.
+                    # most ``fps`` times a second like any change.
                     time.sleep(max(0.0, last + interval - time.monotonic()))
                     area = self._area_of(target)
                     last = time.monotonic()
@@ -308,7 +312,7 @@ class CaptureThread:
                     more = self._grabber.changes(area, timeout=left)
                     changed += more or []
                 # Paced from the start of each grab, so the grab's own time does not
-                # lower the rate below MAX_FPS.
+                # lower the rate below ``fps``.
                 last = time.monotonic()
                 picture.update(merge(changed))
                 deliver(picture.frame())
@@ -473,6 +477,7 @@ class ScreenTrack(MediaStreamTrack):
         #: What is shared: a screen, or a window (followed as it moves).
         self.target = target
         self._capture = capture
+        self.fps = fps
         self._interval = 1.0 / fps
         self._resumed = asyncio.Event()
         self._resumed.set()
@@ -514,7 +519,7 @@ class ScreenTrack(MediaStreamTrack):
             if frame is None:
                 await self._wait_for_change(1.0)
                 continue
-            # A changed picture goes at once (the capture thread already keeps to MAX_FPS);
+            # A changed picture goes at once (the capture thread already keeps to the cap);
             # the still one is repeated at the frame rate while refining, then rarely.
             if self._version == self._sent_version and (wait := self._wait_time(now)) > 0:
                 await self._wait_for_change(wait)
@@ -555,7 +560,7 @@ class ScreenTrack(MediaStreamTrack):
         def failed(error: AssistError) -> None:
             loop.call_soon_threadsafe(self._failed, error)
 
-        self._watching = self._capture.watch(self.target, deliver, failed)
+        self._watching = self._capture.watch(self.target, deliver, failed, self.fps)
 
     def _arrived(self, frame: av.VideoFrame) -> None:
         self._latest = frame

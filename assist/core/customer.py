@@ -14,7 +14,14 @@ from collections.abc import Callable
 
 from assist.core import events as ev
 from assist.core import guidance as g
-from assist.core.capture import CaptureThread, Grabber, MssGrabber, Screen, ScreenTrack
+from assist.core.capture import (
+    MAX_FPS,
+    CaptureThread,
+    Grabber,
+    MssGrabber,
+    Screen,
+    ScreenTrack,
+)
 from assist.core.client_base import BaseClient, Emit
 from assist.core.errors import AssistError, ClientErrorCode
 from assist.core.geometry import Rect
@@ -44,8 +51,11 @@ class CustomerClient(BaseClient):
         ssl_context: ssl.SSLContext | None = None,
         outbox: Outbox | None = None,
         injector_factory: Callable[[], Injector] = X11Injector,
+        max_fps: float = MAX_FPS,
     ) -> None:
         super().__init__(url, name, emit, ssl_context, outbox)
+        #: The shared screen's frame rate cap (a faster machine, or a camera, wants another).
+        self.max_fps = max_fps
         self._grabber_factory = grabber_factory
         self._injector_factory = injector_factory
         #: The agent's control while the customer grants it (see allow_control).
@@ -439,7 +449,7 @@ class CustomerClient(BaseClient):
 
     def _screen_track(self, capture: CaptureThread, target: Screen | Window) -> ScreenTrack:
         """The video track of ``target`` (the speed benchmark swaps in its naive baseline)."""
-        return ScreenTrack(capture, target)
+        return ScreenTrack(capture, target, self.max_fps)
 
     def shared_area(self) -> Screen | None:
         """What is shared now (a screen, or where the shared window is); any thread."""
