@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from dataclasses import dataclass
 
@@ -12,7 +13,23 @@ from PySide6.QtWidgets import QApplication
 from assist.core.display import DisplayError, check_display
 from assist.qt.gc_collector import GuiGarbageCollector
 from assist.qt.i18n import LANGUAGES, install_translations, pick_language
-from signaling.logs import configure_logging
+
+#: Libraries that log every frame or packet at DEBUG (codes, tokens, SDP): held at INFO.
+CHATTY_LOGGERS = ("websockets", "aioice", "aiortc")
+
+
+def configure_logging(level: str) -> None:
+    """Text lines on stderr at ``level``; what would carry secrets stays out at any level
+    (the apps' own modules never log codes, tokens or SDP)."""
+    logging.basicConfig(
+        level=level.upper(),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+        force=True,
+    )
+    floor = max(logging.getLogger().level, logging.INFO)
+    for name in CHATTY_LOGGERS:
+        logging.getLogger(name).setLevel(floor)
 
 
 def add_common_arguments(parser: argparse.ArgumentParser) -> None:
