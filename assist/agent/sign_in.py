@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -35,10 +36,24 @@ class SignInDialog(QDialog):
         self.password_edit.setMaxLength(1024)
         self.remember_box = QCheckBox(self.tr("Remember me on this computer"))
         self.remember_box.setEnabled(can_remember)
-        if not can_remember:
-            self.remember_box.setToolTip(
-                self.tr("No password store (keyring) is available on this computer.")
+        # A greyed-out box alone reads as a fault: the note says why, under the box.
+        self.remember_note = QLabel(
+            self.tr(
+                "No password keyring was found on this computer, so Assist cannot remember you."
             )
+        )
+        self.remember_note.setWordWrap(True)
+        font = self.remember_note.font()
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        self.remember_note.setFont(font)
+        style = self.remember_box.style()
+        indent = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + style.pixelMetric(
+            QStyle.PixelMetric.PM_CheckBoxLabelSpacing
+        )
+        self.remember_note.setContentsMargins(indent, 0, 0, 0)  # under the box's text
+        self.remember_note.setVisible(not can_remember)
+        if not can_remember:
+            self.remember_box.setToolTip(self.remember_note.text())
         self.error_label = QLabel(error)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)  # names come from others
         self.error_label.setWordWrap(True)
@@ -57,6 +72,7 @@ class SignInDialog(QDialog):
         layout.addWidget(self.server_label)
         layout.addLayout(form)
         layout.addWidget(self.remember_box)
+        layout.addWidget(self.remember_note)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         self.username_edit.textChanged.connect(self._validate)
