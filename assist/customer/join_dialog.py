@@ -59,6 +59,9 @@ class JoinDialog(QDialog):
         self.status_label = QLabel()
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # names come from others
         self.status_label.setWordWrap(True)
+        # Room for a two-line message from the start, so one appearing moves nothing.
+        self.status_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.status_label.setMinimumHeight(2 * self.status_label.fontMetrics().lineSpacing())
         self.join_button = QPushButton(self.tr("Join"))
         self.join_button.setDefault(True)
         self.cancel_button = QPushButton(self.tr("Cancel"))
@@ -73,12 +76,13 @@ class JoinDialog(QDialog):
         buttons.addStretch()
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.join_button)
-        layout = QVBoxLayout(self)
+        layout = self._column = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.status_label)
         layout.addLayout(buttons)
         layout.addWidget(self.server_label)
+        layout.addStretch()  # height a long message needed stays below, when it goes
         self.setMinimumWidth(420)
 
         self.code_edit.textChanged.connect(self._on_code_edited)
@@ -126,10 +130,22 @@ class JoinDialog(QDialog):
     def _set_busy(self, busy: bool, text: str) -> None:
         self.status_label.setStyleSheet("")
         self.status_label.setText(text)
+        self._fit_height()
         for edit in (self.code_edit, self.name_edit, self.email_edit, self.number_edit):
             edit.setEnabled(not busy)
         self.join_button.setEnabled(not busy and self._complete())
         self.cancel_button.setVisible(False)
+
+    def _fit_height(self) -> None:
+        """A longer message makes the dialog taller: Qt would otherwise squeeze the fields
+        (the code field lost half its height), as a window's minimum size does not follow
+        wrapped text."""
+        if not self.isVisible():
+            return  # sized as a whole when shown
+        self._column.activate()
+        needed = self._column.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     @Slot(str)
     def _on_code_edited(self, text: str) -> None:
