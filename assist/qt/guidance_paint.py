@@ -48,7 +48,7 @@ def paint_shape(
     elif shape.tool is g.Tool.ARROW:
         _arrow(painter, points[0], points[-1], color)
     else:
-        _label(painter, points[0], shape.text, color)
+        _label(painter, label_rect(points[0], shape.text, width, height), shape.text, color)
 
 
 def _arrow(painter: QPainter, start: QPointF, end: QPointF, color: QColor) -> None:
@@ -83,9 +83,19 @@ def _text_box(text: str, points: float | None) -> QRectF:
     return QFontMetricsF(_bold(points)).boundingRect(text)
 
 
-def _label(painter: QPainter, at: QPointF, text: str, color: QColor) -> None:
+def label_rect(at: QPointF, text: str, width: float, height: float) -> QRectF:
+    """Where a text label placed at ``at`` is drawn on an area of ``width``×``height``:
+    from that point, moved left and up as far as it takes to show it whole (a label
+    placed near the right edge would be cut off there). The area is the agent's view of
+    the screen or the customer's screen: each side keeps the label inside its own."""
     box = _text_box(text, LABEL_POINTS).adjusted(-8, -4, 8, 4)
     box.moveTopLeft(at)
+    box.moveLeft(max(0.0, min(box.left(), width - box.width())))
+    box.moveTop(max(0.0, min(box.top(), height - box.height())))
+    return box
+
+
+def _label(painter: QPainter, box: QRectF, text: str, color: QColor) -> None:
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(color)
     painter.drawRoundedRect(box, 6, 6)
