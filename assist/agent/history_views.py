@@ -4,12 +4,14 @@ session in full (transcript, notes, events, wrap-up) as a read-only page."""
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from assist.qt.messages import PLURALS
+from assist.qt.messages import PLURALS, capability_text, end_reason_text, share_reason_text
 from signaling import protocol as p
 
 
@@ -41,25 +43,159 @@ def stars(rating: int | None) -> str:
 
 
 def _event_text(event: p.EventInfo) -> str:
+    """One line of a session's events, with what the server recorded about it (never
+    the bare name the server keeps it under)."""
     detail = event.detail
-    texts = {
-        "created": QCoreApplication.translate("history", "Session created"),
-        "admitted": QCoreApplication.translate("history", "Customer admitted"),
-        "identified": QCoreApplication.translate("history", "Linked to a customer record"),
-        "identity_confirmed": QCoreApplication.translate("history", "Identity confirmed"),
-        "relinked": QCoreApplication.translate("history", "Moved to another customer record"),
-        "wrapped_up": QCoreApplication.translate("history", "Wrapped up"),
-        "rated": QCoreApplication.translate("history", "Rated by the customer"),
-        "ended": QCoreApplication.translate("history", "Session ended"),
-    }
-    if event.kind == "sharing":
-        states = {
-            p.ShareState.SHARING.value: QCoreApplication.translate("history", "Sharing started"),
-            p.ShareState.PAUSED.value: QCoreApplication.translate("history", "Sharing paused"),
-            p.ShareState.STOPPED.value: QCoreApplication.translate("history", "Sharing stopped"),
-        }
-        return states.get(str(detail.get("state", "")), event.kind)
-    return texts.get(event.kind, event.kind)
+    worded = _EVENT_TEXTS.get(event.kind)
+    if worded is not None:
+        return worded(detail)
+    # A kind this console does not know yet (a newer server): readable, if not translated.
+    return event.kind.replace("_", " ").capitalize()
+
+
+def _with(template: str, value: object) -> str:
+    return template.replace("%1", str(value))
+
+
+def _created(detail: dict[str, Any]) -> str:
+    return QCoreApplication.translate("history", "Session created")
+
+
+def _admitted(detail: dict[str, Any]) -> str:
+    name = str(detail.get("customer_name") or "")
+    return (
+        _with(QCoreApplication.translate("history", "Customer admitted: %1"), name)
+        if name
+        else QCoreApplication.translate("history", "Customer admitted")
+    )
+
+
+def _identified(detail: dict[str, Any]) -> str:
+    if detail.get("matched"):
+        return QCoreApplication.translate("history", "Linked to an existing customer record")
+    return QCoreApplication.translate("history", "Linked to a new customer record")
+
+
+def _identity_confirmed(detail: dict[str, Any]) -> str:
+    by = str(detail.get("by") or "")
+    return (
+        _with(QCoreApplication.translate("history", "Identity confirmed by %1"), by)
+        if by
+        else QCoreApplication.translate("history", "Identity confirmed")
+    )
+
+
+def _relinked(detail: dict[str, Any]) -> str:
+    by = str(detail.get("by") or "")
+    if by:
+        return _with(
+            QCoreApplication.translate("history", "Moved to another customer record by %1"), by
+        )
+    return QCoreApplication.translate("history", "Moved to another customer record")
+
+
+def _wrapped_up(detail: dict[str, Any]) -> str:
+    facts = [str(detail.get("category") or ""), outcome_text(detail.get("outcome"))]
+    what = " · ".join(f for f in facts if f)
+    return (
+        _with(QCoreApplication.translate("history", "Wrapped up: %1"), what)
+        if what
+        else QCoreApplication.translate("history", "Wrapped up")
+    )
+
+
+def _wrap_up_skipped(detail: dict[str, Any]) -> str:
+    return QCoreApplication.translate("history", "Wrap-up skipped")
+
+
+def _rated(detail: dict[str, Any]) -> str:
+    rating = detail.get("rating")
+    if isinstance(rating, int) and 1 <= rating <= 5:
+        return _with(
+            QCoreApplication.translate("history", "Rated by the customer: %1"), stars(rating)
+        )
+    return QCoreApplication.translate("history", "Rated by the customer")
+
+
+def _ended(detail: dict[str, Any]) -> str:
+    try:
+        reason = p.EndReason(str(detail.get("reason", "")))
+    except ValueError:
+        return QCoreApplication.translate("history", "Session ended")
+    # Told as neither side's own ("You ended…"): whoever reads the history may not have
+    # been in the session.
+    agents = (p.EndReason.AGENT_ENDED, p.EndReason.AGENT_DROPPED)
+    return end_reason_text(reason, p.Role.CUSTOMER if reason in agents else p.Role.AGENT)
+
+
+def _sharing(detail: dict[str, Any]) -> str:
+    state = str(detail.get("state", ""))
+    if state == p.ShareState.SHARING:
+        window = detail.get("target") == p.ShareTarget.WINDOW
+        text = (
+            QCoreApplication.translate("history", "Sharing started: one window")
+            if window
+            else QCoreApplication.translate("history", "Sharing started: the whole screen")
+        )
+        hidden = _count(detail.get("hidden"))
+        if hidden:
+            text = QCoreApplication.translate(
+                "history", "%1 (windows or areas hidden: %2)"
+            ).replace("%1", text)
+            text = text.replace("%2", str(hidden))
+    elif state == p.ShareState.PAUSED:
+        text = QCoreApplication.translate("history", "Sharing paused")
+    elif state == p.ShareState.STOPPED:
+        text = QCoreApplication.translate("history", "Sharing stopped")
+    else:
+        return QCoreApplication.translate("history", "Sharing changed")
+    try:
+        reason = p.ShareReason(str(detail.get("reason", "")))
+    except ValueError:
+        return text
+    if reason is p.ShareReason.CUSTOMER:  # the customer's own doing: nothing to explain
+        return text
+    why = share_reason_text(reason)
+    return (
+        QCoreApplication.translate("history", "%1 — %2", "an event, then why it happened")
+        .replace("%1", text)
+        .replace("%2", why)
+    )
+
+
+def _count(value: object) -> int:
+    try:
+        return max(0, int(str(value)))
+    except ValueError:
+        return 0
+
+
+def _permissions(detail: dict[str, Any]) -> str:
+    granted = {c.strip() for c in str(detail.get("granted", "")).split(",")}
+    names = [capability_text(c) for c in p.Capability if c.value in granted]
+    if not names:
+        return QCoreApplication.translate("history", "All permissions withdrawn")
+    separator = QCoreApplication.translate("history", ", ", "between the items of a list")
+    return _with(
+        QCoreApplication.translate("history", "Permissions changed: %1"), separator.join(names)
+    )
+
+
+#: What each kind of event the server records reads as (signaling: the registry's notes
+#: and the store's events).
+_EVENT_TEXTS: dict[str, Callable[[dict[str, Any]], str]] = {
+    "created": _created,
+    "admitted": _admitted,
+    "identified": _identified,
+    "identity_confirmed": _identity_confirmed,
+    "relinked": _relinked,
+    "wrapped_up": _wrapped_up,
+    "wrap_up_skipped": _wrap_up_skipped,
+    "rated": _rated,
+    "ended": _ended,
+    "sharing": _sharing,
+    "permissions": _permissions,
+}
 
 
 def _paragraphs(text: str) -> str:

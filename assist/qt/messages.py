@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject
 
 from assist.core.errors import AssistError, ClientErrorCode
-from signaling.protocol import EndReason, ErrorCode, Role, ShareReason
+from signaling.protocol import Capability, EndReason, ErrorCode, Role, ShareReason
 
 
 def error_text(error: AssistError) -> str:
@@ -216,3 +216,19 @@ class Plurals(QObject):
 
 
 PLURALS = Plurals()
+
+
+def capability_text(capability: Capability) -> str:
+    """What the customer allows the agent, in a few words (for lists of permissions)."""
+    texts = {
+        Capability.VIEW: QCoreApplication.translate(
+            "messages", "view", "a permission: see the shared screen"
+        ),
+        Capability.GUIDE: QCoreApplication.translate(
+            "messages", "pointer and drawing", "a permission: point and draw on the screen"
+        ),
+        Capability.CONTROL: QCoreApplication.translate(
+            "messages", "control", "a permission: use the mouse and keyboard"
+        ),
+    }
+    return texts[capability]
