@@ -95,6 +95,15 @@ def add_serve_options(parser: argparse.ArgumentParser) -> None:
         help="purge transcripts and notes of sessions that ended DAYS ago (default: keep)",
     )
     parser.add_argument(
+        "--owner-timeout",
+        type=float,
+        default=30.0,
+        metavar="SECONDS",
+        help="on a shared PostgreSQL database, other servers take this one for gone (and "
+        "restore its sessions when they start) once its heartbeat is older than this "
+        "(default: 30)",
+    )
+    parser.add_argument(
         "--behind-proxy",
         action="store_true",
         help="plain ws:// on loopback behind a TLS-terminating proxy on this machine",
@@ -144,6 +153,7 @@ def serve_config(args: argparse.Namespace) -> ServerConfig:
         retention_days=args.retention_days,
         resume_grace=max(0.0, args.resume_grace),
         categories=load_categories(args.categories) if args.categories else [],
+        owner_timeout=max(1.0, args.owner_timeout),
     )
 
 

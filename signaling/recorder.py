@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from signaling import protocol as p
 from signaling.registry_types import HistoryEvent
-from signaling.store import history
+from signaling.store import history, owners
 from signaling.store.db import Database
 
 
@@ -75,14 +75,15 @@ def agent_of(database: Database, session_id: str) -> tuple[str, datetime | None]
         return history.agent_of(session, session_id)
 
 
-def write_events(database: Database, events: list[HistoryEvent]) -> None:
-    """One transaction per event: a failed one does not take the others with it."""
+def write_events(database: Database, events: list[HistoryEvent], owner_id: str) -> None:
+    """One transaction per event: a failed one does not take the others with it. A new
+    session is marked as run by ``owner_id`` (this server) as it is stored."""
     for event in events:
         with database.session() as session:
-            _write(session, event)
+            _write(session, event, owner_id)
 
 
-def _write(session: Session, event: HistoryEvent) -> None:
+def _write(session: Session, event: HistoryEvent, owner_id: str) -> None:
     detail = event.detail
     if event.kind == "created":
         history.session_created(
@@ -92,6 +93,7 @@ def _write(session: Session, event: HistoryEvent) -> None:
             detail["agent_display_name"],
             event.ts,
         )
+        owners.own(session, event.session_id, owner_id)
     elif event.kind == "admitted":
         history.customer_admitted(
             session,
@@ -104,16 +106,6 @@ def _write(session: Session, event: HistoryEvent) -> None:
         history.session_ended(session, event.session_id, detail["reason"], event.ts)
     else:
         history.add_event(session, event.session_id, event.kind, event.ts, **detail)
-
-
-def open_sessions(database: Database) -> list[history.OpenSession]:
-    with database.session() as session:
-        return history.open_sessions(session)
-
-
-def end_unfinished(database: Database, keep: set[str], ts: float) -> int:
-    with database.session() as session:
-        return history.end_unfinished(session, "server_shutdown", ts, keep)
 
 
 def messages_after(database: Database, session_id: str, seq: int) -> list[history.StoredMessage]:

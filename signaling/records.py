@@ -18,6 +18,7 @@ import msgspec
 from signaling import protocol as p
 from signaling import recorder
 from signaling.metrics import Metrics
+from signaling.ownership import Ownership
 from signaling.protocol import ErrorCode, ProtocolError
 from signaling.registry import Outgoing, Registry
 from signaling.registry_types import HistoryEvent, PeerId
@@ -41,10 +42,12 @@ class SessionRecords:
         executor: concurrent.futures.Executor,
         clock: Callable[[], float],
         metrics: Metrics,
+        ownership: Ownership,
     ) -> None:
         self.registry = registry
         self.database = database
         self.metrics = metrics
+        self.ownership = ownership
         self._executor = executor
         self._clock = clock
         self._chat_locks: dict[str, asyncio.Lock] = {}
@@ -150,12 +153,11 @@ class SessionRecords:
         return out[:1] + replay + out[1:]
 
     async def restore(self, idle_timeout: float) -> int:
-        """After a restart: live sessions in the store wait for both sides to resume; what
-        was left open otherwise (never admitted, or idle too long) is closed. Returns how
-        many were restored."""
-        now = self._clock()
-        found = await self._blocking(recorder.open_sessions, self.database)
-        alive = [s for s in found if now - s.last_activity < idle_timeout]
+        """At start: the live sessions that servers now gone left in the store (this one
+        before a restart, say) wait for both sides to resume; what they left open otherwise
+        (never admitted, or idle too long) is closed. Sessions of servers still running are
+        left alone. Returns how many were restored."""
+        alive, closed = await self._blocking(self.ownership.adopt, idle_timeout, self._clock())
         for s in alive:
             self.registry.restore(
                 s.session_id,
@@ -164,8 +166,6 @@ class SessionRecords:
                 s.resume_hash,
                 s.seq,
             )
-        keep = {s.session_id for s in alive}
-        closed = await self._blocking(recorder.end_unfinished, self.database, keep, now)
         if alive or closed:
             logger.warning("Restored %d live session(s); closed %d unfinished", len(alive), closed)
         return len(alive)
@@ -180,7 +180,9 @@ class SessionRecords:
             if event.kind == "ended":
                 self._chat_locks.pop(event.session_id, None)
         try:
-            await self._blocking(recorder.write_events, self.database, events)
+            await self._blocking(
+                recorder.write_events, self.database, events, self.ownership.owner_id
+            )
         except Exception as exc:
             logger.error("Cannot record %d session event(s): %s", len(events), type(exc).__name__)
             return []

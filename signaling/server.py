@@ -24,6 +24,7 @@ from signaling import protocol as p
 from signaling.auth import Authenticator, AuthError, Grant
 from signaling.history_reader import HistoryReader, HistoryRequest
 from signaling.metrics import Metrics
+from signaling.ownership import OWNER_TIMEOUT, Ownership
 from signaling.privacy_watch import PrivacyWatch
 from signaling.protocol import ErrorCode, ProtocolError
 from signaling.records import SessionRecords
@@ -67,6 +68,9 @@ class ServerConfig:
     retention_days: int | None = None
     #: The team's wrap-up categories, sent to agents (empty: each console's defaults).
     categories: list[str] = field(default_factory=list)
+    #: Servers sharing the database take this one for gone (and restore its sessions when
+    #: they start) once its heartbeat is older than this (signaling/ownership.py).
+    owner_timeout: float = OWNER_TIMEOUT
 
 
 class SignalingServer:
@@ -93,6 +97,10 @@ class SignalingServer:
             resume_grace=config.resume_grace,
         )
         self._db_thread = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="db")
+        # The lock and the heartbeat on a thread of their own: a long purge on the database
+        # thread must not make this server look gone to the others.
+        self.ownership = Ownership(database, config.owner_timeout)
+        self._owner_thread = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="owner")
         self._auth: Authenticator | None = None
         self._clock = clock
         self._connections: dict[PeerId, ServerConnection] = {}
@@ -101,7 +109,9 @@ class SignalingServer:
         self._ids = itertools.count(1)
         self._server: Server | None = None
         self._tasks: list[asyncio.Task[None]] = []
-        self.records = SessionRecords(self.registry, database, self._db_thread, clock, self.metrics)
+        self.records = SessionRecords(
+            self.registry, database, self._db_thread, clock, self.metrics, self.ownership
+        )
         # Reading the history (search above all) gets its own threads, so that a long query
         # never delays the storing, and so the acknowledging, of chat messages.
         self._read_threads = concurrent.futures.ThreadPoolExecutor(2, thread_name_prefix="db-read")
@@ -131,6 +141,9 @@ class SignalingServer:
         return f"{scheme}://{host}:{self.port}"
 
     async def start(self) -> None:
+        """Raises ``StoreError`` ``database_in_use`` if another server holds the SQLite file."""
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(self._owner_thread, self.ownership.hold)
         self._auth = await self._blocking(Authenticator, self.database, self._clock)
         await self.records.restore(self.config.idle_timeout)
         self._server = await serve(
@@ -148,6 +161,8 @@ class SignalingServer:
             asyncio.create_task(self._cut_off_disabled_forever()),
             asyncio.create_task(self.privacy.run_forever()),
         ]
+        if not self.ownership.exclusive:
+            self._tasks.append(asyncio.create_task(self._heartbeat_forever()))
         logger.info("Signaling server listening on %s", self.url)
 
     async def close(self) -> None:
@@ -159,6 +174,10 @@ class SignalingServer:
             logger.info("Signaling server stopped")
         self._db_thread.shutdown(wait=True)
         self._read_threads.shutdown(wait=True)
+        # Last: what the database thread had to write is written before a new server may
+        # take this one's sessions over.
+        await asyncio.get_running_loop().run_in_executor(self._owner_thread, self.ownership.release)
+        self._owner_thread.shutdown(wait=True)
 
     async def issue_local_grant(self, display_name: str) -> Grant:
         """Tokens for the built-in server's own console (no password exists to sign in)."""
@@ -384,6 +403,15 @@ class SignalingServer:
         while True:
             await asyncio.sleep(EXPIRY_INTERVAL)
             await self._deliver(self.registry.expire())
+
+    async def _heartbeat_forever(self) -> None:
+        loop = asyncio.get_running_loop()
+        while True:
+            await asyncio.sleep(self.ownership.heartbeat_interval)
+            try:
+                await loop.run_in_executor(self._owner_thread, self.ownership.beat)
+            except Exception as exc:  # the database is away: tried again next round
+                logger.error("Cannot refresh this server's heartbeat: %s", type(exc).__name__)
 
     async def _cut_off_disabled_forever(self) -> None:
         """An administrator disabled an agent (maybe from another process or host): end it.

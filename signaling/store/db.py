@@ -57,6 +57,17 @@ class Database:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
+    @property
+    def sqlite_file(self) -> Path | None:
+        """The SQLite database's file; None for PostgreSQL, an in-memory SQLite, and a
+        ``file:`` URI name (SQLite's own URI syntax, left to it)."""
+        if self.engine.dialect.name != "sqlite":
+            return None
+        name = self.engine.url.database
+        if not name or name == ":memory:" or name.startswith("file:"):
+            return None
+        return Path(name).resolve()
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A transaction: committed when the block ends, rolled back on an exception."""

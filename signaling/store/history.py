@@ -6,6 +6,7 @@ the server runs it before it acknowledges or forwards a message.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -254,11 +255,14 @@ class OpenSession:
     last_activity: float
 
 
-def open_sessions(session: Session) -> list[OpenSession]:
-    """Sessions the store says are live: admitted, not ended (after a crash or restart)."""
+def open_sessions(session: Session, among: Collection[str]) -> list[OpenSession]:
+    """Those of ``among`` the store says are live: admitted, not ended (after a crash or
+    restart)."""
     records = session.scalars(
         select(SessionRecord).where(
-            SessionRecord.ended_at.is_(None), SessionRecord.admitted_at.is_not(None)
+            SessionRecord.id.in_(among),
+            SessionRecord.ended_at.is_(None),
+            SessionRecord.admitted_at.is_not(None),
         )
     )
     found = []
@@ -285,18 +289,6 @@ def open_sessions(session: Session) -> list[OpenSession]:
             )
         )
     return found
-
-
-def end_unfinished(session: Session, reason: str, ts: float, keep: set[str]) -> int:
-    """Close what a crash left open (sessions never ended), except ``keep``."""
-    records = session.scalars(
-        select(SessionRecord).where(SessionRecord.ended_at.is_(None), SessionRecord.id.not_in(keep))
-    )
-    count = 0
-    for record in records:
-        session_ended(session, record.id, reason, ts)
-        count += 1
-    return count
 
 
 def messages_after(session: Session, session_id: str, seq: int) -> list[StoredMessage]:

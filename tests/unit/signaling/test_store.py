@@ -34,6 +34,7 @@ TABLES = {
     "messages",
     "notes",
     "session_events",
+    "server_owners",
     "alembic_version",
 } | {  # the search index (FTS5 and its own tables)
     f"{fts}{part}"
