@@ -20,6 +20,7 @@ from assist.core.errors import AssistError
 from assist.core.outbox import Outbox
 from assist.qt.bridge import AsyncioThread, Bridge
 from assist.qt.messages import error_text
+from signaling.ownership import DatabaseInUse
 from signaling.protocol import ErrorCode
 from signaling.server import ServerConfig, SignalingServer
 from signaling.store.db import StoreError, open_database
@@ -78,11 +79,10 @@ def start_embedded(
     server = SignalingServer(config, database)
     try:
         runner.run(server.start(), timeout=10)
-    except OSError as exc:
+    except (OSError, StoreError) as exc:
+        runner.run(server.close(), timeout=10)
         database.close()
-        text = QCoreApplication.translate("Startup", "Cannot start the built-in server on %1: %2")
-        where = f"{host}:{args.port}"
-        raise StartupError(text.replace("%1", where).replace("%2", str(exc))) from None
+        raise StartupError(_not_started(exc, f"{host}:{args.port}")) from None
     grant = runner.run(server.issue_local_grant(settings.display_name), timeout=10)
     scheme = "wss" if context else "ws"
     own_url = f"{scheme}://127.0.0.1:{server.port}" if host in ("0.0.0.0", "::") else server.url
@@ -141,6 +141,22 @@ _RETRY_SIGN_IN = {
     ErrorCode.TOKEN_EXPIRED,
     ErrorCode.TOKEN_INVALID,
 }
+
+
+def _not_started(exc: OSError | StoreError, where: str) -> str:
+    if isinstance(exc, DatabaseInUse):
+        # The built-in server's database is this user's: what holds it is another console.
+        logger.error("Cannot start the built-in server: %s (%s)", exc.detail, exc.code)
+        text = QCoreApplication.translate(
+            "Startup",
+            "Another Assist console is already running for this user (process %1). "
+            "Use that one, or close it and start again.",
+        )
+        return text.replace("%1", str(exc.pid or "?"))
+    if isinstance(exc, StoreError):
+        return exc.detail
+    text = QCoreApplication.translate("Startup", "Cannot start the built-in server on %1: %2")
+    return text.replace("%1", where).replace("%2", str(exc))
 
 
 def _trust_own_certificate(certfile: str) -> ssl.SSLContext:
