@@ -39,11 +39,12 @@ def record(
         elif isinstance(message, p.WrapUp) and message.skipped:
             history.skip_wrap_up(session, message.session_id, ts)
         elif isinstance(message, p.WrapUp):
+            assert message.outcome is not None  # p.check: only a skipped one has none
             history.wrap_up(
                 session,
                 message.session_id,
                 message.category,
-                p.Outcome(message.outcome).value,  # checked: present unless skipped
+                message.outcome.value,
                 [t.strip() for t in message.tags],
                 message.final_note,
                 ts,
