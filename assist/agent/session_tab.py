@@ -26,10 +26,10 @@ from assist.agent.guidance_bar import GuidanceBar
 from assist.agent.guidance_tools import GuidanceTools
 from assist.agent.identity_bar import IdentityBar
 from assist.agent.notes_panel import NotesPanel
-from assist.agent.wrapup_dialog import WrapUpFields
 from assist.core import guidance as g
 from assist.core.chat import ChatEntry
 from assist.core.invite import Invite
+from assist.core.wrapup import WrapUpFields
 from assist.qt.bridge import FrameImage
 from assist.qt.chat_panel import ChatPanel
 from assist.qt.messages import end_reason_text, share_reason_text
@@ -104,6 +104,7 @@ class WaitingRow(QFrame):
     def __init__(self, join_id: str, customer_name: str, parent: QWidget) -> None:
         super().__init__(parent)
         self.join_id = join_id
+        self.name = customer_name
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.label = QLabel(self.tr("%1 is waiting").replace("%1", customer_name))
         self.label.setTextFormat(Qt.TextFormat.PlainText)  # names come from others
@@ -219,8 +220,13 @@ class SessionTab(QWidget):
         self.notes.draft_changed.connect(
             lambda note_id, text: self.note_draft_changed.emit(self.session_id, note_id, text)
         )
-        self._set_status(self.tr("Waiting for the customer to enter the code."))
+        self._show_waiting()
         self.view.set_notice(self.tr("The customer's screen will appear here."))
+
+    @property
+    def needs_wrap_up(self) -> bool:
+        """A customer was admitted and the wrap-up is neither saved nor skipped yet."""
+        return self.customer_name is not None and not self.wrapped_up
 
     @property
     def title(self) -> str:
@@ -236,6 +242,7 @@ class SessionTab(QWidget):
         row.decline_clicked.connect(lambda jid: self.decline_requested.emit(self.session_id, jid))
         self.waiting[join_id] = row
         self._waiting_box.addWidget(row)
+        self._show_waiting()
         QApplication.alert(self.window(), 0)
 
     @Slot(str)
@@ -243,6 +250,17 @@ class SessionTab(QWidget):
         row = self.waiting.pop(join_id, None)
         if row is not None:
             row.deleteLater()
+            self._show_waiting()
+
+    def _show_waiting(self) -> None:
+        """Before anyone is admitted: who is waiting for Admit, or that nobody is yet."""
+        if self.ended or self.customer_name is not None:
+            return
+        if self.waiting:
+            name = next(reversed(self.waiting.values())).name
+            self._set_status(self.tr("%1 is waiting to be admitted.").replace("%1", name))
+        else:
+            self._set_status(self.tr("Waiting for the customer to enter the code."))
 
     @Slot(str)
     def on_customer_admitted(self, customer_name: str) -> None:
@@ -334,16 +352,22 @@ class SessionTab(QWidget):
             self.remove_waiting(join_id)
         self.code_panel.hide()
         self.chat.set_enabled(False)
-        if not self.wrapped_up:
+        if self.needs_wrap_up:
             self.end_button.setText(self.tr("Wrap up"))
+            self.end_button.setToolTip(
+                self.tr("Choose a category and an outcome for this session, or skip it.")
+            )
+        elif not self.wrapped_up:
+            self.end_button.hide()  # nobody was admitted: there is nothing to wrap up
         self._set_status(text)
         self.view.set_notice(text)
         self.title_changed.emit(self.session_id, self.title)
 
-    def on_wrapped_up(self) -> None:
+    def on_wrapped_up(self, skipped: bool = False) -> None:
         self.wrapped_up = True
         self.end_button.setEnabled(False)
-        self.end_button.setText(self.tr("Wrapped up"))
+        self.end_button.setToolTip("")
+        self.end_button.setText(self.tr("Wrap-up skipped") if skipped else self.tr("Wrapped up"))
 
     def show_error(self, text: str) -> None:
         self._set_status(text)
