@@ -1,12 +1,22 @@
 """The agent's tool bar over the customer's screen: pointer, pen, arrow, rectangle, text
-label, colour, how long drawings stay, and Clear. Usable only while the customer allows
-pointing and drawing."""
+label, colour, how long drawings stay, and Clear (usable only while the customer allows
+pointing and drawing); then Request control (or Control) and Ask for another screen."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QPixmap
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QSizePolicy,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 
 from assist.agent.control_input import ControlInput
 from assist.agent.guidance_tools import GuidanceTools, Mode
@@ -16,6 +26,10 @@ from signaling.protocol import Capability
 
 #: Fade times offered, in seconds (0: until cleared).
 FADES = (0.0, 5.0, 10.0, 30.0)
+#: The Text tool's field: as wide as the row allows between these (what is longer
+#: scrolls in it). At its narrowest, the drawing tools all fit beside it in a console of
+#: 1280 pixels, in English and Japanese.
+LABEL_FIELD_WIDTHS = (90, 200)
 #: How long "Request control" waits for the customer's answer before it can be asked again.
 REQUEST_WAIT_MS = 30_000
 
@@ -26,7 +40,12 @@ def swatch(color: g.Color) -> QIcon:
     return QIcon(pixmap)
 
 
-class GuidanceBar(QToolBar):
+class GuidanceBar(QWidget):
+    """Two tool bars in a row: the drawing tools, whose last ones go to an overflow menu
+    when the row is too narrow, and what the agent asks of the customer (Request control,
+    Control, Ask for another screen), which is always shown whole: the Text tool's field
+    once pushed Request control out of sight."""
+
     #: The agent asks the customer for control.
     control_requested = Signal()
     #: The agent asks the customer to share another screen or window.
@@ -39,7 +58,38 @@ class GuidanceBar(QToolBar):
         self.tools = tools
         self.control = control
         self.granted: frozenset[Capability] = frozenset()
-        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.drawing = self._tool_bar()
+        self.asking = self._tool_bar()
+        # Fixed: the row gives it its whole width first; the drawing tools get the rest.
+        self.asking.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.drawing, 1)
+        row.addWidget(self.asking)
+        self._add_modes()
+        self._add_style()
+        self._add_asking()
+        self.hint = QLabel()
+        self.drawing.addWidget(self.hint)
+        self.modes.triggered.connect(self.on_modes_triggered)
+        self.colors.triggered.connect(self.on_colors_triggered)
+        self.fade_combo.currentIndexChanged.connect(self.on_fade_combo_current_index_changed)
+        self.label_edit.textChanged.connect(self.on_label_edit_text_changed)
+        self.clear_action.triggered.connect(tools.clear)
+        self.request_action.triggered.connect(self.on_request_action_triggered)
+        self.switch_action.triggered.connect(self.share_requested)
+        self.control_action.toggled.connect(self.on_control_action_toggled)
+        self.set_granted(frozenset())
+
+    def _tool_bar(self) -> QToolBar:
+        bar = QToolBar(self)
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.setIconSize(QSize(16, 16))  # the colour's swatch, as high as the words
+        return bar
+
+    def _add_modes(self) -> None:
         self.modes = QActionGroup(self)
         self.modes.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
         names = {
@@ -51,7 +101,7 @@ class GuidanceBar(QToolBar):
         }
         self.mode_actions: dict[Mode, QAction] = {}
         for mode, (text, tip) in names.items():
-            action = self.addAction(text)
+            action = self.drawing.addAction(text)
             action.setCheckable(True)
             action.setToolTip(tip)
             action.setData(mode.value)
@@ -60,36 +110,53 @@ class GuidanceBar(QToolBar):
         self.label_edit = QLineEdit()
         self.label_edit.setPlaceholderText(self.tr("Label text"))
         self.label_edit.setMaxLength(g.MAX_LABEL_CHARS)
-        self.label_edit.setFixedWidth(160)
-        self.label_action = self.addWidget(self.label_edit)
+        # Expanding: the tool bar fits it at its minimum width and gives it what is left.
+        self.label_edit.setMinimumWidth(LABEL_FIELD_WIDTHS[0])
+        self.label_edit.setMaximumWidth(LABEL_FIELD_WIDTHS[1])
+        self.label_edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.label_action = self.drawing.addWidget(self.label_edit)
         self.label_action.setVisible(False)
-        self.addSeparator()
+        self.drawing.addSeparator()
+
+    def _add_style(self) -> None:
+        """The colour (one button: its swatch, the colours in its menu), how long drawings
+        stay, and Clear."""
         self.colors = QActionGroup(self)
+        self.color_menu = QMenu(self)
         self.color_actions: dict[g.Color, QAction] = {}
         for color, name in self._color_names().items():
-            action = self.addAction(swatch(color), name)
+            action = self.color_menu.addAction(swatch(color), name)
             action.setCheckable(True)
             action.setData(color.value)
             self.colors.addAction(action)
             self.color_actions[color] = action
+        self.color_button = QToolButton()
+        self.color_button.setMenu(self.color_menu)
+        self.color_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.color_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.color_button.setAutoRaise(True)
+        self.drawing.addWidget(self.color_button)
         self.color_actions[g.Color.RED].setChecked(True)
+        self._show_color(g.Color.RED)
         self.fade_combo = QComboBox()
         for seconds in FADES:
             self.fade_combo.addItem(self._fade_text(seconds), seconds)
-        self.addWidget(self.fade_combo)
-        self.clear_action = self.addAction(self.tr("Clear"))
+        self.drawing.addWidget(self.fade_combo)
+        self.clear_action = self.drawing.addAction(self.tr("Clear"))
         self.clear_action.setToolTip(self.tr("Remove all drawings from the customer's screen"))
-        self.addSeparator()
-        self.request_action = self.addAction(self.tr("Request control"))
+
+    def _add_asking(self) -> None:
+        self.asking.addSeparator()
+        self.request_action = self.asking.addAction(self.tr("Request control"))
         self.request_action.setToolTip(
             self.tr("Ask the customer to let you use their mouse and keyboard")
         )
-        self.control_action = self.addAction(self.tr("Control"))
+        self.control_action = self.asking.addAction(self.tr("Control"))
         self.control_action.setCheckable(True)
         self.control_action.setToolTip(
             self.tr("Your mouse and keyboard act on the customer's computer")
         )
-        self.switch_action = self.addAction(self.tr("Ask for another screen"))
+        self.switch_action = self.asking.addAction(self.tr("Ask for another screen"))
         self.switch_action.setToolTip(
             self.tr("Ask the customer to share another screen or a single window")
         )
@@ -97,17 +164,11 @@ class GuidanceBar(QToolBar):
         self._waiting.setSingleShot(True)
         self._waiting.setInterval(REQUEST_WAIT_MS)
         self._waiting.timeout.connect(self._refresh_control)
-        self.hint = QLabel()
-        self.addWidget(self.hint)
-        self.modes.triggered.connect(self.on_modes_triggered)
-        self.colors.triggered.connect(self.on_colors_triggered)
-        self.fade_combo.currentIndexChanged.connect(self.on_fade_combo_current_index_changed)
-        self.label_edit.textChanged.connect(self.on_label_edit_text_changed)
-        self.clear_action.triggered.connect(tools.clear)
-        self.request_action.triggered.connect(self.on_request_action_triggered)
-        self.switch_action.triggered.connect(self.share_requested)
-        self.control_action.toggled.connect(self.on_control_action_toggled)
-        self.set_granted(frozenset())
+
+    def _show_color(self, color: g.Color) -> None:
+        self.color_button.setIcon(swatch(color))
+        name = self._color_names()[color]
+        self.color_button.setToolTip(self.tr("Colour: %1").replace("%1", name))
 
     def _color_names(self) -> dict[g.Color, str]:
         return {
@@ -129,7 +190,7 @@ class GuidanceBar(QToolBar):
         self.tools.set_allowed(allowed)
         for action in [*self.mode_actions.values(), *self.color_actions.values()]:
             action.setEnabled(allowed)
-        for widget in (self.label_edit, self.fade_combo):
+        for widget in (self.label_edit, self.color_button, self.fade_combo):
             widget.setEnabled(allowed)
         self.clear_action.setEnabled(allowed)
         self.control.set_allowed(Capability.CONTROL in granted)
@@ -185,6 +246,7 @@ class GuidanceBar(QToolBar):
     @Slot(QAction)
     def on_colors_triggered(self, action: QAction) -> None:
         self.tools.color = g.Color(action.data())
+        self._show_color(self.tools.color)
 
     @Slot(int)
     def on_fade_combo_current_index_changed(self, index: int) -> None:
