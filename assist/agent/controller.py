@@ -6,14 +6,14 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Slot
-from PySide6.QtWidgets import QDialog
 
 from assist.agent.connection_watch import ConnectionWatch
+from assist.agent.console_dialogs import ConsoleDialogs, Questions
 from assist.agent.history_controller import HistoryController
 from assist.agent.main_window import MainWindow
 from assist.agent.restore_controller import RestoreController
 from assist.agent.session_tab import SessionTab
-from assist.agent.wrapup_dialog import WrapUpDialog, default_categories
+from assist.agent.wrap_up_controller import WrapUpController, WrapUpResult
 from assist.core.agent import AgentClient
 from assist.core.chat import ChatEntry
 from assist.core.errors import AssistError, refused_for_good
@@ -37,23 +37,29 @@ class AgentController(QObject):
 
     ``public_url`` is the server address customers use (it goes into invite links).
     Once the client is signed in, call :meth:`restore_unsent` to bring back what the
-    last run left unsaved.
+    last run left unsaved. ``questions`` asks the agent (the real dialogs by default).
     """
 
     def __init__(
-        self, bridge: Bridge, client: AgentClient, window: MainWindow, public_url: str
+        self,
+        bridge: Bridge,
+        client: AgentClient,
+        window: MainWindow,
+        public_url: str,
+        questions: Questions | None = None,
     ) -> None:
         super().__init__(window)
         self.bridge = bridge
         self.client = client
         self.window = window
         self.public_url = public_url
-        self.categories = default_categories()
-        self.wrap_up: WrapUpDialog | None = None
+        self.questions = questions if questions is not None else ConsoleDialogs(window)
+        self.wrap_ups = WrapUpController(bridge, client, self.questions, self)
         self.history = HistoryController(bridge, client, window)
         self.restore = RestoreController(bridge, client, window)
         self.connection = ConnectionWatch(bridge, window, client.signaling.url)
         window.new_session_requested.connect(self.on_window_new_session_requested)
+        window.session_close_requested.connect(self.on_window_session_close_requested)
         bridge.session_opened.connect(self.on_bridge_session_opened)
         bridge.join_requested.connect(self.on_bridge_join_requested)
         bridge.join_withdrawn.connect(self.on_bridge_join_withdrawn)
@@ -244,46 +250,37 @@ class AgentController(QObject):
 
     @Slot(str)
     def on_tab_end_requested(self, session_id: str) -> None:
-        """End (or, once ended, finish) a session: the wrap-up comes first."""
+        """End (or, once ended, finish) a session: the wrap-up comes first, unless nobody
+        was admitted (then there is nothing to wrap up)."""
         tab = self.window.tab_for(session_id)
-        if tab is None or self.wrap_up is not None:
+        if tab is None:
             return
-        categories = self.client.categories or self.categories
-        dialog = WrapUpDialog(categories, tab.notes.text, tab.ended, self.window)
-        if tab.unsaved_wrap_up is not None:
-            dialog.fill(tab.unsaved_wrap_up)
-        dialog.finished.connect(lambda result: self._on_wrap_up_finished(tab, dialog, result))
-        self.wrap_up = dialog
-        dialog.open()
+        if tab.needs_wrap_up:
+            self.wrap_ups.ask(tab, end=not tab.ended)
+        elif not tab.ended:
+            self._end_unused(tab)
 
-    def _on_wrap_up_finished(self, tab: SessionTab, dialog: WrapUpDialog, result: int) -> None:
-        self.wrap_up = None
-        dialog.deleteLater()
-        if result != QDialog.DialogCode.Accepted:
+    @Slot(str)
+    def on_window_session_close_requested(self, session_id: str) -> None:
+        """Closing a tab: a session a customer was admitted to closes once its wrap-up is
+        stored or skipped (a live one is ended with it); any other goes at once."""
+        tab = self.window.tab_for(session_id)
+        if tab is None:
             return
-        session_id, client = tab.session_id, self.client
-        # Read here, on the GUI thread: the worker may run this after the dialog is deleted.
-        fields = dialog.fields
+        if tab.needs_wrap_up:
+            self.wrap_ups.ask(tab, lambda result: self._closed_after(tab, result), not tab.ended)
+            return
+        if not tab.ended:
+            self._end_unused(tab)
+        self.window.remove_tab(tab)
 
-        async def wrap_up_and_end() -> None:
-            await client.wrap_up(session_id, *fields)
-            if not tab.ended:
-                await client.end_session(session_id)
+    def _closed_after(self, tab: SessionTab, result: WrapUpResult) -> None:
+        if result is WrapUpResult.STORED:
+            self.window.remove_tab(tab)
 
-        def failed(error: AssistError) -> None:
-            # Nothing entered is lost: the next Wrap up starts from it.
-            tab.unsaved_wrap_up = fields
-            tab.show_error(
-                self.tr("The wrap-up was not saved (%1). Press Wrap up to try again.").replace(
-                    "%1", error_text(error)
-                )
-            )
-
-        def saved(_: None) -> None:
-            tab.unsaved_wrap_up = None
-            tab.on_wrapped_up()
-
-        self.bridge.call(wrap_up_and_end(), saved, failed)
+    def _end_unused(self, tab: SessionTab) -> None:
+        """Nobody was admitted: the code is withdrawn, with no wrap-up to ask for."""
+        self.bridge.call(self.client.end_session(tab.session_id), on_error=self._show_window_error)
 
     def _tab_error(self, session_id: str) -> Callable[[AssistError], None]:
         def show(error: AssistError) -> None:

@@ -2,18 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from assist.agent.restored_tab import RestoredTab
 from assist.agent.session_tab import SessionTab
 
 
 class MainWindow(QMainWindow):
+    """Tabs ask to close through ``session_close_requested`` (the controller decides: end,
+    wrap up, or let it go); closing the window asks :attr:`close_guard` first."""
+
     new_session_requested = Signal()
     search_requested = Signal()
-    close_requested = Signal()
+    session_close_requested = Signal(str)  # session id
 
     def __init__(self, agent_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,6 +42,9 @@ class MainWindow(QMainWindow):
             " border-bottom: 1px solid #e0c36a; padding: 6px 10px; }"
         )
         self.connection_notice.hide()
+        #: Called when the agent closes the window; False keeps it open (the guard closes
+        #: it itself once sessions are ended and wrapped up).
+        self.close_guard: Callable[[], bool] | None = None
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -77,12 +92,13 @@ class MainWindow(QMainWindow):
             self.tabs.removeTab(index)
             widget.deleteLater()
 
+    @property
+    def session_tabs(self) -> list[SessionTab]:
+        tabs = (self.tabs.widget(index) for index in range(self.tabs.count()))
+        return [tab for tab in tabs if isinstance(tab, SessionTab)]
+
     def tab_for(self, session_id: str) -> SessionTab | None:
-        for index in range(self.tabs.count()):
-            tab = self.tabs.widget(index)
-            if isinstance(tab, SessionTab) and tab.session_id == session_id:
-                return tab
-        return None
+        return next((tab for tab in self.session_tabs if tab.session_id == session_id), None)
 
     def set_connection_notice(self, text: str) -> None:
         """Say (or, with "", stop saying) that the server connection is being restored."""
@@ -103,16 +119,14 @@ class MainWindow(QMainWindow):
         tab = self.tabs.widget(index)
         if tab is None:
             return
-        if not isinstance(tab, SessionTab):
+        if isinstance(tab, SessionTab):
+            self.session_close_requested.emit(tab.session_id)
+        else:
             # The Restored tab: what it holds stays on this computer and comes back.
             self.remove_tab(tab)
-            return
-        if not tab.ended:
-            tab.end_requested.emit(tab.session_id)  # the wrap-up decides; the tab stays
-            return
-        self.tabs.removeTab(index)
-        tab.deleteLater()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
-        self.close_requested.emit()
+        if self.close_guard is not None and not self.close_guard():
+            event.ignore()
+            return
         super().closeEvent(event)

@@ -15,9 +15,10 @@ from assist.core import events as ev
 from assist.core import guidance as g
 from assist.core.client_base import BaseClient, Emit
 from assist.core.errors import AssistError, ClientErrorCode
-from assist.core.outbox import Outbox, OutboxError, PendingChat, PendingNote
+from assist.core.outbox import Outbox, OutboxError, PendingChat, PendingNote, PendingWrapUp
 from assist.core.rtc import DecodedFrame, FrameReceiver, RtcSession
 from assist.core.signaling_client import client_id
+from assist.core.wrapup import WrapUpFields
 from signaling import protocol as p
 
 logger = logging.getLogger(__name__)
@@ -63,10 +64,12 @@ Credentials = Password | AccessToken | RefreshToken
 @dataclass(frozen=True)
 class Unsent:
     """What an earlier run left in the outbox for sessions this connection is not in: notes
-    to save again, and chat it cannot deliver (it is in none of those sessions)."""
+    and wrap-ups to save again, and chat it cannot deliver (it is in none of those
+    sessions)."""
 
     notes: list[PendingNote]
     chat: list[PendingChat]
+    wrap_ups: list[PendingWrapUp] = field(default_factory=list)
 
 
 class AgentClient(BaseClient):
@@ -188,7 +191,8 @@ class AgentClient(BaseClient):
         with _outbox_errors():
             notes = [n for n in self.outbox.pending_notes(scope) if n.session_id not in live]
             chat = [c for c in self.outbox.pending_chat(scope) if c.session_id not in live]
-        return Unsent(notes, chat)
+            kept = self.outbox.pending_wrap_ups(scope)
+        return Unsent(notes, chat, [w for w in kept if w.session_id not in live])
 
     async def discard_note(self, session_id: str, note_id: str) -> None:
         """The agent gave up on a note the server would not take."""
@@ -200,22 +204,28 @@ class AgentClient(BaseClient):
         with _outbox_errors():
             self.outbox.discard_chat(self.outbox_scope, session_id, msg_id)
 
-    async def wrap_up(
-        self,
-        session_id: str,
-        category: str,
-        outcome: p.Outcome,
-        tags: list[str],
-        final_note: str,
-    ) -> None:
-        message = p.WrapUp(
-            session_id=session_id,
-            category=category,
-            outcome=outcome,
-            tags=tags,
-            final_note=final_note,
-        )
-        await self.signaling.request(message, p.Ok)
+    async def wrap_up(self, session_id: str, wrap_up: WrapUpFields) -> None:
+        """Store the session's wrap-up, or that the agent skipped it; returns once the
+        server has it. The outbox holds it until then (a wrap-up that cannot be kept locally
+        is still sent; ``OperationFailed`` says it is at risk), so one that fails, or is
+        on its way when the app is killed, is in :meth:`unsent` next time."""
+        scope = self.outbox_scope
+        try:
+            self.outbox.put_wrap_up(scope, session_id, wrap_up)
+        except OutboxError as exc:
+            logger.warning("Cannot keep a wrap-up in the outbox: %s", exc.code.value)
+            error = AssistError(ClientErrorCode.OUTBOX_UNAVAILABLE, exc.code.value)
+            self.emit(ev.OperationFailed(session_id, error))
+        await self.signaling.request(wrap_up.message(session_id), p.Ok)
+        try:
+            self.outbox.wrap_up_acked(scope, session_id, wrap_up)
+        except OutboxError as exc:  # stored; sent again next time, which is harmless
+            logger.warning("Cannot clear a stored wrap-up from the outbox: %s", exc.code.value)
+
+    async def discard_wrap_up(self, session_id: str) -> None:
+        """The agent gave up on a wrap-up the server would not take."""
+        with _outbox_errors():
+            self.outbox.discard_wrap_up(self.outbox_scope, session_id)
 
     async def confirm_identity(self, session_id: str) -> None:
         """The agent checked who the customer is; the record's history may be relied on."""

@@ -8,14 +8,18 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
+from assist.agent.console_dialogs import ConsoleDialogs, Questions
 from assist.agent.controller import AgentController
 from assist.agent.main_window import MainWindow
 from assist.agent.session_tab import SessionTab
+from assist.agent.wrapup_dialog import WrapUpDialog
 from assist.core import events as ev
 from assist.core.agent import AgentClient, Password
 from assist.core.customer import CustomerClient
+from assist.core.outbox import Outbox
 from assist.core.synthetic import SyntheticGrabber
 from assist.qt.bridge import AsyncioThread, Bridge
+from signaling.protocol import Outcome
 from signaling.store import history
 from signaling.store.db import open_database
 from tests.helpers.accounts import PASSWORD
@@ -27,12 +31,22 @@ TIMEOUT_MS = int(scaled(15) * 1000)
 
 
 class Console:
-    def __init__(self, qtbot: QtBot, runner: AsyncioThread, url: str) -> None:
+    """The real console signed in as taro; ``questions`` answers for the agent (default:
+    the real dialogs)."""
+
+    def __init__(
+        self,
+        qtbot: QtBot,
+        runner: AsyncioThread,
+        url: str,
+        outbox: Outbox | None = None,
+        questions: Questions | None = None,
+    ) -> None:
         self.bridge = Bridge(runner)
-        self.client = AgentClient(url, Password("taro", PASSWORD), self.bridge.sink)
+        self.client = AgentClient(url, Password("taro", PASSWORD), self.bridge.sink, outbox=outbox)
         self.window = MainWindow("Taro")
         qtbot.addWidget(self.window)
-        self.controller = AgentController(self.bridge, self.client, self.window, url)
+        self.controller = AgentController(self.bridge, self.client, self.window, url, questions)
         runner.run(self.client.connect(), timeout=scaled(10))
         self.window.show()
 
@@ -40,6 +54,12 @@ class Console:
         tab = self.window.tabs.widget(index)
         assert isinstance(tab, SessionTab)
         return tab
+
+    def wrap_up_dialog(self) -> WrapUpDialog:
+        """The wrap-up dialog open now (the console's real dialogs)."""
+        dialogs = self.controller.questions
+        assert isinstance(dialogs, ConsoleDialogs) and dialogs.wrap_up is not None
+        return dialogs.wrap_up
 
 
 def new_session(qtbot: QtBot, console: Console) -> SessionTab:
@@ -81,6 +101,7 @@ def test_admitted_customer_screen_and_chat_show_in_the_tab(
     customer, customer_events = waiting_customer(qtbot, runner, org_server, tab)
     row = next(iter(tab.waiting.values()))
     assert row.label.text() == "Hanako is waiting"
+    assert tab.status_label.text() == "Hanako is waiting to be admitted."
 
     qtbot.mouseClick(row.admit_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.customer_name == "Hanako", timeout=TIMEOUT_MS)
@@ -116,9 +137,10 @@ def test_admitted_customer_screen_and_chat_show_in_the_tab(
     # End session asks for the wrap-up first; saving it ends the session.
     commit_text(tab.notes.edit, "Driver reinstalled")
     qtbot.mouseClick(tab.end_button, Qt.MouseButton.LeftButton)
-    wrap_up = console.controller.wrap_up
-    assert wrap_up is not None and wrap_up.final_note == "Driver reinstalled"
+    wrap_up = console.wrap_up_dialog()
+    assert wrap_up.final_note == "Driver reinstalled"
     wrap_up.category_combo.setCurrentText("Printer problem")
+    wrap_up.outcome_buttons[Outcome.RESOLVED].click()
     wrap_up.tags_edit.setText("windows, driver")
     wrap_up.buttons.accepted.emit()
     qtbot.waitUntil(lambda: tab.ended and tab.wrapped_up, timeout=TIMEOUT_MS)
@@ -180,11 +202,13 @@ def test_the_wrap_up_offers_the_teams_own_categories(
     categories.write_text("ルーターの問題\nアカウント停止\n", encoding="utf-8")
     with server_process("--categories", str(categories)) as server:
         console = Console(qtbot, runner, server.url)
+        tab = new_session(qtbot, console)
+        customer, _ = waiting_customer(qtbot, runner, server, tab)
         try:
-            tab = new_session(qtbot, console)
+            next(iter(tab.waiting.values())).admit_button.click()
+            qtbot.waitUntil(lambda: tab.customer_name == "Hanako", timeout=TIMEOUT_MS)
             qtbot.mouseClick(tab.end_button, Qt.MouseButton.LeftButton)
-            wrap_up = console.controller.wrap_up
-            assert wrap_up is not None
+            wrap_up = console.wrap_up_dialog()
             combo = wrap_up.category_combo
             assert [combo.itemText(i) for i in range(combo.count())] == [
                 "ルーターの問題",
@@ -192,4 +216,5 @@ def test_the_wrap_up_offers_the_teams_own_categories(
             ]
             wrap_up.reject()
         finally:
+            runner.run(customer.close(), timeout=scaled(10))
             runner.run(console.client.close(), timeout=scaled(10))

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from assist.core import events as ev
+from assist.core.wrapup import WrapUpFields
 from assist.qt.bridge import AsyncioThread
 from signaling.protocol import Outcome
 from signaling.store import history
@@ -30,8 +31,7 @@ def test_a_failed_wrap_up_is_kept_and_saved_once_the_server_is_back(
         qtbot.waitUntil(console.window.connection_notice.isVisible, timeout=TIMEOUT_MS)
 
         qtbot.mouseClick(tab.end_button, Qt.MouseButton.LeftButton)
-        dialog = console.controller.wrap_up
-        assert dialog is not None
+        dialog = console.wrap_up_dialog()
         dialog.category_combo.setCurrentText("Printer problem")
         dialog.outcome_buttons[Outcome.FOLLOW_UP].setChecked(True)
         dialog.tags_edit.setText("driver, 再発")
@@ -46,13 +46,9 @@ def test_a_failed_wrap_up_is_kept_and_saved_once_the_server_is_back(
             lambda: any(isinstance(e, ev.SessionResumed) for e in events), timeout=30_000
         )
         qtbot.mouseClick(tab.end_button, Qt.MouseButton.LeftButton)
-        again = console.controller.wrap_up
-        assert again is not None
-        assert again.fields == (
-            "Printer problem",
-            Outcome.FOLLOW_UP,
-            ["driver", "再発"],
-            "来週もう一度確認する",
+        again = console.wrap_up_dialog()
+        assert again.fields == WrapUpFields(
+            "Printer problem", Outcome.FOLLOW_UP, ("driver", "再発"), "来週もう一度確認する"
         )
         again.buttons.accepted.emit()
         qtbot.waitUntil(lambda: tab.ended and tab.wrapped_up, timeout=TIMEOUT_MS)
