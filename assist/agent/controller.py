@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Slot
 
+from assist.agent.closing import ConsoleClosing
 from assist.agent.connection_watch import ConnectionWatch
 from assist.agent.console_dialogs import ConsoleDialogs, Questions
 from assist.agent.history_controller import HistoryController
@@ -58,6 +59,7 @@ class AgentController(QObject):
         self.history = HistoryController(bridge, client, window)
         self.restore = RestoreController(bridge, client, window)
         self.connection = ConnectionWatch(bridge, window, client.signaling.url)
+        self.closing = ConsoleClosing(bridge, client, window, self.wrap_ups, self.questions)
         window.new_session_requested.connect(self.on_window_new_session_requested)
         window.session_close_requested.connect(self.on_window_session_close_requested)
         bridge.session_opened.connect(self.on_bridge_session_opened)

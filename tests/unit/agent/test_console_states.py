@@ -1,11 +1,13 @@
 """What the console shows between the big moments: the status follows a customer waiting
-for Admit, and an ended session owes its wrap-up only when someone was admitted."""
+for Admit, an ended session owes its wrap-up only when someone was admitted, and the
+window's close waits for its guard."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from assist.agent.main_window import MainWindow
 from assist.agent.session_tab import SessionTab
 from assist.core.invite import Invite
 from signaling.protocol import EndReason
@@ -47,3 +49,21 @@ def test_an_ended_session_owes_its_wrap_up_only_if_someone_was_admitted(qtbot: Q
     admitted.on_wrapped_up(skipped=True)
     assert not admitted.needs_wrap_up and not admitted.end_button.isEnabled()
     assert admitted.end_button.text() == "Wrap-up skipped"
+
+
+def test_the_window_closes_only_when_its_guard_lets_it(qtbot: QtBot) -> None:
+    window = MainWindow("Taro")
+    qtbot.addWidget(window)
+    window.show()
+    asked: list[bool] = []
+    answer = False
+
+    def guard() -> bool:
+        asked.append(answer)
+        return answer
+
+    window.close_guard = guard
+    assert not window.close() and window.isVisible()
+    answer = True
+    assert window.close() and not window.isVisible()
+    assert asked == [False, True]
