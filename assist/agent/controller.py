@@ -60,6 +60,7 @@ class AgentController(QObject):
         self.restore = RestoreController(bridge, client, window)
         self.connection = ConnectionWatch(bridge, window, client.signaling.url)
         self.closing = ConsoleClosing(bridge, client, window, self.wrap_ups, self.questions)
+        self.wrap_ups.wrapped_up.connect(self.history.on_session_finished)
         window.new_session_requested.connect(self.on_window_new_session_requested)
         window.session_close_requested.connect(self.on_window_session_close_requested)
         bridge.session_opened.connect(self.on_bridge_session_opened)
@@ -186,6 +187,7 @@ class AgentController(QObject):
     def on_bridge_session_closed(self, session_id: str, reason: EndReason) -> None:
         if tab := self.window.tab_for(session_id):
             tab.on_session_closed(reason)
+            self.history.on_session_finished(session_id)
 
     @Slot(str, object)
     def on_bridge_operation_failed(self, session_id: str, error: AssistError) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QDialog, QMessageBox
 
@@ -62,6 +63,34 @@ class HistoryController(QObject):
             lambda record: panel.show_record(record, verified, current_session),
             lambda error: panel.show_error(error_text(error)),
         )
+
+    @Slot(str)
+    def on_session_finished(self, session_id: str) -> None:
+        """A session ended or was wrapped up: every Customer panel showing its customer is
+        read again, so the session appears in the timeline (it is no longer the live one)
+        with its wrap-up."""
+        tab = self.window.tab_for(session_id)
+        record = tab.customer.record if tab is not None else None
+        loop = self.client.loop
+        if record is None or loop is None or not loop.is_running():
+            return  # no record shown, or the console is shutting down (nothing to ask)
+        customer_id = record.customer.customer_id
+        for other in self.window.session_tabs:
+            panel = other.customer
+            if panel.record is None or panel.record.customer.customer_id != customer_id:
+                continue
+            self._reload(panel, customer_id, None if other.ended else other.session_id)
+
+    def _reload(self, panel: CustomerPanel, customer_id: int, current: str | None) -> None:
+        def show(record: p.CustomerRecord) -> None:
+            if shiboken6.isValid(panel):  # its tab may have been closed meanwhile
+                panel.show_record(record, panel.verified, current)
+
+        def failed(error: AssistError) -> None:
+            if shiboken6.isValid(panel):
+                panel.show_error(error_text(error))
+
+        self.bridge.call(self.client.customer_record(customer_id), show, failed)
 
     def _load_session(
         self,

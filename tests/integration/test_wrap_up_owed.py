@@ -1,6 +1,7 @@
 """Every session a customer was admitted to gets its wrap-up asked for, however it ended:
 closing the tab of a session the customer ended opens the wrap-up, which the agent saves or
-skips (recorded as skipped); a session whose code expired unused closes without one."""
+skips (recorded as skipped); a session whose code expired unused closes without one. The
+Customer panel shows the session with its wrap-up once it is over."""
 
 from __future__ import annotations
 
@@ -127,6 +128,36 @@ def test_not_now_keeps_the_tab_and_its_wrap_up_button(
         assert console.window.tabs.indexOf(tab) >= 0 and tab.needs_wrap_up
         qtbot.mouseClick(tab.end_button, Qt.MouseButton.LeftButton)
         console.wrap_up_dialog().reject()  # the ended tab's Wrap up asks again
+    finally:
+        runner.run(customer.close(), timeout=scaled(10))
+
+
+def test_the_customer_panel_shows_the_first_session_once_it_is_wrapped_up(
+    qtbot: QtBot, runner: AsyncioThread, console: Console, org_server: ServerProcess
+) -> None:
+    tab = new_session(qtbot, console)
+    email = f"first-{tab.session_id[:8]}@example.jp"  # a customer new to this server
+    customer, _ = waiting_customer(qtbot, runner, org_server, tab, email=email)
+    panel = tab.customer
+    try:
+        next(iter(tab.waiting.values())).admit_button.click()
+        qtbot.waitUntil(lambda: panel.record is not None, timeout=TIMEOUT_MS)
+        assert panel.empty_label.isVisibleTo(panel) and panel.past_sessions == 0
+
+        qtbot.mouseClick(tab.end_button, Qt.MouseButton.LeftButton)
+        dialog = console.wrap_up_dialog()
+        dialog.category_combo.setCurrentText("Billing")
+        dialog.outcome_buttons[Outcome.RESOLVED].click()
+        dialog.accept()
+        qtbot.waitUntil(lambda: tab.wrapped_up, timeout=TIMEOUT_MS)
+
+        def shows_the_wrap_up() -> bool:
+            row = panel.timeline.topLevelItem(0)
+            return row is not None and (row.text(3), row.text(4)) == ("Billing", "Resolved")
+
+        qtbot.waitUntil(shows_the_wrap_up, timeout=TIMEOUT_MS)
+        assert panel.past_sessions == 1 and not panel.empty_label.isVisibleTo(panel)
+        assert tab.side_tabs.tabText(1).endswith("Customer (1)")
     finally:
         runner.run(customer.close(), timeout=scaled(10))
 
