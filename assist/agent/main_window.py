@@ -9,6 +9,8 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
+    QPushButton,
+    QStackedWidget,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
@@ -45,15 +47,26 @@ class MainWindow(QMainWindow):
         #: Called when the agent closes the window; False keeps it open (the guard closes
         #: it itself once sessions are ended and wrapped up).
         self.close_guard: Callable[[], bool] | None = None
+        self.pages = QStackedWidget(self)
+        self.empty_page = self._empty_page()
+        self.pages.addWidget(self.empty_page)
+        self.pages.addWidget(self.tabs)
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.connection_notice)
-        column.addWidget(self.tabs, 1)
+        column.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self.new_session_action = QAction(self.tr("New session"), self)
         self.new_session_action.setShortcut(QKeySequence.StandardKey.New)
+        shortcut = self.new_session_action.shortcut().toString(
+            QKeySequence.SequenceFormat.NativeText
+        )
+        self.empty_label.setText(
+            self.tr("Start a new session (%1), or wait for a customer.").replace("%1", shortcut)
+        )
+        self.empty_button.clicked.connect(self.new_session_action.trigger)
         toolbar = QToolBar(self.tr("Sessions"), self)
         toolbar.setMovable(False)
         toolbar.addAction(self.new_session_action)
@@ -73,7 +86,27 @@ class MainWindow(QMainWindow):
         self.new_session_action.triggered.connect(self.new_session_requested)
         self.search_action.triggered.connect(self.search_requested)
         self.tabs.tabCloseRequested.connect(self._on_tabs_close_requested)
+        self.tabs.currentChanged.connect(self._show_empty_state)
         self.resize(1280, 800)
+
+    def _empty_page(self) -> QWidget:
+        """What an empty console shows: what to do next."""
+        page = QWidget(self)
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("emptyConsole")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_button = QPushButton(self.tr("New session"))
+        column = QVBoxLayout(page)
+        column.addStretch()
+        column.addWidget(self.empty_label)
+        column.addWidget(self.empty_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addStretch()
+        return page
+
+    @Slot()
+    def _show_empty_state(self) -> None:
+        self.pages.setCurrentWidget(self.tabs if self.tabs.count() else self.empty_page)
 
     def add_session(self, tab: SessionTab) -> None:
         index = self.tabs.addTab(tab, tab.title)
@@ -91,6 +124,7 @@ class MainWindow(QMainWindow):
         if index >= 0:
             self.tabs.removeTab(index)
             widget.deleteLater()
+        self._show_empty_state()
 
     @property
     def session_tabs(self) -> list[SessionTab]:

@@ -1,9 +1,10 @@
-"""What the console shows between the big moments: the status follows a customer waiting
-for Admit, an ended session owes its wrap-up only when someone was admitted, and the
-window's close waits for its guard."""
+"""What the console shows between the big moments: an empty console says what to do, the
+status follows a customer waiting for Admit, an ended session owes its wrap-up only when
+someone was admitted, and the window's close waits for its guard."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -17,6 +18,22 @@ CODE = "123456789"
 
 def session_tab(parent: QWidget) -> SessionTab:
     return SessionTab("s-1", CODE, Invite("ws://127.0.0.1:8765", CODE), 600, parent)
+
+
+def test_an_empty_console_says_what_to_do(qtbot: QtBot) -> None:
+    window = MainWindow("Taro")
+    qtbot.addWidget(window)
+    window.show()
+    assert window.pages.currentWidget() is window.empty_page
+    assert window.empty_label.text() == "Start a new session (Ctrl+N), or wait for a customer."
+    with qtbot.waitSignal(window.new_session_requested):
+        qtbot.mouseClick(window.empty_button, Qt.MouseButton.LeftButton)
+
+    tab = session_tab(window)
+    window.add_session(tab)
+    assert window.pages.currentWidget() is window.tabs
+    window.remove_tab(tab)
+    assert window.pages.currentWidget() is window.empty_page
 
 
 def test_the_status_says_who_waits_for_admit_and_goes_back_when_they_leave(
