@@ -1,4 +1,5 @@
-"""After a crash: what the last run left unsent comes back on screen and its notes are saved."""
+"""After a crash: what the last run left unsent comes back on screen, and its notes and
+wrap-ups are saved."""
 
 from __future__ import annotations
 
@@ -19,8 +20,9 @@ logger = logging.getLogger(__name__)
 
 class RestoreController(QObject):
     """Call :meth:`start` once signed in. Notes are saved again under their own ids (the
-    server keeps one copy per id), which the server allows for a day after the session
-    ended; what it refuses stays, with Copy and Discard, until the agent discards it."""
+    server keeps one copy per id) and wrap-ups sent again (the latest wins), which the
+    server allows for a day after the session ended; what it refuses stays, with Copy and
+    Discard, until the agent discards it."""
 
     def __init__(self, bridge: Bridge, client: AgentClient, window: MainWindow) -> None:
         super().__init__(window)
@@ -34,11 +36,12 @@ class RestoreController(QObject):
         self.bridge.call(self.client.unsent(), self._show, self._show_error)
 
     def _show(self, unsent: Unsent) -> None:
-        if not unsent.notes and not unsent.chat:
+        if not unsent.notes and not unsent.chat and not unsent.wrap_ups:
             return
         logger.info(
-            "Restored %d unsaved note(s) and %d undelivered message(s)",
+            "Restored %d unsaved note(s), %d wrap-up(s) and %d undelivered message(s)",
             len(unsent.notes),
+            len(unsent.wrap_ups),
             len(unsent.chat),
         )
         tab = self.tab = RestoredTab(self.window)
@@ -46,13 +49,19 @@ class RestoreController(QObject):
         tab.note_draft_changed.connect(self.on_tab_note_draft_changed)
         tab.note_discarded.connect(self.on_tab_note_discarded)
         tab.chat_discarded.connect(self.on_tab_chat_discarded)
+        tab.wrap_up_retry_requested.connect(self.on_tab_wrap_up_retry_requested)
+        tab.wrap_up_discarded.connect(self.on_tab_wrap_up_discarded)
         tab.emptied.connect(self.on_tab_emptied)
         tab.destroyed.connect(self.on_tab_destroyed)
         for note in unsent.notes:
             tab.add_note(note)
+        for kept in unsent.wrap_ups:
+            tab.add_wrap_up(kept)
         for message in unsent.chat:
             tab.add_chat(message)
         self.window.add_restored(tab)
+        for kept in unsent.wrap_ups:
+            self.on_tab_wrap_up_retry_requested(kept.session_id)
         for session_id in tab.session_ids:
             self.bridge.call(self.client.past_session(session_id), self._name_session)
 
@@ -96,6 +105,34 @@ class RestoreController(QObject):
                 self.tab.remove(item)
 
         self.bridge.call(self.client.discard_note(session_id, note_id), gone, self._show_error)
+
+    @Slot(str)
+    def on_tab_wrap_up_retry_requested(self, session_id: str) -> None:
+        item = self.tab.wrap_up(session_id) if self.tab is not None else None
+        if item is None:
+            return
+        item.mark_saving()
+
+        def saved(_: None) -> None:
+            if self.tab is not None and (item := self.tab.wrap_up(session_id)):
+                item.mark_saved()
+
+        def failed(error: AssistError) -> None:
+            if self.tab is None or (item := self.tab.wrap_up(session_id)) is None:
+                return
+            if refused_for_good(error):
+                logger.warning("The server refused a restored wrap-up: %s", error.code.value)
+            item.mark_failed(error_text(error), refused_for_good(error))
+
+        self.bridge.call(self.client.wrap_up(session_id, item.wrap_up), saved, failed)
+
+    @Slot(str)
+    def on_tab_wrap_up_discarded(self, session_id: str) -> None:
+        def gone(_: None) -> None:
+            if self.tab is not None and (item := self.tab.wrap_up(session_id)):
+                self.tab.remove(item)
+
+        self.bridge.call(self.client.discard_wrap_up(session_id), gone, self._show_error)
 
     @Slot(str, str)
     def on_tab_chat_discarded(self, session_id: str, msg_id: str) -> None:

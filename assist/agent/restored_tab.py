@@ -1,7 +1,8 @@
 """The console's "Restored" tab: what the last run left unsaved, shown back to the agent.
 
-Unsaved notes reopen in a notes editor (saved again at once, and editable); chat messages
-that were never delivered are shown read-only. Each has Copy, and Discard, which
+Unsaved notes reopen in a notes editor (saved again at once, and editable); wrap-ups the
+server never confirmed are sent again at once and shown read-only, as are chat messages
+that were never delivered. Each has Copy, and Discard, which
 asks first: nothing typed disappears without the agent choosing so.
 """
 
@@ -24,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assist.agent.history_views import outcome_text
 from assist.agent.notes_panel import NotesPanel
-from assist.core.outbox import PendingChat, PendingNote
+from assist.core.outbox import PendingChat, PendingNote, PendingWrapUp
 
 #: Asked before something unsent is thrown away; True to go ahead.
 ConfirmDiscard = Callable[[QWidget, str], bool]
@@ -144,6 +146,74 @@ class RestoredChat(RestoredItem):
         self.title.setText(self.tr("Message not delivered in session %1").replace("%1", label))
 
 
+class RestoredWrapUp(RestoredItem):
+    """A wrap-up (or skip) the server never confirmed: sent again at once, and kept here
+    until it is stored or the agent discards it."""
+
+    retry_clicked = Signal()
+
+    def __init__(self, kept: PendingWrapUp, parent: QWidget) -> None:
+        self.wrap_up = kept.wrap_up
+        super().__init__(kept.session_id, kept.updated_at, parent)
+        self.saved = False
+        self.view = QPlainTextEdit(self._summary(), self)
+        self.view.setReadOnly(True)
+        self.view.setMaximumHeight(110)
+        self.status = QLabel(self.tr("Saving…"))
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+        self.retry_button = QPushButton(self.tr("Try again"))
+        self.retry_button.hide()
+        self.buttons.insertWidget(1, self.retry_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.view)
+        layout.addWidget(self.status)
+        layout.addLayout(self.buttons)
+        self.retry_button.clicked.connect(self.retry_clicked)
+
+    @property
+    def text(self) -> str:
+        return self.view.toPlainText()
+
+    def name_session(self, label: str) -> None:
+        if self.wrap_up.skipped:
+            title = self.tr("Skipped wrap-up of session %1 — restored")
+        else:
+            title = self.tr("Wrap-up of session %1 — restored")
+        self.title.setText(title.replace("%1", label))
+
+    def mark_saving(self) -> None:
+        self.status.setText(self.tr("Saving…"))
+        self.retry_button.hide()
+
+    def mark_saved(self) -> None:
+        self.saved = True
+        self.status.setText(self.tr("Saved to the session's history."))
+        self.retry_button.hide()
+        self.discard_button.setText(self.tr("Close"))
+
+    def mark_failed(self, reason: str, for_good: bool) -> None:
+        """Not stored; ``for_good``: the server will not take it (Discard is left)."""
+        self.status.setText(self.tr("Not saved: %1").replace("%1", reason))
+        self.retry_button.setVisible(not for_good)
+
+    def _summary(self) -> str:
+        wrap_up = self.wrap_up
+        if wrap_up.skipped:
+            return self.tr("You chose to skip the wrap-up of this session.")
+        outcome = outcome_text(wrap_up.outcome.value if wrap_up.outcome else None)
+        lines = [
+            self.tr("Category: %1").replace("%1", wrap_up.category),
+            self.tr("Outcome: %1").replace("%1", outcome),
+        ]
+        if wrap_up.tags:
+            lines.append(self.tr("Tags: %1").replace("%1", ", ".join(wrap_up.tags)))
+        if wrap_up.final_note:
+            lines.append(self.tr("Final note: %1").replace("%1", wrap_up.final_note))
+        return "\n".join(lines)
+
+
 class RestoredTab(QWidget):
     """Lists what was restored; the controller saves notes and forgets what is discarded."""
 
@@ -151,6 +221,8 @@ class RestoredTab(QWidget):
     note_draft_changed = Signal(str, str, str)
     note_discarded = Signal(str, str)  # session id, note id
     chat_discarded = Signal(str, str)  # session id, msg id
+    wrap_up_retry_requested = Signal(str)  # session id
+    wrap_up_discarded = Signal(str)  # session id
     title_changed = Signal(str)
     emptied = Signal()
 
@@ -160,8 +232,8 @@ class RestoredTab(QWidget):
         self.intro = QLabel(
             self.tr(
                 "Assist closed before these were saved. They were kept on this computer: "
-                "notes are being saved to the session's history now, and messages that were "
-                "not delivered stay here for you to copy."
+                "notes and wrap-ups are being saved to the session's history now, and "
+                "messages that were not delivered stay here for you to copy."
             )
         )
         self.intro.setWordWrap(True)
@@ -205,6 +277,18 @@ class RestoredTab(QWidget):
         self._add(item)
         return item
 
+    def add_wrap_up(self, kept: PendingWrapUp) -> RestoredWrapUp:
+        item = RestoredWrapUp(kept, self)
+        sid = kept.session_id
+        item.retry_clicked.connect(lambda: self.wrap_up_retry_requested.emit(sid))
+        item.discard_clicked.connect(lambda: self._on_wrap_up_discard_clicked(item))
+        self._add(item)
+        return item
+
+    def wrap_up(self, session_id: str) -> RestoredWrapUp | None:
+        kept = (i for i in self.items if isinstance(i, RestoredWrapUp))
+        return next((i for i in kept if i.session_id == session_id), None)
+
     def note(self, session_id: str, note_id: str) -> RestoredNote | None:
         notes = (i for i in self.items if isinstance(i, RestoredNote))
         return next((i for i in notes if i.key == (session_id, note_id)), None)
@@ -243,6 +327,14 @@ class RestoredTab(QWidget):
         question = self.tr("Discard this note? It was never saved and cannot be recovered.")
         if self.confirm_discard(self, question):
             self.note_discarded.emit(item.session_id, item.note_id)
+
+    def _on_wrap_up_discard_clicked(self, item: RestoredWrapUp) -> None:
+        if item.saved:
+            self.remove(item)
+            return
+        question = self.tr("Discard this wrap-up? It was never saved and cannot be recovered.")
+        if self.confirm_discard(self, question):
+            self.wrap_up_discarded.emit(item.session_id)
 
     def _on_chat_discard_clicked(self, item: RestoredChat) -> None:
         question = self.tr("Discard this message? It was never delivered.")

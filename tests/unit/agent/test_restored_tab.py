@@ -1,5 +1,5 @@
-"""The Restored tab on its own: what it shows of each restored note and message, and that
-nothing goes without the agent saying so."""
+"""The Restored tab on its own: what it shows of each restored note, wrap-up and message,
+and that nothing goes without the agent saying so."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from assist.agent.restored_tab import RestoredTab
-from assist.core.outbox import PendingChat, PendingNote
+from assist.core.outbox import PendingChat, PendingNote, PendingWrapUp
+from assist.core.wrapup import WrapUpFields
+from signaling.protocol import Outcome
 
 SERVER = "ws://127.0.0.1:8765#taro"
 NOTE = PendingNote(SERVER, "s-1", "n-1", "ドライバーを再インストール予定", 1_700_000_000.0)
@@ -93,3 +95,38 @@ def test_an_undelivered_message_can_be_copied_and_discarded(qtbot: QtBot) -> Non
     with qtbot.waitSignal(tab.title_changed) as retitled:
         tab.remove(item)
     assert retitled.args == ["Restored (1)"]
+
+
+def test_a_restored_wrap_up_says_what_it_holds_and_goes_only_when_told(
+    qtbot: QtBot,
+) -> None:
+    tab = RestoredTab()
+    qtbot.addWidget(tab)
+    fields = WrapUpFields("プリンターの問題", Outcome.FOLLOW_UP, ("driver",), "来週確認")
+    item = tab.add_wrap_up(PendingWrapUp("ws://x#taro", "s-1", fields, 1_700_000_000.0))
+    skipped = tab.add_wrap_up(
+        PendingWrapUp("ws://x#taro", "s-2", WrapUpFields.skip(), 1_700_000_000.0)
+    )
+    assert item.title.text() == "Wrap-up of session s-1 — restored"
+    assert item.text.splitlines() == [
+        "Category: プリンターの問題",
+        "Outcome: Follow-up needed",
+        "Tags: driver",
+        "Final note: 来週確認",
+    ]
+    assert skipped.title.text() == "Skipped wrap-up of session s-2 — restored"
+    assert item.status.text() == "Saving…" and tab.wrap_up("s-2") is skipped
+
+    item.mark_failed("The server is not reachable.", for_good=False)
+    assert not item.retry_button.isHidden()
+    with qtbot.waitSignal(tab.wrap_up_retry_requested) as retry:
+        qtbot.mouseClick(item.retry_button, Qt.MouseButton.LeftButton)
+    assert retry.args == ["s-1"]
+    tab.confirm_discard = lambda parent, question: False
+    with qtbot.assertNotEmitted(tab.wrap_up_discarded):
+        qtbot.mouseClick(item.discard_button, Qt.MouseButton.LeftButton)
+
+    skipped.mark_saved()
+    assert skipped.discard_button.text() == "Close"
+    qtbot.mouseClick(skipped.discard_button, Qt.MouseButton.LeftButton)
+    assert tab.items == [item]
