@@ -1,18 +1,22 @@
 """The two ends of the screen benchmark, each in its own process, driven by lines on stdin.
 
-    python -m benchmarks.screen.sides agent URL naive|product     # the console (real window)
-    python -m benchmarks.screen.sides customer URL naive|product
+    python -m benchmarks.screen.sides agent URL PIPELINE     # the console (real window)
+    python -m benchmarks.screen.sides customer URL PIPELINE
+
+PIPELINE is ``naive-vp8``, ``naive-h264`` or ``product``.
 
 The agent side is the real console (controller, session tab, remote view) on its own X
-display. For every frame that reaches the view it prints ``frame COUNTER NS`` (the stamp
-the content app painted, or ``-``; NS is CLOCK_MONOTONIC in nanoseconds, comparable across
-processes on this machine). Its QApplication times every event it dispatches on the GUI
-thread, so the benchmark can report the longest handlers.
+display. Each time the view has painted a new frame and Qt has flushed it to the X server it
+prints ``frame COUNTER NS`` (the stamp the content app painted, or ``-``; NS is
+CLOCK_MONOTONIC in nanoseconds, comparable across processes on this machine). Its
+QApplication times every event it dispatches on the GUI thread, so the benchmark can report
+the longest handlers. ``new`` opens another session (printing its ``code``).
 
-The customer side is the real ``CustomerClient`` capturing the X display it runs on; with
-``naive`` its screen track is swapped for the baseline the product must beat: an aiortc
+The customer side is the real ``CustomerClient`` capturing the X display it runs on; with a
+naive pipeline its screen track is swapped for the baseline the product must beat: an aiortc
 ``VideoStreamTrack`` that grabs the whole screen with mss on the event loop every frame and
-hands aiortc a BGRA frame, and both sides run aiortc as shipped (no ``media_tuning``).
+hands aiortc a BGRA frame, and both sides run aiortc as shipped (no ``media_tuning``), with
+its stock VP8 (aiortc's own first choice) or its stock H.264 offered first.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from typing import Any, Final
 
 import av
 import numpy as np
+from aiortc import RTCRtpSender, RTCRtpTransceiver
 from aiortc.mediastreams import MediaStreamError, VideoStreamTrack
 from PySide6.QtCore import QEvent, QObject, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication
@@ -78,6 +83,25 @@ STAGES = Stages()
 DECODED: list[av.VideoFrame] = []
 #: The stamp each converted frame carries (by the id of the DecodedFrame handed on).
 STAMPS: dict[int, int | None] = {}
+#: Stamps of frames the view painted since the last flush to the X server.
+PAINTED: list[int | None] = []
+PIPELINES: Final = ("naive-vp8", "naive-h264", "product")
+
+
+def use_pipeline(pipeline: str) -> None:
+    """aiortc as shipped for the naive pipelines (H.264 offered first for ``naive-h264``,
+    with aiortc's stock encoder settings); the product's tuning for ``product``."""
+    if pipeline not in PIPELINES:
+        raise SystemExit(f"unknown pipeline {pipeline}")
+    RtcSession.tuned = pipeline == "product"
+    if pipeline == "naive-h264":
+
+        def h264_first(self: RtcSession, transceiver: RTCRtpTransceiver) -> None:
+            codecs = RTCRtpSender.getCapabilities("video").codecs
+            h264 = [c for c in codecs if c.mimeType.lower() == "video/h264"]
+            transceiver.setCodecPreferences(h264 + [c for c in codecs if c not in h264])
+
+        RtcSession._prefer_h264 = h264_first  # type: ignore[method-assign]
 
 
 # ---------------------------------------------------------------- the naive baseline
@@ -142,8 +166,8 @@ async def allow(client: CustomerClient, share: str, mask: bool) -> None:
 
 
 async def customer(url: str, pipeline: str, share: str = "screen", mask: bool = False) -> None:
-    kind = NaiveCustomer if pipeline == "naive" else CustomerClient
-    RtcSession.tuned = pipeline != "naive"
+    kind = CustomerClient if pipeline == "product" else NaiveCustomer
+    use_pipeline(pipeline)
     _time_customer_stages()
 
     def emit(event: ev.Event) -> None:
@@ -201,6 +225,12 @@ class TimedApplication(QApplication):
             return super().notify(receiver, event)
         finally:
             self._depth -= 1
+            if self._depth == 0 and PAINTED:
+                # The repaint that drew them has been flushed to the X server: on glass.
+                now = time.monotonic_ns()
+                for counter in PAINTED:
+                    say("frame", "-" if counter is None else counter, now)
+                PAINTED.clear()
             if self._depth == 0 and id(receiver) not in self.harness:
                 spent = time.perf_counter_ns() - start
                 self.durations_ns.append(spent)
@@ -215,11 +245,11 @@ def agent(url: str, pipeline: str) -> None:
     from assist.agent.session_tab import SessionTab
     from assist.core.agent import AgentClient, Password
     from assist.qt.application import favour_gui_thread
-    from assist.qt.bridge import AsyncioThread, Bridge, FrameImage
+    from assist.qt.bridge import AsyncioThread, Bridge
     from assist.qt.gc_collector import GuiGarbageCollector
     from tests.helpers.accounts import PASSWORD
 
-    RtcSession.tuned = pipeline != "naive"
+    use_pipeline(pipeline)
     _time_agent_stages()
     favour_gui_thread()  # as the console's own start-up does
     app = TimedApplication(sys.argv[:1])
@@ -238,12 +268,6 @@ def agent(url: str, pipeline: str) -> None:
         widget = window.tabs.widget(window.tabs.count() - 1)
         assert isinstance(widget, SessionTab)
         return widget
-
-    def frame(_: str, image: FrameImage) -> None:
-        # Runs after the console's own slot handed the frame to the view.
-        now = time.monotonic_ns()
-        counter = STAMPS.pop(id(image.frame), None)
-        say("frame", "-" if counter is None else counter, now)
 
     def join_requested(_: str, join_id: str, __: str) -> None:
         QTimer.singleShot(0, lambda: next(iter(tab().waiting.values())).admit_button.click())
@@ -270,12 +294,13 @@ def agent(url: str, pipeline: str) -> None:
             say("ok snapshot")
         elif words[0] == "stages":
             STAGES.report()
+        elif words[0] == "new":
+            window.new_session_action.trigger()
         elif words[0] == "quit":
             app.quit()
 
     bridge.session_opened.connect(lambda _, code, __: say("code", code))
     bridge.join_requested.connect(join_requested)
-    bridge.frame_arrived.connect(frame)
     notifier = _stdin_lines(app, command)
     app.harness.add(id(notifier))
     window.new_session_action.trigger()
@@ -327,6 +352,17 @@ def _time_agent_stages() -> None:
 
     rtc._to_bgrx = keep
     STAGES.wrap(remote_view._Canvas, "paintEvent", "paint")
+    painted = remote_view._Canvas.paintEvent
+    shown: list[object] = [None]  # the frame the view painted last (held: ids get reused)
+
+    def paint(canvas: Any, event: Any) -> None:
+        painted(canvas, event)
+        frame = canvas._view.frame
+        if frame is not None and frame.frame is not shown[0]:
+            shown[0] = frame.frame
+            PAINTED.append(STAMPS.pop(id(frame.frame), None))
+
+    remote_view._Canvas.paintEvent = paint
 
 
 def _stdin_lines(app: QApplication, handle: Callable[[str], None]) -> QSocketNotifier:
