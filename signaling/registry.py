@@ -352,11 +352,6 @@ class Registry(Resumption):
             self._note(session.session_id, "permissions", granted=granted)
         return [(self._other(session, sender_id), message)]
 
-    def chat(self, sender_id: PeerId, message: p.Chat) -> Outgoing:
-        """Number a chat message and send it to both sides; a resend gets the same number."""
-        stored, fresh = self.prepare_chat(sender_id, message)
-        return self.commit_chat(sender_id, message, stored, fresh)
-
     def prepare_chat(self, sender_id: PeerId, message: p.Chat) -> tuple[p.ChatMessage, bool]:
         """The numbered message a chat would become, and whether it is new (False for a
         resend). Changes nothing: the server stores it first, then :meth:`commit_chat`."""

@@ -364,8 +364,6 @@ class SignalingServer:
                 return registry.decline(peer_id, message)
             case p.Sdp() | p.Ice() | p.ShareStatus() | p.Permissions():
                 return registry.relay(peer_id, message)
-            case p.Chat():
-                return registry.chat(peer_id, message)
             case p.EndSession():
                 return registry.end(peer_id, message)
         raise ProtocolError(ErrorCode.UNKNOWN_TYPE, type(message).__name__)

@@ -36,7 +36,6 @@ class ChatLog:
         self._confirmed: list[ChatEntry] = []
         self._pending: dict[str, ChatEntry] = {}
         self._seen: set[str] = set()
-        self.gap_detected = False
 
     def compose(self, text: str) -> ChatEntry:
         """Record a message the user typed, before it is sent."""
@@ -70,9 +69,6 @@ class ChatLog:
             return None
         self._seen.add(message.msg_id)
         self._pending.pop(message.msg_id, None)
-        last = self._confirmed[-1].seq if self._confirmed else 0
-        if last is not None and message.seq != last + 1:
-            self.gap_detected = True
         entry = ChatEntry(
             message.msg_id,
             message.text,

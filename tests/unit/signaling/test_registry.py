@@ -84,9 +84,15 @@ def active(registry: Registry, agent: PeerId = ANN, customer: PeerId = YUKI) -> 
     return created.session_id
 
 
+def chat(registry: Registry, sender: PeerId, message: p.Chat) -> Outgoing:
+    """As the server numbers a chat message: prepared, (stored,) then committed."""
+    stored, fresh = registry.prepare_chat(sender, message)
+    return registry.commit_chat(sender, message, stored, fresh)
+
+
 def say(registry: Registry, sender: PeerId, sid: str, msg_id: str, text: str) -> Outgoing:
-    return registry.chat(
-        sender, p.Chat(id=f"req-{msg_id}", session_id=sid, msg_id=msg_id, text=text)
+    return chat(
+        registry, sender, p.Chat(id=f"req-{msg_id}", session_id=sid, msg_id=msg_id, text=text)
     )
 
 
@@ -295,7 +301,7 @@ def test_chat_resend_is_answered_with_the_same_number(registry: Registry) -> Non
     sid = active(registry)
     say(registry, ANN, sid, "a1", "first")
     original = one(say(registry, YUKI, sid, "y1", "second"), ANN, p.ChatMessage)
-    out = registry.chat(YUKI, p.Chat(id="retry", session_id=sid, msg_id="y1", text="second"))
+    out = chat(registry, YUKI, p.Chat(id="retry", session_id=sid, msg_id="y1", text="second"))
     assert to(out, ANN) == []  # the agent does not see it twice
     resent = one(out, YUKI, p.ChatMessage)
     assert (resent.seq, resent.re, resent.ts, resent.text) == (2, "retry", original.ts, "second")
