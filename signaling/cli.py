@@ -66,7 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
 def add_serve_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
     parser.add_argument("--port", type=int, default=8765, help="port (0 picks a free one)")
-    parser.add_argument("--org-name", default="Assist", help="organisation shown to customers")
+    parser.add_argument(
+        "--org-name",
+        default="",
+        help="the organisation customers contacted, named to them (their warning against "
+        "scams names it; without it they are told no organisation's name)",
+    )
     parser.add_argument(
         "--ice-server",
         action="append",
@@ -192,6 +197,11 @@ async def run(config: ServerConfig, db_url: str | None) -> None:
     server = SignalingServer(config, database)
     try:
         await server.start()
+        if not config.org_name:
+            logger.warning(
+                "No --org-name: customers are not told which organisation they are dealing "
+                "with (their warning against scams cannot name it)"
+            )
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):

@@ -54,7 +54,8 @@ T = TypeVar("T")
 class ServerConfig:
     host: str = "127.0.0.1"
     port: int = 8765
-    org_name: str = "Assist"
+    #: The organisation named to customers ("": none; never the software's name).
+    org_name: str = ""
     ice_servers: list[p.IceServer] = field(default_factory=list)
     code_ttl: float = 600.0
     join_timeout: float = JOIN_TIMEOUT

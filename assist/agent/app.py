@@ -49,7 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="built-in server port")
     parser.add_argument("--certfile", help="TLS certificate for the built-in server")
     parser.add_argument("--keyfile", help="TLS key for the built-in server")
-    parser.add_argument("--org-name", default="Assist", help="built-in server's organisation")
+    parser.add_argument(
+        "--org-name", help="the organisation customers see (built-in server; saved)"
+    )
     parser.add_argument("--name", help="display name customers see (built-in server; saved)")
     add_common_arguments(parser)
     return parser
@@ -66,11 +68,13 @@ def main(argv: list[str] | None = None) -> int:
         settings.display_name = args.name
     if args.server:
         settings.server_url = args.server
-    if not settings.server_url and not settings.display_name:
-        dialog = DisplayNameDialog()
+    if args.org_name:
+        settings.org_name = args.org_name
+    if not settings.server_url and not (settings.display_name and settings.org_name):
+        dialog = DisplayNameDialog(settings.display_name, settings.org_name)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return 1
-        settings.display_name = dialog.name
+        settings.display_name, settings.org_name = dialog.name, dialog.org
     outbox = open_outbox("agent")
     runner = AsyncioThread()
     runner.start()

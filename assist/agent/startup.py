@@ -75,7 +75,9 @@ def start_embedded(
         database = open_database(f"sqlite:///{folder / 'embedded-server.db'}")
     except StoreError as exc:
         raise StartupError(exc.detail) from None
-    config = ServerConfig(host=host, port=args.port, org_name=args.org_name, ssl_context=context)
+    config = ServerConfig(
+        host=host, port=args.port, org_name=settings.org_name, ssl_context=context
+    )
     server = SignalingServer(config, database)
     try:
         runner.run(server.start(), timeout=10)

@@ -69,7 +69,7 @@ def test_agent_console_starts_its_built_in_server_and_keeps_the_name() -> None:
         xvfb() as display,
         app(
             display, str(BIN / "assist-agent"), "--name", "山田 太郎", "--port", "0",
-            "--lang", "ja", config=config,
+            "--org-name", "アクメ サポート", "--lang", "ja", config=config,
         ) as log,
     ):  # fmt: skip
         ready = wait_for(log, r"Agent console ready \(server (ws://127\.0\.0\.1:(\d+))\)")
@@ -78,6 +78,7 @@ def test_agent_console_starts_its_built_in_server_and_keeps_the_name() -> None:
             assert reply.status == 200
     saved = QSettings(str(Path(config) / "Assist" / "agent.conf"), QSettings.Format.IniFormat)
     assert saved.value("display_name") == "山田 太郎"
+    assert saved.value("org_name") == "アクメ サポート"
 
 
 def test_customer_client_takes_the_server_from_an_invite_link() -> None:
@@ -93,8 +94,11 @@ def test_customer_client_takes_the_server_from_an_invite_link() -> None:
 def test_an_app_started_on_a_display_that_has_gone_says_so(program: str) -> None:
     """DISPLAY left over from an X server that has ended (a closed Xvfb, a dropped
     session): a named reason and exit 2, not Qt's abort."""
-    with xvfb() as display:
-        env = display.env(XDG_CONFIG_HOME=tempfile.mkdtemp())
+    # A number no X server has now (a closed server's own number may be taken again at
+    # once by another test's display).
+    number = next(n for n in range(990, 1100) if not Path(f"/tmp/.X11-unix/X{n}").exists())
+    display = Display(f":{number}", 1280, 720)
+    env = display.env(XDG_CONFIG_HOME=tempfile.mkdtemp())
     done = subprocess.run(
         [str(BIN / program)], env=env, capture_output=True, text=True, timeout=scaled(60)
     )

@@ -68,7 +68,7 @@ def test_the_agent_console_and_the_customer_app_each_open_their_own_outbox(
     with (
         xvfb() as display,
         app(display, data, config, str(BIN / "assist-agent"), "--name", "Taro",
-            "--port", "0") as agent_log,
+            "--org-name", "Acme Support", "--port", "0") as agent_log,
     ):  # fmt: skip
         ready = wait_for(agent_log, r"Agent console ready \(server (ws://127\.0\.0\.1:\d+)\)")
         with app(

@@ -29,7 +29,17 @@ class ConsoleApp:
 
     def __init__(self, env: dict[str, str]) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "assist.agent.app", "--name", "Taro", "--port", "0"],
+            [
+                sys.executable,
+                "-m",
+                "assist.agent.app",
+                "--name",
+                "Taro",
+                "--org-name",
+                "Acme",
+                "--port",
+                "0",
+            ],  # fmt: skip
             cwd=ROOT,
             env={**env, "QT_QPA_PLATFORM": "offscreen"},
             stdin=subprocess.DEVNULL,
