@@ -5,7 +5,8 @@ from __future__ import annotations
 from html import escape
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QMargins, QObject, QRect, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 from assist.core.capture import Screen
 from assist.core.invite import display_host
 from assist.core.x11_windows import Window
+from assist.customer.monitors import qscreen_for
 
 
 class ConsentDialog(QDialog):
@@ -125,8 +127,86 @@ class ConsentDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addLayout(buttons)
         self.setMinimumWidth(480)
+        # Asked while the customer may be busy in another application: it must not open
+        # behind it (a window manager's focus-stealing prevention puts it there).
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
+        self._placing = False  # until shown and framed: kept in the middle of its screen
         self.allow_button.clicked.connect(self.accept)
         self.decline_button.clicked.connect(self.reject)
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 (Qt override)
+        """Shown centred on the screen it asks for (where the customer looks for what is
+        shared), not over its parent, and in front, with the focus."""
+        if visible and not self.isVisible():
+            # Placed before it is shown: Qt would first put it over its parent, maybe on
+            # another monitor, and Qt moving it between screens left it squeezed.
+            self._placing = True
+            self._fit()
+            self._centre()
+        super().setVisible(visible)
+        if visible:
+            handle = self.windowHandle()
+            if handle is not None:
+                handle.removeEventFilter(self)
+                handle.installEventFilter(self)
+            self.raise_()
+            self.activateWindow()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if self._placing:  # the layout's final size comes after the first show
+            self._centre()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        # Once on the screen, the window manager's frame is known: centred for it, once
+        # (after that, the customer may move the dialog where they like).
+        handle = self.windowHandle()
+        if self._placing and watched is handle and event.type() == QEvent.Type.Expose:
+            if handle is not None and handle.isExposed():
+                self._centre()
+                self._placing = False
+                # Asked again now it is mapped: before, a window manager stacks a new
+                # window as it sees fit (below the window in use, which keeps the focus).
+                self.raise_()
+                self.activateWindow()
+        return super().eventFilter(watched, event)
+
+    def _fit(self) -> None:
+        """As tall as its wrapped texts need at its width: none cut off, no gaps."""
+        self.adjustSize()
+        needed = self.heightForWidth(self.width())
+        if needed > 0:
+            self.resize(self.width(), max(needed, self.minimumSizeHint().height()))
+
+    def _centre(self) -> None:
+        """The frame (the window manager's decoration too) in the middle of the screen
+        asked for; never beyond its top left, so the title bar stays in reach."""
+        area = self._asked_area()
+        margins = self._frame_margins()
+        width = self.width() + margins.left() + margins.right()
+        height = self.height() + margins.top() + margins.bottom()
+        left = max(area.left(), area.center().x() - width // 2)
+        top = max(area.top(), area.center().y() - height // 2)
+        # setGeometry places the dialog itself, inside its frame (move() would place a
+        # frame Qt may not know yet).
+        self.setGeometry(left + margins.left(), top + margins.top(), self.width(), self.height())
+
+    def _frame_margins(self) -> QMargins:
+        """The window manager's frame around the dialog; until it has framed it, that of
+        its parent's window (the same window manager's) is the best guess."""
+        parent = self.parentWidget()
+        for widget in (self, parent.window() if parent is not None else None):
+            handle = widget.windowHandle() if widget is not None else None
+            if handle is not None and not handle.frameMargins().isNull():
+                return handle.frameMargins()
+        return QMargins()
+
+    def _asked_area(self) -> QRect:
+        """The free area of the screen the dialog asks for (the one chosen), in Qt's
+        logical pixels; the primary screen's when it asks for none or a window."""
+        chosen = self.chosen
+        shown = qscreen_for(chosen) if isinstance(chosen, Screen) else None
+        return (shown or QGuiApplication.primaryScreen()).availableGeometry()
 
     @property
     def chosen(self) -> Screen | Window | None:
