@@ -58,9 +58,6 @@ class SessionRecords:
     async def chat(self, peer_id: PeerId, message: p.Chat) -> Outgoing:
         """Store a chat message before anyone hears of it; a storage failure is the sender's
         ``store_unavailable`` (its client keeps the message and sends it again)."""
-        role = self.registry.peer(peer_id).role
-        if role not in p.Chat.senders:
-            raise ProtocolError(ErrorCode.FORBIDDEN, f"{role.value} may not send this")
         lock = self._chat_locks.setdefault(message.session_id, asyncio.Lock())
         async with lock:  # one numbering at a time per session
             numbered, fresh = self.registry.prepare_chat(peer_id, message)
@@ -78,8 +75,6 @@ class SessionRecords:
         then acknowledged. Agents may still write within a day after the session ended, even
         from a new connection (after a crash)."""
         peer = self.registry.peer(peer_id)
-        if peer.role not in type(message).senders:
-            raise ProtocolError(ErrorCode.FORBIDDEN, f"{peer.role.value} may not send this")
         now = self._clock()
         if isinstance(message, p.Rate):
             self.registry.claim_rating(peer_id, message.session_id)
@@ -101,8 +96,6 @@ class SessionRecords:
 
     async def confirm_identity(self, peer_id: PeerId, message: p.ConfirmIdentity) -> Outgoing:
         peer = self.registry.peer(peer_id)
-        if peer.role is not p.Role.AGENT:
-            raise ProtocolError(ErrorCode.FORBIDDEN, f"{peer.role.value} may not send this")
         if not self.registry.owns(peer_id, message.session_id):
             await self._check_past_session(peer.username, message.session_id, self._clock())
         try:
@@ -211,8 +204,6 @@ class SessionRecords:
 
     async def reports(self, peer_id: PeerId, message: p.ReportAbuse | p.ListReports) -> Outgoing:
         peer = self.registry.peer(peer_id)
-        if peer.role not in type(message).senders:
-            raise ProtocolError(ErrorCode.FORBIDDEN, f"{peer.role.value} may not send this")
         if isinstance(message, p.ListReports):
             if not peer.admin:
                 raise ProtocolError(ErrorCode.FORBIDDEN, "administrators only")

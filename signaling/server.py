@@ -321,6 +321,7 @@ class SignalingServer:
 
     async def _answer(self, peer_id: PeerId, message: p.Message) -> None:
         try:
+            self._may_send(peer_id, message)
             if isinstance(message, p.ReportAbuse | p.ListReports):
                 out = await self.records.reports(peer_id, message)
             elif isinstance(message, p.Chat):
@@ -347,12 +348,16 @@ class SignalingServer:
                 self.metrics.joins.inc()
         await self._deliver(out)
 
-    def _route(self, peer_id: PeerId, message: p.Message) -> Outgoing:
-        role = self.registry.peer(peer_id).role
+    def _may_send(self, peer_id: PeerId, message: p.Message) -> None:
+        """The one check of who may send what: each message type names its ``senders``
+        (``forbidden`` for anyone else); the first messages only come first."""
         if isinstance(message, p.Hello | p.Login | p.Refresh):
             raise ProtocolError(ErrorCode.WRONG_STATE, "already signed in")
+        role = self.registry.peer(peer_id).role
         if role not in type(message).senders:
             raise ProtocolError(ErrorCode.FORBIDDEN, f"{role.value} may not send this")
+
+    def _route(self, peer_id: PeerId, message: p.Message) -> Outgoing:
         registry = self.registry
         match message:
             case p.CreateSession():

@@ -33,11 +33,11 @@ def upgrade() -> None:
     )
     # No foreign key: an owner's row goes when it stops, while its sessions stay open for
     # the next server to restore ("no row" is one way of being gone).
-    with op.batch_alter_table("sessions") as batch:
-        batch.add_column(sa.Column("owner_id", sa.String(32), nullable=True))
+    op.add_column("sessions", sa.Column("owner_id", sa.String(32), nullable=True))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("sessions") as batch:
-        batch.drop_column("owner_id")
+    # Both SQLite (3.35 and newer) and PostgreSQL drop a column in place; a batch
+    # operation would copy the sessions table, which the search index's triggers lock.
+    op.execute("ALTER TABLE sessions DROP COLUMN owner_id")
     op.drop_table("server_owners")
