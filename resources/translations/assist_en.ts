@@ -21,13 +21,6 @@
     </message>
 </context>
 <context>
-    <name>AgentController</name>
-    <message>
-        <source>The wrap-up was not saved (%1). Press Wrap up to try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AreaPicker</name>
     <message>
         <source>Drag over what to hide from the agent. Esc cancels.</source>
@@ -168,11 +161,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; asks to view your screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>They will see everything on the screen you choose, until you press Stop, and can point and draw on it. They cannot control your computer unless you allow it separately. Your Assist windows are hidden from them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>⚠ Continue only if you contacted %1 yourself. If someone called you unexpectedly and asked you to install this app, press Decline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Continue only if you asked for this help yourself. If someone called you unexpectedly and asked you to install this app, press Decline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -205,6 +206,33 @@
     </message>
 </context>
 <context>
+    <name>ConsoleDialogs</name>
+    <message>
+        <source>Wrap up the session with %1</source>
+        <extracomment>The agent&apos;s wrap-up, ``WrapUpFields.skip()`` when they skipped it, None for &quot;not now&quot;. The session&apos;s notes, offered as the final note. False: saving also ends the live session (the buttons say so). What the agent entered last time, when it could not be saved.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) are live. End them and close?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each customer is told that you ended the session. You are then asked for each wrap-up, which you may skip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End sessions and close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ControlConsentDialog</name>
     <message>
         <source>Allow control of your computer?</source>
@@ -212,6 +240,10 @@
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; from &lt;b&gt;%2&lt;/b&gt; asks to control your computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; asks to control your computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -235,7 +267,7 @@
     <name>CustomerController</name>
     <message>
         <source>Thank you. The session was reported to the administrator and ended.</source>
-        <extracomment>The agent&apos;s pointer and drawings on the shared screen (one per session).</extracomment>
+        <extracomment>Sessions that ended this way are not rated. The agent&apos;s pointer and drawings on the shared screen (one per session).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -347,12 +379,20 @@
         <source>Your display name</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>And the organisation customers contacted, as they know it, e.g. “Acme Support”. Customers are warned to go on only if they contacted it themselves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>GuidanceBar</name>
     <message>
         <source>Pointer</source>
-        <extracomment>Fade times offered, in seconds (0: until cleared). How long &quot;Request control&quot; waits for the customer&apos;s answer before it can be asked again. The agent asks the customer for control. The agent asks the customer to share another screen or window.</extracomment>
+        <extracomment>Fade times offered, in seconds (0: until cleared). The Text tool&apos;s field: as wide as the row allows between these (what is longer scrolls in it). At its narrowest, the drawing tools all fit beside it in a console of 1280 pixels, in English and Japanese. How long &quot;Request control&quot; waits for the customer&apos;s answer before it can be asked again. The agent asks the customer for control. The agent asks the customer to share another screen or window.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -425,6 +465,10 @@
     </message>
     <message>
         <source>Ask the customer to share another screen or a single window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -582,6 +626,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Waiting for %1 to let you in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -594,7 +642,11 @@
     </message>
     <message>
         <source>New session</source>
-        <extracomment>Shown while the connection to the server is lost and being re-established.</extracomment>
+        <extracomment>Shown while the connection to the server is lost and being re-established. Called when the agent closes the window; False keeps it open (the guard closes it itself once sessions are ended and wrapped up).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a new session (%1), or wait for a customer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -745,6 +797,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The session will end now and be reported to the support service&apos;s administrator, with the code and the agent&apos;s account. What happened? (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>For example: someone called me unexpectedly</source>
         <translation type="unfinished"></translation>
     </message>
@@ -798,7 +854,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Assist closed before these were saved. They were kept on this computer: notes are being saved to the session&apos;s history now, and messages that were not delivered stay here for you to copy.</source>
+        <source>Assist closed before these were saved. They were kept on this computer: notes and wrap-ups are being saved to the session&apos;s history now, and messages that were not delivered stay here for you to copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -813,7 +869,62 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Discard this wrap-up? It was never saved and cannot be recovered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Discard this message? It was never delivered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestoredWrapUp</name>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped wrap-up of session %1 — restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrap-up of session %1 — restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to the session&apos;s history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You chose to skip the wrap-up of this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Final note: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -925,6 +1036,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 is waiting to be admitted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 joined.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -960,6 +1075,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 declined to share their screen. You can go on in the chat; they can still share from their bar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer declined to share their screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sharing stopped: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -972,7 +1095,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Choose a category and an outcome for this session, or skip it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Wrapped up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrap-up skipped</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -992,19 +1123,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Hide…</source>
+        <source>Change sharing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Keep windows or areas of your screen from the agent</source>
+        <source>Share something else, or hide parts of it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Share something else</source>
+        <source>Share another screen or window…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Share another screen or a single window</source>
+        <source>Hide windows or areas from the agent…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1075,7 +1206,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No password store (keyring) is available on this computer.</source>
+        <source>No password keyring was found on this computer, so Assist cannot remember you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1095,6 +1226,10 @@
     <name>Startup</name>
     <message>
         <source>To let customers on the network join, give --certfile and --keyfile (TLS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another Assist console is already running for this user (process %1). Use that one, or close it and start again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1118,10 +1253,22 @@
     </message>
 </context>
 <context>
+    <name>WrapUpController</name>
+    <message>
+        <source>The wrap-up was not saved (%1). Press Wrap up to try again.</source>
+        <extracomment>The session whose wrap-up is being asked for.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WrapUpDialog</name>
     <message>
         <source>Wrap up the session</source>
-        <extracomment>Category, outcome, tags, final note.</extracomment>
+        <extracomment>``finished`` result when the agent skipped the wrap-up.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose or type a category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1146,6 +1293,18 @@
     </message>
     <message>
         <source>Save and end the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip wrap-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End without wrap-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No category or outcome is saved; the history records that you skipped it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1184,11 +1343,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Customer admitted</source>
+        <source>Customer admitted: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Linked to a customer record</source>
+        <source>Customer admitted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1212,7 +1371,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sharing started</source>
+        <source>Linked to an existing customer record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked to a new customer record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity confirmed by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved to another customer record by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrapped up: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrap-up skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rated by the customer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing started: one window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing started: the whole screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (windows or areas hidden: %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1224,7 +1419,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Sharing changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>an event, then why it happened</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All permissions withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the items of a list</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permissions changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Agent: %1</source>
+        <extracomment>What each kind of event the server records reads as (signaling: the registry&apos;s notes and the store&apos;s events).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1491,11 +1709,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The customer declined to share their screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The support agent&apos;s connection was lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The support agent is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>view</source>
+        <comment>a permission: see the shared screen</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pointer and drawing</source>
+        <comment>a permission: point and draw on the screen</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>control</source>
+        <comment>a permission: use the mouse and keyboard</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>

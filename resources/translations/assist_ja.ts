@@ -21,13 +21,6 @@
     </message>
 </context>
 <context>
-    <name>AgentController</name>
-    <message>
-        <source>The wrap-up was not saved (%1). Press Wrap up to try again.</source>
-        <translation>完了処理は保存されませんでした（%1）。もう一度［完了処理］を押してください。</translation>
-    </message>
-</context>
-<context>
     <name>AreaPicker</name>
     <message>
         <source>Drag over what to hide from the agent. Esc cancels.</source>
@@ -168,12 +161,20 @@
         <translation>&lt;b&gt;%2&lt;/b&gt; の &lt;b&gt;%1&lt;/b&gt; が、あなたの画面の表示を求めています。</translation>
     </message>
     <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; asks to view your screen.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; が、あなたの画面の表示を求めています。</translation>
+    </message>
+    <message>
         <source>They will see everything on the screen you choose, until you press Stop, and can point and draw on it. They cannot control your computer unless you allow it separately. Your Assist windows are hidden from them.</source>
         <translation>「停止」を押すまで、選んだ画面のすべてが担当者に表示され、担当者はその上で指し示したり描いたりできます。別途許可しない限り、あなたのコンピューターを操作することはできません。Assist のウィンドウは担当者には表示されません。</translation>
     </message>
     <message>
         <source>⚠ Continue only if you contacted %1 yourself. If someone called you unexpectedly and asked you to install this app, press Decline.</source>
         <translation>⚠ ご自身から %1 に問い合わせた場合にのみ続けてください。突然電話がかかってきて、このアプリのインストールを求められた場合は「拒否」を押してください。</translation>
+    </message>
+    <message>
+        <source>⚠ Continue only if you asked for this help yourself. If someone called you unexpectedly and asked you to install this app, press Decline.</source>
+        <translation>⚠ ご自身でこのサポートを依頼した場合にのみ続けてください。突然電話がかかってきて、このアプリのインストールを求められた場合は「拒否」を押してください。</translation>
     </message>
     <message>
         <source>Screen %1 (%2 × %3)</source>
@@ -205,6 +206,32 @@
     </message>
 </context>
 <context>
+    <name>ConsoleDialogs</name>
+    <message>
+        <source>Wrap up the session with %1</source>
+        <extracomment>The agent&apos;s wrap-up, ``WrapUpFields.skip()`` when they skipped it, None for &quot;not now&quot;. The session&apos;s notes, offered as the final note. False: saving also ends the live session (the buttons say so). What the agent entered last time, when it could not be saved.</extracomment>
+        <translation>%1 さんとのセッションの完了処理</translation>
+    </message>
+    <message>
+        <source>Close the console</source>
+        <translation>コンソールを閉じる</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) are live. End them and close?</source>
+        <translation>
+            <numerusform>進行中のセッションが %n 件あります。終了して閉じますか？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each customer is told that you ended the session. You are then asked for each wrap-up, which you may skip.</source>
+        <translation>各お客様には、あなたがセッションを終了したことが伝えられます。その後、セッションごとに完了処理をお聞きします（スキップもできます）。</translation>
+    </message>
+    <message>
+        <source>End sessions and close</source>
+        <translation>セッションを終了して閉じる</translation>
+    </message>
+</context>
+<context>
     <name>ControlConsentDialog</name>
     <message>
         <source>Allow control of your computer?</source>
@@ -213,6 +240,10 @@
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; from &lt;b&gt;%2&lt;/b&gt; asks to control your computer.</source>
         <translation>&lt;b&gt;%2&lt;/b&gt; の &lt;b&gt;%1&lt;/b&gt; が、あなたのコンピューターの操作を求めています。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; asks to control your computer.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; が、あなたのコンピューターの操作を求めています。</translation>
     </message>
     <message>
         <source>They will be able to move your mouse, click and type on the screen you share, as if they were sitting at your computer.</source>
@@ -235,7 +266,7 @@
     <name>CustomerController</name>
     <message>
         <source>Thank you. The session was reported to the administrator and ended.</source>
-        <extracomment>The agent&apos;s pointer and drawings on the shared screen (one per session).</extracomment>
+        <extracomment>Sessions that ended this way are not rated. The agent&apos;s pointer and drawings on the shared screen (one per session).</extracomment>
         <translation>ご報告ありがとうございます。セッションを管理者に報告し、終了しました。</translation>
     </message>
     <message>
@@ -346,12 +377,20 @@
         <source>Your display name</source>
         <translation>表示名</translation>
     </message>
+    <message>
+        <source>And the organisation customers contacted, as they know it, e.g. “Acme Support”. Customers are warned to go on only if they contacted it themselves.</source>
+        <translation>お客様が問い合わせた組織名も、お客様が知っている名前で入力してください（例:「アクメ サポート」）。お客様には、ご自身から問い合わせた場合にのみ続けるよう注意が表示されます。</translation>
+    </message>
+    <message>
+        <source>Your organisation</source>
+        <translation>組織名</translation>
+    </message>
 </context>
 <context>
     <name>GuidanceBar</name>
     <message>
         <source>Pointer</source>
-        <extracomment>Fade times offered, in seconds (0: until cleared). How long &quot;Request control&quot; waits for the customer&apos;s answer before it can be asked again. The agent asks the customer for control. The agent asks the customer to share another screen or window.</extracomment>
+        <extracomment>Fade times offered, in seconds (0: until cleared). The Text tool&apos;s field: as wide as the row allows between these (what is longer scrolls in it). At its narrowest, the drawing tools all fit beside it in a console of 1280 pixels, in English and Japanese. How long &quot;Request control&quot; waits for the customer&apos;s answer before it can be asked again. The agent asks the customer for control. The agent asks the customer to share another screen or window.</extracomment>
         <translation>ポインター</translation>
     </message>
     <message>
@@ -425,6 +464,10 @@
     <message>
         <source>Ask the customer to share another screen or a single window</source>
         <translation>別の画面または 1 つのウィンドウの共有をお客様に依頼します</translation>
+    </message>
+    <message>
+        <source>Colour: %1</source>
+        <translation>色: %1</translation>
     </message>
     <message>
         <source>Red</source>
@@ -579,6 +622,10 @@
         <translation>%1（%2）が参加を承認するのを待っています…</translation>
     </message>
     <message>
+        <source>Waiting for %1 to let you in…</source>
+        <translation>%1 が参加を承認するのを待っています…</translation>
+    </message>
+    <message>
         <source>Connecting…</source>
         <translation>接続中…</translation>
     </message>
@@ -591,8 +638,12 @@
     </message>
     <message>
         <source>New session</source>
-        <extracomment>Shown while the connection to the server is lost and being re-established.</extracomment>
+        <extracomment>Shown while the connection to the server is lost and being re-established. Called when the agent closes the window; False keeps it open (the guard closes it itself once sessions are ended and wrapped up).</extracomment>
         <translation>新しいセッション</translation>
+    </message>
+    <message>
+        <source>Start a new session (%1), or wait for a customer.</source>
+        <translation>新しいセッションを開始する（%1）か、お客様をお待ちください。</translation>
     </message>
     <message>
         <source>Sessions</source>
@@ -740,6 +791,10 @@
         <translation>セッションを今すぐ終了し、コードと担当者のアカウントとともに %1 の管理者に報告します。何がありましたか？（任意）</translation>
     </message>
     <message>
+        <source>The session will end now and be reported to the support service&apos;s administrator, with the code and the agent&apos;s account. What happened? (optional)</source>
+        <translation>セッションはすぐに終了し、コードと担当者のアカウントとともにサポート窓口の管理者に報告されます。何がありましたか？（任意）</translation>
+    </message>
+    <message>
         <source>For example: someone called me unexpectedly</source>
         <translation>例: 突然電話がかかってきた</translation>
     </message>
@@ -793,8 +848,8 @@
         <translation>破棄</translation>
     </message>
     <message>
-        <source>Assist closed before these were saved. They were kept on this computer: notes are being saved to the session&apos;s history now, and messages that were not delivered stay here for you to copy.</source>
-        <translation>保存が終わる前に Assist が終了しました。内容はこのコンピューターに残っています。メモはいまセッションの履歴に保存しています。届かなかったメッセージは、コピーできるようにここに残してあります。</translation>
+        <source>Assist closed before these were saved. They were kept on this computer: notes and wrap-ups are being saved to the session&apos;s history now, and messages that were not delivered stay here for you to copy.</source>
+        <translation>保存が終わる前に Assist が終了しました。内容はこのコンピューターに残っています。メモと完了処理はいまセッションの履歴に保存しています。届かなかったメッセージは、コピーできるようにここに残してあります。</translation>
     </message>
     <message numerus="yes">
         <source>Restored (%n)</source>
@@ -807,8 +862,63 @@
         <translation>このメモを破棄しますか？一度も保存されていないため、元に戻せません。</translation>
     </message>
     <message>
+        <source>Discard this wrap-up? It was never saved and cannot be recovered.</source>
+        <translation>この完了処理を破棄しますか？一度も保存されていないため、元に戻せません。</translation>
+    </message>
+    <message>
         <source>Discard this message? It was never delivered.</source>
         <translation>このメッセージを破棄しますか？お客様には届いていません。</translation>
+    </message>
+</context>
+<context>
+    <name>RestoredWrapUp</name>
+    <message>
+        <source>Saving…</source>
+        <translation>保存しています…</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>再試行</translation>
+    </message>
+    <message>
+        <source>Skipped wrap-up of session %1 — restored</source>
+        <translation>セッション %1 のスキップした完了処理を復元しました</translation>
+    </message>
+    <message>
+        <source>Wrap-up of session %1 — restored</source>
+        <translation>セッション %1 の完了処理を復元しました</translation>
+    </message>
+    <message>
+        <source>Saved to the session&apos;s history.</source>
+        <translation>セッションの履歴に保存しました。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>保存できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>You chose to skip the wrap-up of this session.</source>
+        <translation>このセッションの完了処理はスキップすることにしました。</translation>
+    </message>
+    <message>
+        <source>Category: %1</source>
+        <translation>カテゴリー: %1</translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>結果: %1</translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>タグ: %1</translation>
+    </message>
+    <message>
+        <source>Final note: %1</source>
+        <translation>最終メモ: %1</translation>
     </message>
 </context>
 <context>
@@ -916,6 +1026,10 @@
         <translation>%1（終了）</translation>
     </message>
     <message>
+        <source>%1 is waiting to be admitted.</source>
+        <translation>%1 さんが承認を待っています。</translation>
+    </message>
+    <message>
         <source>%1 joined.</source>
         <translation>%1 さんが参加しました。</translation>
     </message>
@@ -950,6 +1064,14 @@
         <translation>共有は一時停止中です。</translation>
     </message>
     <message>
+        <source>%1 declined to share their screen. You can go on in the chat; they can still share from their bar.</source>
+        <translation>%1 さんは画面共有を断りました。チャットで続けられます。お客様はバーからあとで共有することもできます。</translation>
+    </message>
+    <message>
+        <source>The customer declined to share their screen.</source>
+        <translation>お客様が画面共有を断りました。</translation>
+    </message>
+    <message>
         <source>Sharing stopped: %1</source>
         <translation>共有が停止しました: %1</translation>
     </message>
@@ -962,8 +1084,16 @@
         <translation>完了処理</translation>
     </message>
     <message>
+        <source>Choose a category and an outcome for this session, or skip it.</source>
+        <translation>このセッションのカテゴリーと結果を選ぶか、完了処理をスキップしてください。</translation>
+    </message>
+    <message>
         <source>Wrapped up</source>
         <translation>完了処理済み</translation>
+    </message>
+    <message>
+        <source>Wrap-up skipped</source>
+        <translation>完了処理をスキップ</translation>
     </message>
 </context>
 <context>
@@ -982,20 +1112,20 @@
         <translation>画面を共有</translation>
     </message>
     <message>
-        <source>Hide…</source>
-        <translation>隠す…</translation>
+        <source>Change sharing</source>
+        <translation>共有の変更</translation>
     </message>
     <message>
-        <source>Keep windows or areas of your screen from the agent</source>
-        <translation>画面のウィンドウや範囲を担当者に見せないようにします</translation>
+        <source>Share something else, or hide parts of it</source>
+        <translation>別のものを共有するか、一部を非表示にします</translation>
     </message>
     <message>
-        <source>Share something else</source>
-        <translation>別のものを共有</translation>
+        <source>Share another screen or window…</source>
+        <translation>別の画面またはウィンドウを共有…</translation>
     </message>
     <message>
-        <source>Share another screen or a single window</source>
-        <translation>別の画面または 1 つのウィンドウを共有します</translation>
+        <source>Hide windows or areas from the agent…</source>
+        <translation>担当者に見せないウィンドウや領域を選ぶ…</translation>
     </message>
     <message>
         <source>Chat</source>
@@ -1065,8 +1195,8 @@
         <translation>このコンピューターでサインイン状態を保持する</translation>
     </message>
     <message>
-        <source>No password store (keyring) is available on this computer.</source>
-        <translation>このコンピューターではパスワード保管庫（キーリング）を利用できません。</translation>
+        <source>No password keyring was found on this computer, so Assist cannot remember you.</source>
+        <translation>このコンピューターにパスワードキーリングが見つからないため、サインイン状態を保持できません。</translation>
     </message>
     <message>
         <source>Sign in</source>
@@ -1086,6 +1216,10 @@
     <message>
         <source>To let customers on the network join, give --certfile and --keyfile (TLS).</source>
         <translation>ネットワーク上のお客様が参加できるようにするには、--certfile と --keyfile（TLS）を指定してください。</translation>
+    </message>
+    <message>
+        <source>Another Assist console is already running for this user (process %1). Use that one, or close it and start again.</source>
+        <translation>このユーザーの Assist コンソールはすでに実行中です（プロセス %1）。そちらを使うか、閉じてからもう一度起動してください。</translation>
     </message>
     <message>
         <source>Cannot start the built-in server on %1: %2</source>
@@ -1108,11 +1242,23 @@
     </message>
 </context>
 <context>
+    <name>WrapUpController</name>
+    <message>
+        <source>The wrap-up was not saved (%1). Press Wrap up to try again.</source>
+        <extracomment>The session whose wrap-up is being asked for.</extracomment>
+        <translation>完了処理は保存されませんでした（%1）。もう一度［完了処理］を押してください。</translation>
+    </message>
+</context>
+<context>
     <name>WrapUpDialog</name>
     <message>
         <source>Wrap up the session</source>
-        <extracomment>Category, outcome, tags, final note.</extracomment>
+        <extracomment>``finished`` result when the agent skipped the wrap-up.</extracomment>
         <translation>セッションの完了処理</translation>
+    </message>
+    <message>
+        <source>Choose or type a category</source>
+        <translation>カテゴリーを選ぶか入力してください</translation>
     </message>
     <message>
         <source>Resolved</source>
@@ -1137,6 +1283,18 @@
     <message>
         <source>Save and end the session</source>
         <translation>保存してセッションを終了</translation>
+    </message>
+    <message>
+        <source>Skip wrap-up</source>
+        <translation>完了処理をスキップ</translation>
+    </message>
+    <message>
+        <source>End without wrap-up</source>
+        <translation>完了処理をせずに終了</translation>
+    </message>
+    <message>
+        <source>No category or outcome is saved; the history records that you skipped it.</source>
+        <translation>カテゴリーと結果は保存されず、完了処理をスキップしたことが履歴に記録されます。</translation>
     </message>
     <message>
         <source>Category</source>
@@ -1174,12 +1332,12 @@
         <translation>セッション作成</translation>
     </message>
     <message>
-        <source>Customer admitted</source>
-        <translation>お客様が入室</translation>
+        <source>Customer admitted: %1</source>
+        <translation>お客様が入室: %1</translation>
     </message>
     <message>
-        <source>Linked to a customer record</source>
-        <translation>お客様の記録に紐付け</translation>
+        <source>Customer admitted</source>
+        <translation>お客様が入室</translation>
     </message>
     <message>
         <source>Identity confirmed</source>
@@ -1202,8 +1360,44 @@
         <translation>セッション終了</translation>
     </message>
     <message>
-        <source>Sharing started</source>
-        <translation>画面共有開始</translation>
+        <source>Linked to an existing customer record</source>
+        <translation>既存のお客様の記録に紐付け</translation>
+    </message>
+    <message>
+        <source>Linked to a new customer record</source>
+        <translation>新しいお客様の記録に紐付け</translation>
+    </message>
+    <message>
+        <source>Identity confirmed by %1</source>
+        <translation>%1 が本人確認</translation>
+    </message>
+    <message>
+        <source>Moved to another customer record by %1</source>
+        <translation>%1 が別のお客様の記録へ移動</translation>
+    </message>
+    <message>
+        <source>Wrapped up: %1</source>
+        <translation>完了処理: %1</translation>
+    </message>
+    <message>
+        <source>Wrap-up skipped</source>
+        <translation>完了処理をスキップ</translation>
+    </message>
+    <message>
+        <source>Rated by the customer: %1</source>
+        <translation>お客様が評価: %1</translation>
+    </message>
+    <message>
+        <source>Sharing started: one window</source>
+        <translation>画面共有開始: ウィンドウ 1 つ</translation>
+    </message>
+    <message>
+        <source>Sharing started: the whole screen</source>
+        <translation>画面共有開始: 画面全体</translation>
+    </message>
+    <message>
+        <source>%1 (windows or areas hidden: %2)</source>
+        <translation>%1（非表示のウィンドウ・領域: %2）</translation>
     </message>
     <message>
         <source>Sharing paused</source>
@@ -1214,7 +1408,30 @@
         <translation>画面共有停止</translation>
     </message>
     <message>
+        <source>Sharing changed</source>
+        <translation>画面共有の状態が変化</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>an event, then why it happened</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>All permissions withdrawn</source>
+        <translation>すべての許可を取り消し</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the items of a list</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Permissions changed: %1</source>
+        <translation>許可の変更: %1</translation>
+    </message>
+    <message>
         <source>Agent: %1</source>
+        <extracomment>What each kind of event the server records reads as (signaling: the registry&apos;s notes and the store&apos;s events).</extracomment>
         <translation>担当: %1</translation>
     </message>
     <message>
@@ -1481,12 +1698,31 @@
         <translation>お客様が共有していたウィンドウを閉じました。</translation>
     </message>
     <message>
+        <source>The customer declined to share their screen.</source>
+        <translation>お客様が画面共有を断りました。</translation>
+    </message>
+    <message>
         <source>The support agent&apos;s connection was lost.</source>
         <translation>担当者の接続が切れました。</translation>
     </message>
     <message>
         <source>The support agent is back.</source>
         <translation>担当者が戻りました。</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <comment>a permission: see the shared screen</comment>
+        <translation>画面の表示</translation>
+    </message>
+    <message>
+        <source>pointer and drawing</source>
+        <comment>a permission: point and draw on the screen</comment>
+        <translation>ポインターと描画</translation>
+    </message>
+    <message>
+        <source>control</source>
+        <comment>a permission: use the mouse and keyboard</comment>
+        <translation>操作</translation>
     </message>
 </context>
 </TS>
