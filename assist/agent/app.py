@@ -7,14 +7,13 @@ import logging
 import sys
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from assist.agent.controller import AgentController
 from assist.agent.main_window import MainWindow
-from assist.agent.name_dialog import DisplayNameDialog
 from assist.agent.settings import AgentSettings
-from assist.agent.startup import Connection, StartupError, sign_in_central, start_embedded
-from assist.core.errors import AssistError
+from assist.agent.startup import Connection, connect_console
+from assist.agent.startup_dialogs import StartupDialogs
 from assist.core.outbox import Outbox
 from assist.qt.application import (
     add_common_arguments,
@@ -22,7 +21,6 @@ from assist.qt.application import (
     refuse_without_display,
 )
 from assist.qt.bridge import AsyncioThread, Bridge
-from assist.qt.messages import error_text
 from assist.qt.outbox_open import open_outbox
 
 logger = logging.getLogger(__name__)
@@ -66,15 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     settings = AgentSettings()
     if args.name:
         settings.display_name = args.name
-    if args.server:
-        settings.server_url = args.server
     if args.org_name:
         settings.org_name = args.org_name
-    if not settings.server_url and not (settings.display_name and settings.org_name):
-        dialog = DisplayNameDialog(settings.display_name, settings.org_name)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return 1
-        settings.display_name, settings.org_name = dialog.name, dialog.org
     outbox = open_outbox("agent")
     runner = AsyncioThread()
     runner.start()
@@ -94,18 +85,9 @@ def _run(
     outbox: Outbox,
 ) -> int:
     bridge = Bridge(runner)
-    title = QCoreApplication.translate("AgentApp", "Assist")
-    try:
-        if settings.server_url:
-            connection = sign_in_central(runner, bridge, settings, args.ca_file, outbox)
-        else:
-            connection = start_embedded(runner, bridge, settings, args, outbox)
-    except (StartupError, AssistError) as exc:
-        text = error_text(exc) if isinstance(exc, AssistError) else str(exc)
-        QMessageBox.critical(None, title, text)
-        return 2
+    connection = connect_console(runner, bridge, settings, args, StartupDialogs(), outbox)
     if connection is None:
-        return 1
+        return 1  # the agent chose to quit
     window = MainWindow(connection.client.name)
     controller = AgentController(bridge, connection.client, window, connection.public_url)
     window.set_server_text(_server_text(connection))

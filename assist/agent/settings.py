@@ -41,6 +41,16 @@ class AgentSettings:
         self._settings.sync()
 
     @property
+    def ca_file(self) -> str:
+        """The private CA the central server's certificate was verified with (with it)."""
+        return str(self._settings.value("ca_file", "") or "")
+
+    @ca_file.setter
+    def ca_file(self, path: str) -> None:
+        self._settings.setValue("ca_file", path.strip())
+        self._settings.sync()
+
+    @property
     def username(self) -> str:
         """The account last signed in to the central server (for "remember me")."""
         return str(self._settings.value("username", "") or "")

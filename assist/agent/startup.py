@@ -10,10 +10,9 @@ from dataclasses import dataclass
 
 import platformdirs
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog
 
 from assist.agent.settings import AgentSettings
-from assist.agent.sign_in import SignInDialog
+from assist.agent.startup_dialogs import ServerChoice, StartupQuestions
 from assist.core import credentials as stored
 from assist.core.agent import AccessToken, AgentClient, Credentials, Password, RefreshToken
 from assist.core.errors import AssistError
@@ -95,16 +94,63 @@ def start_embedded(
     return Connection(client, _public_url(scheme, host, server.port), server)
 
 
+def connect_console(
+    runner: AsyncioThread,
+    bridge: Bridge,
+    settings: AgentSettings,
+    args: argparse.Namespace,
+    questions: StartupQuestions,
+    outbox: Outbox | None = None,
+) -> Connection | None:
+    """Connect where asked (``--server``/``--ca-file``), else where the console last
+    connected, else to the built-in server. When that fails the agent chooses: try again,
+    another server, the built-in one, or quit (None). A central server is remembered, with
+    its CA file, only once the console has connected to it; choosing the built-in server
+    forgets it."""
+    remembered = ServerChoice(settings.server_url, settings.ca_file)
+    if args.server and args.server != remembered.url:
+        remembered = ServerChoice(args.server, "")
+    choice = ServerChoice(remembered.url, args.ca_file or remembered.ca_file)
+    while True:
+        try:
+            if choice.built_in:
+                if not (settings.display_name and settings.org_name):
+                    names = questions.names(settings.display_name, settings.org_name)
+                    if names is None:
+                        return None
+                    settings.display_name, settings.org_name = names
+                connection = start_embedded(runner, bridge, settings, args, outbox)
+            else:
+                central = sign_in_central(runner, bridge, settings, choice, questions, outbox)
+                if central is None:
+                    return None  # the agent cancelled signing in
+                connection = central
+            settings.server_url, settings.ca_file = choice.url, choice.ca_file
+            return connection
+        except (StartupError, AssistError) as exc:
+            error = error_text(exc) if isinstance(exc, AssistError) else str(exc)
+            logger.warning("Cannot connect the console: %s", error)
+            next_choice = questions.server_failed(error, choice)
+            if next_choice is None:
+                return None
+            choice = next_choice
+
+
 def sign_in_central(
     runner: AsyncioThread,
     bridge: Bridge,
     settings: AgentSettings,
-    ca_file: str | None,
+    server: ServerChoice,
+    questions: StartupQuestions,
     outbox: Outbox | None = None,
 ) -> Connection | None:
-    """Refresh token from the keyring if remembered, else ask; None when the agent cancels."""
-    url = settings.server_url
-    context = client_ssl_context(ca_file)
+    """Refresh token from the keyring if remembered, else ask; None when the agent cancels.
+    Raises ``StartupError`` when the server cannot be used (not for a wrong password)."""
+    url = server.url
+    try:
+        context = client_ssl_context(server.ca_file or None)
+    except OSError as exc:  # a CA file that is missing or unreadable
+        raise StartupError(f"{server.ca_file}: {exc.strerror or exc}") from None
     username = settings.username
     token = stored.load_refresh_token(url, username) if username else None
     attempt: Credentials | None = RefreshToken(token) if token else None
@@ -112,11 +158,11 @@ def sign_in_central(
     remember = False
     while True:
         if attempt is None:
-            dialog = SignInDialog(url, username, stored.keyring_available(), error)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
+            answer = questions.sign_in(url, username, stored.keyring_available(), error)
+            if answer is None:
                 return None
-            username, remember = dialog.username, dialog.remember
-            attempt = Password(dialog.username, dialog.password)
+            username, remember = answer.username, answer.remember
+            attempt = Password(answer.username, answer.password)
         client = AgentClient(url, attempt, bridge.sink, context, outbox)
         try:
             runner.run(client.connect(), timeout=20)

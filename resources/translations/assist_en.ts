@@ -4,10 +4,6 @@
 <context>
     <name>AgentApp</name>
     <message>
-        <source>Assist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Built-in server, this computer only (unencrypted): %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -997,6 +993,45 @@
     </message>
     <message>
         <source>Nothing found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServerDialog</name>
+    <message>
+        <source>Cannot connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again, connect to another server, or use the built-in server on this computer. A server is remembered only once the console has connected to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only for a private certificate authority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the built-in server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

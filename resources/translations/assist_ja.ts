@@ -4,10 +4,6 @@
 <context>
     <name>AgentApp</name>
     <message>
-        <source>Assist</source>
-        <translation>Assist</translation>
-    </message>
-    <message>
         <source>Built-in server, this computer only (unencrypted): %1</source>
         <translation>内蔵サーバー（このコンピューターのみ・暗号化なし）: %1</translation>
     </message>
@@ -988,6 +984,45 @@
     <message>
         <source>Nothing found.</source>
         <translation>見つかりませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDialog</name>
+    <message>
+        <source>Cannot connect</source>
+        <translation>接続できません</translation>
+    </message>
+    <message>
+        <source>Try again, connect to another server, or use the built-in server on this computer. A server is remembered only once the console has connected to it.</source>
+        <translation>もう一度試すか、別のサーバーに接続するか、このコンピューターの内蔵サーバーを使ってください。サーバーは、コンソールが一度接続できたときにだけ記憶されます。</translation>
+    </message>
+    <message>
+        <source>Only for a private certificate authority</source>
+        <translation>独自の認証局を使う場合のみ</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>サーバー</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA ファイル</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>接続</translation>
+    </message>
+    <message>
+        <source>Use the built-in server</source>
+        <translation>内蔵サーバーを使う</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>終了</translation>
     </message>
 </context>
 <context>

@@ -8,16 +8,16 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from assist.agent import startup
 from assist.agent.settings import AgentSettings
-from assist.agent.sign_in import SignInDialog
+from assist.agent.startup_dialogs import ServerChoice
 from assist.core.agent import RefreshToken
 from assist.qt.bridge import AsyncioThread, Bridge
 from tests.helpers.accounts import PASSWORD
 from tests.helpers.server_process import ServerProcess
+from tests.helpers.startup_answers import ScriptedAgent
 
 
 class MemoryKeyring(KeyringBackend):
@@ -48,31 +48,6 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(previous)
 
 
-class ScriptedDialogs:
-    """Stands in for the agent at the sign-in dialog: answers from a list, records what
-    each dialog showed."""
-
-    def __init__(self, answers: list[tuple[str, str, bool]]) -> None:
-        self.answers = answers
-        self.shown: list[SignInDialog] = []
-
-    def __call__(self, *args: object, **kwargs: object) -> SignInDialog:
-        owner = self
-
-        class Dialog(SignInDialog):
-            def exec(self) -> int:
-                owner.shown.append(self)
-                if not owner.answers:
-                    return QDialog.DialogCode.Rejected.value
-                username, password, remember = owner.answers.pop(0)
-                self.username_edit.setText(username)
-                self.password_edit.setText(password)
-                self.remember_box.setChecked(remember)
-                return QDialog.DialogCode.Accepted.value
-
-        return Dialog(*args, **kwargs)  # type: ignore[arg-type]
-
-
 def settings_for(tmp_path: object, url: str) -> AgentSettings:
     settings = AgentSettings(QSettings(f"{tmp_path}/agent.conf", QSettings.Format.IniFormat))
     settings.server_url = url
@@ -87,21 +62,19 @@ def test_wrong_password_asks_again_then_remember_me_skips_the_dialog(
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: object,
 ) -> None:
-    dialogs = ScriptedDialogs([("taro", "wrong password!", True), ("taro", PASSWORD, True)])
-    monkeypatch.setattr(startup, "SignInDialog", dialogs)
+    agent = ScriptedAgent([("taro", "wrong password!", True), ("taro", PASSWORD, True)])
     settings = settings_for(tmp_path, org_server.url)
-    connection = startup.sign_in_central(runner, Bridge(runner), settings, None)
+    server = ServerChoice(org_server.url)
+    connection = startup.sign_in_central(runner, Bridge(runner), settings, server, agent)
     assert connection is not None and connection.client.name == "Taro"
-    assert len(dialogs.shown) == 2
-    assert dialogs.shown[1].error_label.text() == "Wrong username or password."
+    assert agent.sign_in_errors == ["", "Wrong username or password."]
     assert settings.username == "taro"
     stored = list(memory_keyring.secrets.values())
     assert len(stored) == 1 and PASSWORD not in stored  # a refresh token, not the password
     runner.run(connection.client.close())
 
     # Next start: the remembered refresh token signs in without asking.
-    monkeypatch.setattr(startup, "SignInDialog", ScriptedDialogs([]))
-    again = startup.sign_in_central(runner, Bridge(runner), settings, None)
+    again = startup.sign_in_central(runner, Bridge(runner), settings, server, ScriptedAgent())
     assert again is not None and isinstance(again.client.credentials, RefreshToken)
     assert list(memory_keyring.secrets.values()) != stored  # rotated
     runner.run(again.client.close())
@@ -114,10 +87,11 @@ def test_without_remember_me_nothing_is_stored_and_cancel_gives_up(
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: object,
 ) -> None:
-    monkeypatch.setattr(startup, "SignInDialog", ScriptedDialogs([("taro", PASSWORD, False)]))
+    agent = ScriptedAgent([("taro", PASSWORD, False)])
     settings = settings_for(tmp_path, org_server.url)
-    connection = startup.sign_in_central(runner, Bridge(runner), settings, None)
+    server = ServerChoice(org_server.url)
+    connection = startup.sign_in_central(runner, Bridge(runner), settings, server, agent)
     assert connection is not None and memory_keyring.secrets == {}
     runner.run(connection.client.close())
-    monkeypatch.setattr(startup, "SignInDialog", ScriptedDialogs([]))
-    assert startup.sign_in_central(runner, Bridge(runner), settings, None) is None
+    cancelled = ScriptedAgent()
+    assert startup.sign_in_central(runner, Bridge(runner), settings, server, cancelled) is None
