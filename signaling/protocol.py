@@ -230,6 +230,15 @@ class Account(msgspec.Struct, kw_only=True):
     access_expires_in: float = 0.0
 
 
+class LeftOpen(msgspec.Struct, kw_only=True):
+    """A live session of the agent's whose agent side is away (its console was closed or
+    killed): the agent may take it back with ``resume`` within the grace period."""
+
+    session_id: str
+    customer_name: str
+    share_state: ShareState
+
+
 class Welcome(Message, tag="welcome"):
     re: str
     server_version: str
@@ -238,6 +247,8 @@ class Welcome(Message, tag="welcome"):
     account: Account | None = None
     #: Agents only: the team's wrap-up categories (empty: the console's own defaults).
     categories: list[str] = msgspec.field(default_factory=list)
+    #: Agents only: their live sessions no connection of theirs holds now.
+    left_open: list[LeftOpen] = msgspec.field(default_factory=list)
 
 
 class SessionCreated(Message, tag="session_created"):

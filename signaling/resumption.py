@@ -167,6 +167,24 @@ class Resumption:
         if not old.connected and not old.sessions:
             del self._peers[old.peer_id]
 
+    def left_open(self, username: str) -> list[p.LeftOpen]:
+        """The live sessions of ``username`` whose agent side is away (a console closed or
+        killed mid-session, or not back since a restart), oldest first."""
+        found = []
+        for session in self._sessions.values():
+            if session.state is not SessionState.ACTIVE or session.agent_username != username:
+                continue
+            if session.agent is not None and self._is_connected(session.agent):
+                continue
+            found.append(
+                p.LeftOpen(
+                    session_id=session.session_id,
+                    customer_name=session.customer_name,
+                    share_state=session.share_state,
+                )
+            )
+        return found
+
     def _is_connected(self, peer_id: PeerId) -> bool:
         peer = self._peers.get(peer_id)
         return peer is not None and peer.connected

@@ -267,6 +267,7 @@ class SignalingServer:
             ice_servers=self.config.ice_servers,
             account=account,
             categories=self.config.categories if account is not None else [],
+            left_open=self.registry.left_open(account.username) if account is not None else [],
         )
 
     async def _sign_in(self, first: p.Hello | p.Login | p.Refresh, address: str) -> p.Account:

@@ -93,6 +93,7 @@ def _run(
     window.set_server_text(_server_text(connection))
     window.show()
     controller.restore_unsent()
+    controller.offer_left_open()
     logger.info("Agent console ready (server %s)", connection.public_url)
     code = app.exec()
     runner.run(connection.client.close(), timeout=10)

@@ -37,6 +37,8 @@ class Questions(Protocol):
 
     def confirm_close(self, live_sessions: int, answer: Callable[[bool], None]) -> None: ...
 
+    def offer_rejoin(self, customers: list[str], answer: Callable[[bool], None]) -> None: ...
+
 
 class ConsoleDialogs(QObject):
     """The real dialogs, window-modal over ``parent``. :attr:`wrap_up` and
@@ -47,6 +49,7 @@ class ConsoleDialogs(QObject):
         self.parent_widget = parent
         self.wrap_up: WrapUpDialog | None = None
         self.close_box: QMessageBox | None = None
+        self.rejoin_box: QMessageBox | None = None
 
     def ask_wrap_up(self, question: WrapUpQuestion, answer: WrapUpAnswer) -> None:
         dialog = WrapUpDialog(
@@ -95,4 +98,31 @@ class ConsoleDialogs(QObject):
 
         box.finished.connect(finished)
         self.close_box = box
+        box.open()
+
+    def offer_rejoin(self, customers: list[str], answer: Callable[[bool], None]) -> None:
+        """Take back the sessions an earlier run left open (True), or end them (False)."""
+        box = QMessageBox(self.parent_widget)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Sessions still open"))
+        box.setText(
+            self.tr("%n session(s) from before are still open. Rejoin them?", "", len(customers))
+        )
+        box.setInformativeText(
+            self.tr(
+                "With: %1. Rejoining brings back each session's chat; the customer's screen "
+                "comes back without asking them again. Ending them tells each customer."
+            ).replace("%1", self.tr(", ").join(customers))
+        )
+        rejoin = box.addButton(self.tr("Rejoin"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("End them"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(rejoin)
+
+        def finished(_: int) -> None:
+            self.rejoin_box = None
+            answer(box.clickedButton() is rejoin)
+            box.deleteLater()
+
+        box.finished.connect(finished)
+        self.rejoin_box = box
         box.open()

@@ -15,7 +15,7 @@ from assist.agent.main_window import MainWindow
 from assist.agent.restore_controller import RestoreController
 from assist.agent.session_tab import SessionTab
 from assist.agent.wrap_up_controller import WrapUpController, WrapUpResult
-from assist.core.agent import AgentClient
+from assist.core.agent import AgentClient, AgentSession
 from assist.core.chat import ChatEntry
 from assist.core.errors import AssistError, refused_for_good
 from assist.core.guidance import Guidance
@@ -64,6 +64,7 @@ class AgentController(QObject):
         window.new_session_requested.connect(self.on_window_new_session_requested)
         window.session_close_requested.connect(self.on_window_session_close_requested)
         bridge.session_opened.connect(self.on_bridge_session_opened)
+        bridge.session_rejoined.connect(self.on_bridge_session_rejoined)
         bridge.join_requested.connect(self.on_bridge_join_requested)
         bridge.join_withdrawn.connect(self.on_bridge_join_withdrawn)
         bridge.customer_admitted.connect(self.on_bridge_customer_admitted)
@@ -81,12 +82,46 @@ class AgentController(QObject):
     def restore_unsent(self) -> None:
         self.restore.start()
 
+    def offer_left_open(self) -> None:
+        """Sessions an earlier run left open (the console was closed or killed with them
+        live) are still held by the server: offer to take them back, or to end them."""
+        left = list(self.client.left_open)
+        if not left:
+            return
+
+        def answer(rejoin: bool) -> None:
+            for session in left:
+                then = None if rejoin else self._end_rejoined
+                work = self.client.rejoin(session)
+                self.bridge.call(work, then, self._show_window_error)
+
+        self.questions.offer_rejoin([s.customer_name for s in left], answer)
+
+    def _end_rejoined(self, session: AgentSession) -> None:
+        """Taken back only to be ended: the customer is told, the wrap-up is owed."""
+        sid = session.session_id
+        self.bridge.call(self.client.end_session(sid), on_error=self._tab_error(sid))
+
     @Slot()
     def on_window_new_session_requested(self) -> None:
         self.bridge.call(self.client.new_session(), on_error=self._show_window_error)
 
     @Slot(str, str, float)
     def on_bridge_session_opened(self, session_id: str, code: str, expires_in: float) -> None:
+        self._add_tab(session_id, code, expires_in)
+
+    @Slot(str, str, object)
+    def on_bridge_session_rejoined(
+        self, session_id: str, customer_name: str, share_state: ShareState
+    ) -> None:
+        """A session taken back from an earlier run: its tab as it was admitted, the
+        transcript arriving next."""
+        tab = self._add_tab(session_id, "", 0.0)
+        tab.on_customer_admitted(customer_name)
+        if share_state is not ShareState.STOPPED:
+            tab.on_share_changed(share_state, ShareReason.AGENT_AWAY)
+
+    def _add_tab(self, session_id: str, code: str, expires_in: float) -> SessionTab:
         invite = Invite(self.public_url, code)
         tab = SessionTab(session_id, code, invite, expires_in, self.window)
         tab.admit_requested.connect(self.on_tab_admit_requested)
@@ -101,6 +136,7 @@ class AgentController(QObject):
         tab.identity.confirm_clicked.connect(lambda: self.on_tab_identity_confirmed(session_id))
         self.history.attach(tab.customer)
         self.window.add_session(tab)
+        return tab
 
     @Slot(str, str, str)
     def on_bridge_join_requested(self, session_id: str, join_id: str, name: str) -> None:

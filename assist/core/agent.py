@@ -93,11 +93,35 @@ class AgentClient(BaseClient):
         self.credentials = credentials
         self.account: p.Account | None = None
         self.sessions: dict[str, AgentSession] = {}
+        #: Live sessions an earlier run of the console left open (see :meth:`rejoin`).
+        self.left_open: list[p.LeftOpen] = []
 
     async def connect(self) -> p.Welcome:
         welcome = await super().connect()
         self._on_reconnected(welcome)
+        self.left_open = [s for s in welcome.left_open if s.session_id not in self.sessions]
         return welcome
+
+    async def rejoin(self, left: p.LeftOpen) -> AgentSession:
+        """Take back a session an earlier run left open (its console was closed or killed):
+        ``SessionRejoined`` first (the console makes its tab), then the whole transcript,
+        then ``SessionResumed``. The customer's app offers its screen again by itself.
+        Raises ``AssistError`` (``resume_expired``: too late) and closes the session then."""
+        session = AgentSession(left.session_id, "", left.customer_name)
+        session.share_state = left.share_state
+        self.sessions[session.session_id] = session
+        self.left_open = [s for s in self.left_open if s.session_id != left.session_id]
+        self.emit(ev.SessionRejoined(session.session_id, left.customer_name, left.share_state))
+        request = p.Resume(session_id=session.session_id, last_seq=0)
+        try:
+            resumed = await self.signaling.request(request, p.Resumed)
+        except AssistError:
+            await self._ended(session, p.EndReason.AGENT_DROPPED)
+            raise
+        session.share_state = resumed.share_state
+        self._granted(session, frozenset(resumed.granted))
+        self.emit(ev.SessionResumed(session.session_id, resumed.peer_present))
+        return session
 
     def _on_reconnected(self, welcome: p.Welcome | None) -> None:
         account = welcome.account if welcome is not None else None

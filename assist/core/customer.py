@@ -23,12 +23,13 @@ from assist.core.capture import (
     ScreenTrack,
 )
 from assist.core.client_base import BaseClient, Emit
+from assist.core.customer_hold import HeldForTheAgent
 from assist.core.errors import AssistError, ClientErrorCode
 from assist.core.geometry import Rect
 from assist.core.guidance_gate import GuidanceGate
 from assist.core.injection import Injector, RemoteControl
 from assist.core.outbox import Outbox
-from assist.core.presence import CHECK_SECONDS, AgentPresence, ServerView
+from assist.core.presence import AgentPresence, ServerView
 from assist.core.rtc import MediaStats, RtcSession
 from assist.core.signaling_client import client_id
 from assist.core.x11_hotkey import StopHotkey
@@ -39,7 +40,7 @@ from signaling import protocol as p
 logger = logging.getLogger(__name__)
 
 
-class CustomerClient(BaseClient):
+class CustomerClient(HeldForTheAgent, BaseClient):
     role = p.Role.CUSTOMER
 
     def __init__(
@@ -474,47 +475,6 @@ class CustomerClient(BaseClient):
         server = ServerView.PRESENT if resumed.peer_present else ServerView.UNKNOWN
         self.presence.server = server
         self._follow_presence()
-
-    # ------------------------------------------------------------- the agent's presence
-
-    def _on_presence(self, message: p.Message) -> bool:
-        handled = super()._on_presence(message)
-        if isinstance(message, p.PeerAway | p.PeerBack) and message.role is p.Role.AGENT:
-            away = isinstance(message, p.PeerAway)
-            self.presence.server = ServerView.AWAY if away else ServerView.PRESENT
-            self._follow_presence()
-        return handled
-
-    def _on_closed(self, error: AssistError | None) -> None:
-        self.presence.server = ServerView.UNKNOWN
-        self._follow_presence()
-        super()._on_closed(error)
-
-    async def _watch_presence(self, session_id: str) -> None:
-        """A heartbeat that stops says nothing: look often whether it went stale."""
-        while self.session_id == session_id:
-            self._follow_presence()
-            await asyncio.sleep(CHECK_SECONDS)
-
-    def _follow_presence(self) -> None:
-        """Hold the share the moment the agent is not known to be there (capture paused,
-        control ended, the server told when it can be); share again by itself when the
-        agent is back, unless the customer paused meanwhile."""
-        session_id, track = self.session_id, self.track
-        if session_id is None:
-            return
-        held = not self.presence.present(time.monotonic())
-        if track is not None and held and not track.paused:
-            track.pause()
-            self.control_allowed = False
-            paused = self._announce(p.ShareState.PAUSED, p.ShareReason.AGENT_AWAY)
-            self._spawn(session_id, paused)
-        elif track is not None and not held and track.paused and not self._paused_by_customer:
-            track.resume()
-            self._spawn(session_id, self._announce(p.ShareState.SHARING, p.ShareReason.AGENT_BACK))
-        if held != self.held:
-            self.held = held
-            self.emit(ev.AgentPresenceChanged(session_id, not held, self._share_state()))
 
     async def _release_all_media(self) -> None:
         self.session_id = None

@@ -56,6 +56,15 @@ class SessionResumed(SessionEvent):
 
 
 @dataclass(frozen=True)
+class SessionRejoined(SessionEvent):
+    """Agent side: a session left open by an earlier run of the console is being taken
+    back (its transcript follows as ``ChatUpdated``, then ``SessionResumed``)."""
+
+    customer_name: str
+    share_state: p.ShareState
+
+
+@dataclass(frozen=True)
 class PeerAway(SessionEvent):
     """The other side's connection was lost; the session waits ``grace`` seconds for it."""
 

@@ -27,6 +27,9 @@ HEARTBEAT_SECONDS: Final = 0.25
 STALE_SECONDS: Final = 1.5
 #: How often the customer's app looks whether the heartbeat went stale.
 CHECK_SECONDS: Final = 0.1
+#: After the agent is back on the server, how long the old peer connection has to show it
+#: still works (a heartbeat) before a new one is offered.
+RENEW_AFTER: Final = 1.0
 
 
 class ServerView(enum.Enum):
@@ -48,15 +51,23 @@ class AgentPresence:
     server: ServerView = ServerView.PRESENT
     #: When the agent's last heartbeat arrived (None: none yet, the channel is not open).
     heard_at: float | None = None
+    #: The agent went away since its last heartbeat: only a new one proves it is back with
+    #: its media path (a console restarted has none until the customer offers a new one).
+    proof_needed: bool = False
 
     def heard(self, now: float) -> None:
         self.heard_at = now
+        self.proof_needed = False
+
+    def went_away(self) -> None:
+        self.server = ServerView.AWAY
+        self.proof_needed = True
 
     def present(self, now: float) -> bool:
         """Whether the agent is known to be there now."""
         fresh = self.heard_at is not None and now - self.heard_at < STALE_SECONDS
-        if self.server is ServerView.AWAY:
-            return False
+        if self.server is ServerView.AWAY or self.proof_needed:
+            return False  # gone, and no heartbeat since
         if self.server is ServerView.UNKNOWN:
             return fresh  # only the peer-to-peer heartbeat can tell now
         # Heard before and silent now: the agent's app hangs or the media path is dead.

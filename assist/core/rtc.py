@@ -112,6 +112,12 @@ class RtcSession:
         """Start sending ``track`` on the stream :meth:`prepare_video` offered."""
         self.pc.getTransceivers()[-1].sender.replaceTrack(track)
 
+    def detach(self) -> None:
+        """Let go of the track sent, so that closing this connection leaves it running for
+        another (aiortc's sender stops the track it holds when it stops)."""
+        for transceiver in self.pc.getTransceivers():
+            transceiver.sender.replaceTrack(None)
+
     def _open_channels(self) -> None:
         # The offerer creates both, so they are in the first offer; the answerer gets them
         # through "datachannel". Pointer moves: unordered, never retransmitted.

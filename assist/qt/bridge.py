@@ -91,6 +91,7 @@ class Bridge(QObject):
     reconnecting = Signal(object, int, float)  # AssistError, attempt, next try in (s)
     reconnected = Signal()
     session_resumed = Signal(str, bool)  # session id, the other side is connected
+    session_rejoined = Signal(str, str, object)  # session id, customer name, ShareState
     peer_away = Signal(str, object, float)  # session id, Role, grace (s)
     peer_back = Signal(str, object)  # session id, Role
     agent_presence_changed = Signal(str, bool, object)  # session id, present, ShareState
@@ -232,6 +233,8 @@ class Bridge(QObject):
                 self.reconnected.emit()
             case ev.SessionResumed():
                 self.session_resumed.emit(event.session_id, event.peer_present)
+            case ev.SessionRejoined():
+                self.session_rejoined.emit(event.session_id, event.customer_name, event.share_state)
             case ev.PeerAway():
                 self.peer_away.emit(event.session_id, event.role, event.grace)
             case ev.PeerBack():

@@ -214,9 +214,9 @@
     </message>
     <message numerus="yes">
         <source>%n session(s) are live. End them and close?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n session is live. End it and close?</numerusform>
+            <numerusform>%n sessions are live. End them and close?</numerusform>
         </translation>
     </message>
     <message>
@@ -225,6 +225,33 @@
     </message>
     <message>
         <source>End sessions and close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions still open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) from before are still open. Rejoin them?</source>
+        <translation>
+            <numerusform>%n session from before is still open. Rejoin it?</numerusform>
+            <numerusform>%n sessions from before are still open. Rejoin them?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>With: %1. Rejoining brings back each session&apos;s chat; the customer&apos;s screen comes back without asking them again. Ending them tells each customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejoin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End them</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -226,6 +226,32 @@
         <source>End sessions and close</source>
         <translation>セッションを終了して閉じる</translation>
     </message>
+    <message>
+        <source>Sessions still open</source>
+        <translation>開いたままのセッション</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) from before are still open. Rejoin them?</source>
+        <translation>
+            <numerusform>前回から開いたままのセッションが %n 件あります。再開しますか？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>With: %1. Rejoining brings back each session&apos;s chat; the customer&apos;s screen comes back without asking them again. Ending them tells each customer.</source>
+        <translation>お客様: %1。再開すると各セッションのチャットが戻り、お客様の画面も改めて許可を求めることなく再び表示されます。終了すると各お客様に伝えられます。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Rejoin</source>
+        <translation>再開</translation>
+    </message>
+    <message>
+        <source>End them</source>
+        <translation>終了する</translation>
+    </message>
 </context>
 <context>
     <name>ControlConsentDialog</name>

@@ -22,11 +22,12 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from assist.core import events as ev
+from assist.core.agent import AgentClient, Password
 from assist.core.customer import CustomerClient
 from assist.core.outbox import Outbox
 from assist.core.synthetic import SyntheticGrabber
 from signaling import protocol as p
-from tests.helpers.accounts import seed_database
+from tests.helpers.accounts import PASSWORD, seed_database
 from tests.helpers.server_process import ROOT, ServerProcess
 from tests.helpers.sides import Side
 from tests.helpers.waits import scaled, until
@@ -182,3 +183,41 @@ async def test_a_silent_agent_link_holds_the_share_and_it_resumes_by_itself(
             (p.ShareState.PAUSED, p.ShareReason.AGENT_AWAY),
             (p.ShareState.SHARING, p.ShareReason.AGENT_BACK),
         ]
+
+
+async def test_a_restarted_console_rejoins_and_the_screen_comes_back_without_a_new_consent(
+    tmp_path: Path,
+) -> None:
+    """The agent's app is killed mid-session and started again within the grace period:
+    the server offers the session back, the transcript is replayed, and the customer's app
+    offers its held share on a new peer connection by itself."""
+    async with sharing_with(tmp_path, False) as (agent, customer, side):
+        assert customer.session_id is not None
+        await customer.send_chat(customer.session_id, "画面が真っ黒です")
+        agent.kill()
+        await side.wait_for(lambda: customer.held)
+
+        seen: list[ev.Event] = []
+        again = AgentClient(customer.signaling.url, Password("taro", PASSWORD), seen.append)
+        try:
+            await again.connect()
+            (left,) = again.left_open
+            assert (left.session_id, left.customer_name) == (customer.session_id, "Hanako")
+            assert left.share_state is p.ShareState.PAUSED  # held for the agent
+            await again.rejoin(left)
+
+            def chat() -> list[str]:
+                return [e.entry.text for e in seen if isinstance(e, ev.ChatUpdated)]
+
+            await until(lambda: chat() == ["画面が真っ黒です"])  # the transcript came back
+            assert isinstance(seen[0], ev.SessionRejoined)  # the tab first, then its chat
+
+            # The customer's app renews the media path; the share resumes by itself.
+            await side.wait_for(lambda: not customer.held, timeout=20)
+            await until(lambda: any(isinstance(e, ev.FrameArrived) for e in seen), timeout=20)
+            back = [e for e in side.of(ev.SharingChanged) if e.reason is p.ShareReason.AGENT_BACK]
+            assert [e.state for e in back] == [p.ShareState.SHARING]
+            consents = [e for e in side.of(ev.SharingChanged) if e.reason is p.ShareReason.CUSTOMER]
+            assert len(consents) == 1  # asked once, at the start
+        finally:
+            await again.close()

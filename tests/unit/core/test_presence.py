@@ -42,3 +42,15 @@ def test_the_heartbeat_needs_no_grant_and_round_trips() -> None:
     gate = GuidanceGate()  # nothing granted: paused, or not shared yet
     assert isinstance(gate.admit(g.serialize(g.Here()), 0.0), g.Here)
     assert not gate.refused
+
+
+def test_after_the_agent_went_away_only_a_new_heartbeat_proves_it_is_back() -> None:
+    """A console restarted has no media path: the server saying it is back is not enough,
+    nor is a heartbeat from before it went (still less than 1.5 s old)."""
+    presence = AgentPresence()
+    presence.heard(10.0)
+    presence.went_away()
+    presence.server = ServerView.PRESENT  # peer_back
+    assert not presence.present(10.2) and presence.proof_needed
+    presence.heard(10.5)
+    assert presence.present(10.6) and not presence.proof_needed
