@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMoveEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -88,6 +88,8 @@ class MainWindow(QMainWindow):
         self.tabs.tabCloseRequested.connect(self._on_tabs_close_requested)
         self.tabs.currentChanged.connect(self._show_empty_state)
         self.resize(1280, 800)
+        #: Whether the window was made to fit its screen with the window manager's frame.
+        self._fitted = False
 
     def _empty_page(self) -> QWidget:
         """What an empty console shows: what to do next."""
@@ -158,6 +160,31 @@ class MainWindow(QMainWindow):
         else:
             # The Restored tab: what it holds stays on this computer and comes back.
             self.remove_tab(tab)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self._fit_to_screen()
+
+    def moveEvent(self, event: QMoveEvent) -> None:  # noqa: N802 (Qt override)
+        super().moveEvent(event)
+        self._fit_to_screen()  # the window manager framed it: its size is known now
+
+    def _fit_to_screen(self) -> None:
+        """Once, when the frame the window manager adds is known: the window and its frame
+        within the screen's free area (1280×800 plus a title bar does not fit a 1280×800
+        laptop screen), moved back onto it if they stuck out."""
+        frame = self.frameGeometry()
+        if self._fitted or not self.isVisible() or frame.size() == self.size():
+            return  # not shown, or not framed (yet)
+        self._fitted = True
+        area = self.screen().availableGeometry()
+        extra_w, extra_h = frame.width() - self.width(), frame.height() - self.height()
+        width = max(self.minimumWidth(), min(self.width(), area.width() - extra_w))
+        height = max(self.minimumHeight(), min(self.height(), area.height() - extra_h))
+        self.resize(width, height)
+        x = min(max(frame.x(), area.left()), area.right() + 1 - (width + extra_w))
+        y = min(max(frame.y(), area.top()), area.bottom() + 1 - (height + extra_h))
+        self.move(max(x, area.left()), max(y, area.top()))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         if self.close_guard is not None and not self.close_guard():
