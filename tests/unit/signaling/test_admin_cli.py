@@ -4,7 +4,6 @@ print, and what they refuse before anyone types a password."""
 from __future__ import annotations
 
 import io
-import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,25 +12,15 @@ import pytest
 from signaling.cli import main
 from signaling.store import accounts as acc
 from signaling.store.db import open_database
+from tests.helpers.admin_terminal import Terminal, logging_restored
 
 PASSWORD = "correct horse battery staple"
 
 
-class Terminal(io.StringIO):
-    """Typed answers on what looks like a terminal."""
-
-    def isatty(self) -> bool:
-        return True
-
-
 @pytest.fixture(autouse=True)
 def _logging_restored() -> Iterator[None]:
-    """``main`` sets up the root logger for a real run; later tests get theirs back."""
-    root = logging.getLogger()
-    handlers, level = root.handlers[:], root.level
-    yield
-    root.handlers[:] = handlers
-    root.setLevel(level)
+    with logging_restored():
+        yield
 
 
 @pytest.fixture

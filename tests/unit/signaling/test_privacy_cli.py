@@ -6,7 +6,6 @@ from __future__ import annotations
 import getpass
 import io
 import json
-import logging
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,26 +16,16 @@ from signaling.cli import main
 from signaling.store import accounts as acc
 from signaling.store import history
 from signaling.store.db import Database, open_database
+from tests.helpers.admin_terminal import Terminal, logging_restored
 from tests.unit.signaling.test_privacy import DAY, HANAKO, NOW, TARO, record_visit
 
 CHAT = [("customer", "画面が真っ白です"), ("agent", "再起動してください")]
 
 
-class Terminal(io.StringIO):
-    """Typed answers on what looks like a terminal."""
-
-    def isatty(self) -> bool:
-        return True
-
-
 @pytest.fixture(autouse=True)
 def _logging_restored() -> Iterator[None]:
-    """``main`` sets up the root logger for a real run; later tests get theirs back."""
-    root = logging.getLogger()
-    handlers, level = root.handlers[:], root.level
-    yield
-    root.handlers[:] = handlers
-    root.setLevel(level)
+    with logging_restored():
+        yield
 
 
 @pytest.fixture
