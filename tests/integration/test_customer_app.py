@@ -17,6 +17,7 @@ from assist.core.agent import AgentClient, AgentSession, Password
 from assist.core.capture import Screen
 from assist.core.errors import AssistError, ClientErrorCode
 from assist.core.synthetic import SyntheticGrabber
+from assist.customer.consent_dialog import ConsentDialog
 from assist.customer.controller import CustomerController
 from assist.customer.join_dialog import JoinDialog
 from assist.qt.bridge import AsyncioThread, Bridge
@@ -73,6 +74,16 @@ class App:
         qtbot.mouseClick(self.dialog.join_button, Qt.MouseButton.LeftButton)
 
 
+def admitted_to_consent(qtbot: QtBot, app: App, agent: Agent) -> ConsentDialog:
+    """The customer joins, is admitted, and is asked what to share."""
+    app.join(qtbot, agent.session.code)
+    agent.admit_when_asked(qtbot)
+    qtbot.waitUntil(lambda: app.controller.consent is not None, timeout=TIMEOUT_MS)
+    consent = app.controller.consent
+    assert consent is not None
+    return consent
+
+
 @pytest.fixture
 def agent(runner: AsyncioThread, org_server: ServerProcess) -> Iterator[Agent]:
     agent = Agent(runner, org_server.url)
@@ -120,11 +131,7 @@ def test_declined_customer_is_told_and_the_code_stays_valid(
 def test_consent_share_stop_end_and_rate(
     qtbot: QtBot, app: App, agent: Agent, runner: AsyncioThread, org_server: ServerProcess
 ) -> None:
-    app.join(qtbot, agent.session.code)
-    agent.admit_when_asked(qtbot)
-    qtbot.waitUntil(lambda: app.controller.consent is not None, timeout=TIMEOUT_MS)
-    consent = app.controller.consent
-    assert consent is not None
+    consent = admitted_to_consent(qtbot, app, agent)
     assert "Taro" in consent.who_label.text() and "Acme Support" in consent.who_label.text()
     assert app.dialog.isHidden()
     bar = app.controller.share_bar
@@ -255,11 +262,7 @@ def test_server_gone_mid_session_is_said_and_nothing_hangs(
 def test_report_abuse_ends_the_session_and_reaches_the_administrator(
     qtbot: QtBot, app: App, agent: Agent, runner: AsyncioThread, org_server: ServerProcess
 ) -> None:
-    app.join(qtbot, agent.session.code)
-    agent.admit_when_asked(qtbot)
-    qtbot.waitUntil(lambda: app.controller.consent is not None, timeout=TIMEOUT_MS)
-    consent = app.controller.consent
-    assert consent is not None
+    consent = admitted_to_consent(qtbot, app, agent)
     qtbot.mouseClick(consent.report_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: app.controller.report is not None, timeout=TIMEOUT_MS)
     report = app.controller.report
@@ -286,11 +289,7 @@ def test_report_abuse_ends_the_session_and_reaches_the_administrator(
 def test_declining_the_consent_tells_the_agent_and_the_session_goes_on(
     qtbot: QtBot, app: App, agent: Agent, runner: AsyncioThread
 ) -> None:
-    app.join(qtbot, agent.session.code)
-    agent.admit_when_asked(qtbot)
-    qtbot.waitUntil(lambda: app.controller.consent is not None, timeout=TIMEOUT_MS)
-    consent = app.controller.consent
-    assert consent is not None
+    consent = admitted_to_consent(qtbot, app, agent)
     qtbot.mouseClick(consent.decline_button, Qt.MouseButton.LeftButton)
     # The agent stops waiting: it is told the customer declined (not left guessing).
     qtbot.waitUntil(lambda: agent.latest(ev.ShareChanged) is not None, timeout=TIMEOUT_MS)
