@@ -449,6 +449,11 @@ def serialize(message: Message) -> str:
     return _encoder.encode(message).decode()
 
 
+#: The integers a message may carry: what the store keeps (PostgreSQL's bigint).
+INT_MIN: Final = -(2**63)
+INT_MAX: Final = 2**63 - 1
+
+
 def parse(data: str | bytes, direction: Literal["client", "server"] = "client") -> Message:
     """Decode one message that a client (default) or the server sent.
 
@@ -467,8 +472,11 @@ def parse(data: str | bytes, direction: Literal["client", "server"] = "client") 
         raw: Any = _decoder.decode(data)
     except msgspec.DecodeError as exc:
         raise ProtocolError(ErrorCode.BAD_JSON, str(exc)) from None
+    except RecursionError:  # JSON nested about a thousand deep: no message is
+        raise ProtocolError(ErrorCode.BAD_MESSAGE, "nested too deeply") from None
     if not isinstance(raw, dict):
         raise ProtocolError(ErrorCode.BAD_MESSAGE, "a message is a JSON object")
+    _check_integers(raw)
     version = raw.get("v")
     if not isinstance(version, int) or isinstance(version, bool):
         raise ProtocolError(ErrorCode.BAD_MESSAGE, "missing or invalid protocol version `v`")
@@ -533,11 +541,27 @@ def error_for(exc: ProtocolError, re_id: str = "") -> Error:
     return Error(code=exc.code, message=exc.detail[:200], re=re_id)
 
 
+def _check_integers(raw: dict[str, Any]) -> None:
+    """Every integer within what the store keeps (64 bits, signed): a larger one is a bad
+    message naming its field, not a store failure later. Walked without recursion: the
+    JSON may be nested hundreds deep."""
+    pending: list[tuple[str, Any]] = list(raw.items())
+    while pending:
+        name, value = pending.pop()
+        if isinstance(value, int) and not isinstance(value, bool):
+            if not INT_MIN <= value <= INT_MAX:
+                raise ProtocolError(ErrorCode.BAD_MESSAGE, f"`{name}` is out of range")
+        elif isinstance(value, dict):
+            pending.extend((f"{name}.{key}", item) for key, item in value.items())
+        elif isinstance(value, list):
+            pending.extend((f"{name}[{index}]", item) for index, item in enumerate(value))
+
+
 def request_id_of(data: str | bytes) -> str:
     """Best-effort ``id`` of a message that failed to parse, so the error can echo it."""
     try:
         raw: Any = _decoder.decode(data)
-    except msgspec.DecodeError:
+    except (msgspec.DecodeError, RecursionError):
         return ""
     if isinstance(raw, dict) and isinstance(raw.get("id"), str):
         return str(raw["id"])[:64]

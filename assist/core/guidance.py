@@ -245,6 +245,8 @@ def parse(data: str | bytes) -> Guidance:
         raise GuidanceError(code, str(exc)) from None
     except msgspec.DecodeError as exc:
         raise GuidanceError(GuidanceErrorCode.MALFORMED, str(exc)) from None
+    except RecursionError:  # nested about a thousand deep
+        raise GuidanceError(GuidanceErrorCode.MALFORMED, "nested too deeply") from None
     check(message)
     return message
 

@@ -325,3 +325,33 @@ async def test_sigterm_closes_connections_with_1001_and_exits_cleanly(
             closed, _ = await side.closed()
             assert closed.rcvd is not None and closed.rcvd.code == 1001
     assert await asyncio.to_thread(server.terminate) == 0
+
+
+@pytest.mark.parametrize(
+    ("frame", "code"),
+    [
+        ("[" * 1000 + "]" * 1000, ErrorCode.BAD_MESSAGE),
+        (
+            '{"type":"chat","v":1,"id":"d","text":' + "[" * 1000 + "]" * 1000 + "}",
+            ErrorCode.BAD_MESSAGE,
+        ),
+        ("[" * 40_000 + "]" * 40_000, ErrorCode.TOO_LARGE),  # the error path decodes it again
+        (
+            '{"type":"get_customer","v":1,"id":"g","customer_id":99999999999999999999}',
+            ErrorCode.BAD_MESSAGE,
+        ),
+    ],
+    ids=["deep", "deep-field", "deep-over-64k", "huge-integer"],
+)
+async def test_hostile_frames_get_their_named_error_and_the_connection_stays(
+    server: ServerProcess, frame: str, code: ErrorCode
+) -> None:
+    """JSON nested a thousand deep used to fail the handler (close 1011, no error), and an
+    integer beyond 64 bits reached the store as a store failure."""
+    async with Client(server.url, "agent") as agent:
+        await agent.hello("agent", "Ann Agent")
+        await agent.send_raw(frame)
+        await agent.expect_error(code)
+        await create(agent)  # the connection goes on
+    assert "connection handler failed" not in server.output
+    assert "OverflowError" not in server.output
