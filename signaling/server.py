@@ -105,6 +105,7 @@ class SignalingServer:
         self._auth: Authenticator | None = None
         self._clock = clock
         self._connections: dict[PeerId, ServerConnection] = {}
+        self._shutting_down = False
         #: Requests a connection's messages do not wait for (history reads), per connection.
         self._background: dict[PeerId, set[asyncio.Task[None]]] = {}
         self._ids = itertools.count(1)
@@ -167,8 +168,18 @@ class SignalingServer:
         logger.info("Signaling server listening on %s", self.url)
 
     async def close(self) -> None:
+        """Stop (SIGTERM): every client is told ``server_shutting_down`` before its
+        connection closes, and their sessions stay live, to be resumed from the next server
+        (a restart keeps them, as a crash does)."""
         for task in self._tasks:
             task.cancel()
+        self._shutting_down = True
+        going = p.serialize(p.Error(code=ErrorCode.SERVER_SHUTTING_DOWN, message="restarting"))
+        for ws in list(self._connections.values()):
+            try:
+                await ws.send(going)
+            except ConnectionClosed:
+                pass
         if self._server is not None:
             self._server.close(close_connections=True)
             await self._server.wait_closed()
@@ -228,7 +239,9 @@ class SignalingServer:
                 task.cancel()  # nobody is left to answer
             if self._connections.pop(peer_id, None) is not None and role is not None:
                 self.metrics.connections.labels(role.value).dec()
-            graceful = ws.protocol.close_rcvd is not None
+            # Closed by the other side on purpose; the server's own close at shutdown is not
+            # the participant leaving: their sessions wait for them to resume.
+            graceful = ws.protocol.close_rcvd is not None and not self._shutting_down
             await self._deliver(self.registry.remove_peer(peer_id, graceful))
 
     async def _greet(self, ws: ServerConnection, peer_id: PeerId, address: str) -> p.Role | None:

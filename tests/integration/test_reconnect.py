@@ -102,3 +102,25 @@ async def test_a_server_that_stays_away_is_given_up_and_said(
     grabs = live.customer.grab_count
     await asyncio.sleep(0.5)
     assert live.customer.grab_count == grabs  # nothing is captured any more
+
+
+async def test_a_graceful_restart_keeps_the_session_for_both_sides(live: Live) -> None:
+    """SIGTERM (``systemctl restart``): both apps are told the server is shutting down,
+    and the session is not ended as if they had left: after the restart both take it back,
+    as after a crash."""
+    sid, agent, customer = live.session_id, live.agent_side, live.customer_side
+    before = await live.customer.send_chat(sid, "再起動の前")
+    await agent.wait_for(lambda: bool(agent.numbered(before.msg_id)))
+    assert await asyncio.to_thread(live.server.terminate) == 0  # the loop answers the close
+    await agent.wait_for(lambda: bool(agent.of(ev.Reconnecting)))
+    await customer.wait_for(lambda: bool(customer.of(ev.Reconnecting)))
+    told = {e.error.code for e in (*agent.of(ev.Reconnecting), *customer.of(ev.Reconnecting))}
+    assert p.ErrorCode.SERVER_SHUTTING_DOWN in told
+
+    live.restart()
+    await agent.wait_for(lambda: bool(agent.of(ev.SessionResumed)), timeout=30)
+    await customer.wait_for(lambda: bool(customer.of(ev.SessionResumed)), timeout=30)
+    assert not agent.of(ev.SessionClosed) and not customer.of(ev.SessionClosed)
+    after = await live.agent.send_chat(sid, "おかえりなさい")
+    await customer.wait_for(lambda: bool(customer.numbered(after.msg_id)))
+    assert live.audit("ended") == []  # nobody left: not agent_left, not customer_left
