@@ -355,3 +355,21 @@ async def test_hostile_frames_get_their_named_error_and_the_connection_stays(
         await create(agent)  # the connection goes on
     assert "connection handler failed" not in server.output
     assert "OverflowError" not in server.output
+
+
+async def test_invalid_utf8_closes_a_text_frame_with_1007_and_is_bad_json_in_a_binary_one(
+    server: ServerProcess,
+) -> None:
+    """As PROTOCOL.md says: invalid UTF-8 in a text frame breaks the WebSocket protocol
+    (1007, no error message); in a binary frame it is a message that is not JSON."""
+    broken = b'{"type":"create_session","v":1,"id":"\xff\xfe"}'
+    async with Client(server.url, "agent") as agent:
+        await agent.hello("agent", "Ann Agent")
+        await agent.ws.send(broken, text=False)
+        await agent.expect_error(ErrorCode.BAD_JSON)
+        await create(agent)
+        await agent.ws.send(broken, text=True)
+        closed, before = await agent.closed()
+        assert closed.rcvd is not None and closed.rcvd.code == 1007
+        assert before == []
+    assert "connection handler failed" not in server.output
