@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import queue
 import re
-import signal
-import subprocess
 import sys
 import tempfile
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,16 +12,17 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.accounts import seed_database
-from tests.helpers.waits import scaled
+from tests.helpers.child_process import ChildProcess, Wanted
 
 ROOT = Path(__file__).resolve().parents[2]
 LISTENING = re.compile(r"Signaling server listening on (wss?)://127\.0\.0\.1:(\d+)")
 START_TIMEOUT = 15.0
 STOP_TIMEOUT = 10.0
+LOG_TIMEOUT = 10.0
 
 
 class ServerProcess:
-    """``python -m signaling.cli --port 0 ARGS``, with its stderr drained into :attr:`log`."""
+    """``python -m signaling.cli --port 0 ARGS``, its stderr (the log) read into :attr:`log`."""
 
     def __init__(self, *args: str, db_url: str | None = None, port: int = 0) -> None:
         """``db_url`` None: a fresh SQLite database seeded with tests.helpers.accounts.
@@ -35,11 +32,7 @@ class ServerProcess:
             db_url = f"sqlite:///{folder}/server.db"
             seed_database(db_url)
         self.db_url = db_url
-        self.log: list[str] = []
-        self.scheme = "ws"
-        self._sigterm_sent = False
-        self._lines: queue.Queue[str | None] = queue.Queue()
-        self.process = subprocess.Popen(
+        self._child = ChildProcess(
             [
                 sys.executable,
                 "-m",
@@ -53,73 +46,42 @@ class ServerProcess:
                 str(port),
                 *args,
             ],  # fmt: skip
-            cwd=ROOT,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-            encoding="utf-8",
-            errors="replace",
+            name="signaling server",
+            read=["stderr"],
         )
-        # A thread keeps reading so the server never blocks on a full stderr pipe.
-        self._reader = threading.Thread(target=self._drain, daemon=True)
-        self._reader.start()
-        self.port = self._wait_for_port()
-        self.url = f"{self.scheme}://127.0.0.1:{self.port}"
-
-    def _drain(self) -> None:
-        assert self.process.stderr is not None
-        for line in self.process.stderr:
-            self.log.append(line)
-            self._lines.put(line)
-        self._lines.put(None)
-
-    def _wait_for_port(self) -> int:
+        self.process = self._child.process
+        #: The log lines so far (its stderr), without their line ends.
+        self.log = self._child.lines
         try:
-            while True:
-                line = self._lines.get(timeout=scaled(START_TIMEOUT))
-                if line is None:
-                    raise RuntimeError("server exited before listening")
-                match = LISTENING.search(line)
-                if match:
-                    self.scheme = match.group(1)
-                    return int(match.group(2))
-        except (queue.Empty, RuntimeError) as exc:
+            listening = self._child.expect_match(LISTENING, START_TIMEOUT)
+        except AssertionError as exc:
             self.kill()
-            pytest.fail(f"signaling server did not start ({exc!r}):\n{self.output}")
+            pytest.fail(f"signaling server did not start: {exc}")
+        self.scheme = listening.group(1)
+        self.port = int(listening.group(2))
+        self.url = f"{self.scheme}://127.0.0.1:{self.port}"
 
     @property
     def output(self) -> str:
-        return "".join(self.log)
+        """The whole log so far."""
+        return self._child.output
+
+    def expect_log(self, wanted: Wanted, timeout: float = LOG_TIMEOUT) -> str:
+        """The next log line wanted (a prefix, a regex or a test); the lines before it are
+        skipped. Fails with the log."""
+        return self._child.expect(wanted, timeout)
 
     def send_sigterm(self) -> None:
         """Ask the server to shut down, once: while it shuts down, a second SIGTERM can
         arrive after asyncio restored the default handler, and would kill it."""
-        if not self._sigterm_sent and self.process.poll() is None:
-            self._sigterm_sent = True
-            self.process.send_signal(signal.SIGTERM)
+        self._child.send_sigterm()
 
     def terminate(self) -> int:
         """SIGTERM and wait; returns the exit code (again on later calls)."""
-        self.send_sigterm()
-        return self._reap()
+        return self._child.terminate(STOP_TIMEOUT)
 
     def kill(self) -> int:
-        if self.process.poll() is None:
-            self.process.kill()
-        return self._reap()
-
-    def _reap(self) -> int:
-        try:
-            code = self.process.wait(timeout=scaled(STOP_TIMEOUT))
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-            pytest.fail(f"signaling server ignored SIGTERM:\n{self.output}")
-        self._reader.join(timeout=scaled(STOP_TIMEOUT))
-        assert self.process.stderr is not None
-        self.process.stderr.close()
-        return code
+        return self._child.kill()
 
 
 @contextmanager
