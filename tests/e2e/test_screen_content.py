@@ -3,7 +3,6 @@ what a screen grab finds there, it goes quiet when told to, and one change is on
 
 from __future__ import annotations
 
-import queue
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,20 +19,6 @@ from tests.helpers.xvfb import Display, xvfb
 pytestmark = pytest.mark.e2e
 
 
-class ContentApp(LineProcess):
-    """``python -m benchmarks.screen.content`` on the test display."""
-
-    def __init__(self, display: Display) -> None:
-        super().__init__(display, "benchmarks.screen.content")
-
-    def quiet_for(self, seconds: float) -> bool:
-        try:
-            line = self.lines.get(timeout=seconds)
-        except queue.Empty:
-            return True
-        raise AssertionError(f"expected silence, got {line!r}")
-
-
 def stamps(lines: list[str]) -> list[tuple[int, int]]:
     """(counter, monotonic_ns) of the ``stamp`` lines."""
     out = []
@@ -45,12 +30,10 @@ def stamps(lines: list[str]) -> list[tuple[int, int]]:
 
 
 @contextmanager
-def content_app(display: Display) -> Iterator[ContentApp]:
-    app = ContentApp(display)
-    try:
+def content_app(display: Display) -> Iterator[LineProcess]:
+    """``python -m benchmarks.screen.content`` on the test display."""
+    with LineProcess(display, "benchmarks.screen.content") as app:
         yield app
-    finally:
-        app.close()
 
 
 def grab_stamp(screen: mss.MSS, region: dict[str, int] | None = None) -> int | None:
@@ -98,7 +81,7 @@ def test_stamps_on_screen_are_the_ones_printed(monkeypatch: pytest.MonkeyPatch) 
             assert counters == list(range(counters[0], counters[0] + len(counters)))
             times = [ns for _, ns in printed]
             assert times == sorted(times)
-            assert app.quiet_for(scaled(1.0))
+            app.quiet_for(scaled(1.0))
             last = counters[-1]
             assert grab_stamp(screen) == last
 
@@ -111,7 +94,7 @@ def test_stamps_on_screen_are_the_ones_printed(monkeypatch: pytest.MonkeyPatch) 
             assert counter == last + 1
             assert sent < ns < answered  # one clock for both processes
             assert grab_stamp(screen) == last + 1
-            assert app.quiet_for(scaled(0.5))
+            app.quiet_for(scaled(0.5))
 
             app.send("stats")
             words = app.next_line().split()
@@ -123,4 +106,4 @@ def test_stamps_on_screen_are_the_ones_printed(monkeypatch: pytest.MonkeyPatch) 
 
         app.send("quit")
         assert app.until("ok quit") == ["ok quit"]
-        assert app.proc.wait(timeout=scaled(10)) == 0
+        assert app.wait() == 0
