@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import signal
 import sqlite3
-import time
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +20,7 @@ from signaling.store.db import open_database
 from tests.helpers.accounts import seed_database
 from tests.helpers.console_process import ConsoleProcess
 from tests.helpers.server_process import ServerProcess
-from tests.helpers.waits import scaled
+from tests.helpers.waits import poll_until, scaled
 from tests.helpers.xvfb import xvfb
 
 pytestmark = pytest.mark.e2e
@@ -47,13 +46,6 @@ def stored_notes(db_url: str, session_id: str) -> list[str]:
             return [note.text for note in history.notes(session, session_id)]
     finally:
         database.close()
-
-
-def wait_until(condition: Any, timeout: float = 15.0) -> None:
-    deadline = time.monotonic() + scaled(timeout)
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.05)  # polling a file another process writes: there is no event
 
 
 def restored_and_saved(state: dict[str, Any]) -> bool:
@@ -84,20 +76,22 @@ def test_a_note_typed_before_a_crash_is_restored_and_lands_in_the_history_once(
             consoles.append(console)
             console.expect("ready")
             console.send("new")
-            code = console.expect("code ")
+            code = console.expect_rest("code ")
             runner.run(customer.connect(), timeout=scaled(10))
             runner.run(customer.join(code), timeout=scaled(10))
             console.expect("waiting")
             console.send("admit")
-            session_id = console.expect("admitted ")
+            session_id = console.expect_rest("admitted ")
 
             # From here the server hears nothing: the note's save is sent but never answered.
             first.process.send_signal(signal.SIGSTOP)
             console.send(f"note {json.dumps(NOTE)}")
             console.expect("typed")
-            wait_until(lambda: kept_notes(outbox_file, session_id) == [NOTE])
+            poll_until(  # a file another process writes: nothing announces it
+                lambda: kept_notes(outbox_file, session_id) == [NOTE], 15, "the note kept"
+            )
             console.send("status")
-            shown = json.loads(console.expect("notes "))
+            shown = json.loads(console.expect_rest("notes "))
             assert shown["text"] == NOTE
             assert not shown["status"].startswith("Saved"), shown
 
@@ -126,8 +120,7 @@ def test_a_note_typed_before_a_crash_is_restored_and_lands_in_the_history_once(
             assert console.quit() == 0, console.output
     finally:
         for console in consoles:
-            if console.process.poll() is None:
-                console.kill()
+            console.close()
         runner.run(customer.close(), timeout=scaled(10))
         first.kill()
         if second is not None:
