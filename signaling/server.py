@@ -106,6 +106,8 @@ class SignalingServer:
         self._clock = clock
         self._connections: dict[PeerId, ServerConnection] = {}
         self._shutting_down = False
+        #: The hash of the access token each agent connection signed in with.
+        self._access: dict[PeerId, str] = {}
         #: Requests a connection's messages do not wait for (history reads), per connection.
         self._background: dict[PeerId, set[asyncio.Task[None]]] = {}
         self._ids = itertools.count(1)
@@ -235,6 +237,7 @@ class SignalingServer:
         except ConnectionClosed:
             pass
         finally:
+            self._access.pop(peer_id, None)
             for task in self._background.pop(peer_id, set()):
                 task.cancel()  # nobody is left to answer
             if self._connections.pop(peer_id, None) is not None and role is not None:
@@ -266,6 +269,10 @@ class SignalingServer:
             self.registry.add_peer(peer_id, p.Role.CUSTOMER, first.name, address)
         elif isinstance(first, p.Hello | p.Login | p.Refresh):
             account = await self._sign_in(first, address)
+            # What this connection signed in with: when it is revoked (the account signed
+            # out everywhere), the connection goes (see _cut_off_forever).
+            access = first.token if isinstance(first, p.Hello) else account.access_token
+            self._access[peer_id] = acc.token_hash(access)
             admin = account.role == UserRole.ADMIN.value
             self.registry.add_peer(
                 peer_id, p.Role.AGENT, account.display_name, address, account.username, admin
@@ -450,10 +457,43 @@ class SignalingServer:
                 continue
             for username in usernames:
                 await self._cut_off(username)
+            await self._sign_out_revoked()
 
     def _disabled_among(self, usernames: set[str]) -> list[str]:
         with self.database.session() as session:
             return acc.disabled_among(session, usernames)
+
+    async def _sign_out_revoked(self) -> None:
+        """The account was signed out everywhere (a refresh token came back after it was
+        used: someone kept a copy; or its password changed): the connections signed in
+        with the revoked tokens go. Their sessions wait for the rightful owner to sign in
+        again and resume them, as after any lost connection."""
+        signed_in = dict(self._access)
+        if not signed_in:
+            return
+        try:
+            revoked = await self._blocking(self._revoked_among, set(signed_in.values()))
+        except Exception:
+            logger.exception("Could not check for revoked sign-ins")
+            return
+        for peer_id, hashed in signed_in.items():
+            if hashed not in revoked:
+                continue
+            self._access.pop(peer_id, None)
+            ws = self._connections.pop(peer_id, None)
+            await self._deliver(self.registry.remove_peer(peer_id, False))
+            if ws is not None:
+                self.metrics.connections.labels(p.Role.AGENT.value).dec()
+                error = p.Error(code=ErrorCode.TOKEN_INVALID, message="signed out everywhere")
+                try:
+                    await self._refuse(ws, error)
+                except ConnectionClosed:
+                    pass
+            logger.warning("Peer %d signed out: its sign-in was revoked", peer_id)
+
+    def _revoked_among(self, hashes: set[str]) -> set[str]:
+        with self.database.session() as session:
+            return acc.revoked_among(session, hashes)
 
     async def _cut_off(self, username: str) -> None:
         for peer_id in self.registry.peers_of(username):

@@ -112,6 +112,16 @@ def disabled_among(session: Session, usernames: set[str]) -> list[str]:
     return list(session.scalars(query))
 
 
+def revoked_among(session: Session, hashes: set[str]) -> set[str]:
+    """Which of these token hashes are revoked now."""
+    if not hashes:
+        return set()
+    query = select(Token.token_hash).where(
+        Token.token_hash.in_(hashes), Token.revoked_at.is_not(None)
+    )
+    return set(session.scalars(query))
+
+
 def store_token(
     session: Session, user_id: int, kind: TokenKind, token: str, expires_at: datetime
 ) -> None:

@@ -4,6 +4,7 @@ an administrator disabling an agent mid-session, and the metrics endpoint."""
 from __future__ import annotations
 
 import asyncio
+import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -308,3 +309,52 @@ async def test_a_disable_committed_during_a_poll_still_cuts_the_agent_off(
     finally:
         await server.close()
         database.close()
+
+
+def errors_in(frames: list[str]) -> list[ErrorCode]:
+    messages = (p.parse(frame, direction="server") for frame in frames)
+    return [m.code for m in messages if isinstance(m, p.Error)]
+
+
+async def test_a_reused_refresh_token_signs_the_account_out_everywhere(
+    server: ServerProcess,
+) -> None:
+    """Someone kept a copy of a refresh token: when it comes back, every connection of the
+    account goes, not only future sign-ins (they could still open sessions)."""
+    async with Client(server.url) as stolen, Client(server.url) as laptop:
+        first = (await laptop.login("ann")).account
+        assert first is not None
+        request_id = await stolen.request("refresh", refresh_token=first.refresh_token)
+        await stolen.expect(p.Welcome, re=request_id)
+        async with Client(server.url) as again:
+            reused = f'{{"type":"refresh","v":1,"id":"r","refresh_token":"{first.refresh_token}"}}'
+            assert (await refused_with(again, reused)).code is ErrorCode.TOKEN_INVALID
+        for client in (laptop, stolen):
+            closed, before = await client.closed(timeout=CUT_OFF_TIMEOUT)
+            assert closed.rcvd is not None and closed.rcvd.code == 1008
+            assert errors_in(before) == [ErrorCode.TOKEN_INVALID]
+
+
+async def test_a_password_change_signs_the_account_out_everywhere(server: ServerProcess) -> None:
+    async with Client(server.url) as agent:
+        await agent.login("ann")
+        changed = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "signaling.cli",
+                "--db",
+                server.db_url,
+                "users",
+                "passwd",
+                "ann",
+            ],  # fmt: skip
+            input="a brand new password\n",
+            capture_output=True,
+            text=True,
+            timeout=scaled(60),
+        )
+        assert changed.returncode == 0, changed.stderr
+        closed, before = await agent.closed(timeout=CUT_OFF_TIMEOUT)
+        assert closed.rcvd is not None and closed.rcvd.code == 1008
+        assert errors_in(before) == [ErrorCode.TOKEN_INVALID]
