@@ -18,12 +18,17 @@ def scaled(seconds: float) -> float:
     return seconds * TIMEOUT_FACTOR
 
 
-async def until(condition: Callable[[], bool], timeout: float = 10.0, every: float = 0.02) -> None:
+async def until(
+    condition: Callable[[], bool], timeout: float = 10.0, what: str = "", every: float = 0.02
+) -> None:
     """Poll ``condition`` (state no event announces, e.g. a data channel opening, a row
-    another process writes) every ``every`` seconds while the event loop runs on."""
-    async with asyncio.timeout(scaled(timeout)):
-        while not condition():
-            await asyncio.sleep(every)
+    another process writes) while the event loop runs on. Fails naming ``what``."""
+    try:
+        async with asyncio.timeout(scaled(timeout)):
+            while not condition():
+                await asyncio.sleep(every)
+    except TimeoutError:
+        raise AssertionError(f"not within {scaled(timeout):.0f} s: {what}") from None
 
 
 def poll_until(

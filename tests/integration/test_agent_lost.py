@@ -11,11 +11,8 @@ screen behind the real capture thread and track.
 from __future__ import annotations
 
 import asyncio
-import queue
 import signal
-import subprocess
 import sys
-import threading
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -28,54 +25,24 @@ from assist.core.outbox import Outbox
 from assist.core.synthetic import SyntheticGrabber
 from signaling import protocol as p
 from tests.helpers.accounts import PASSWORD, seed_database
-from tests.helpers.server_process import ROOT, ServerProcess
+from tests.helpers.child_process import ChildProcess
+from tests.helpers.server_process import ServerProcess
 from tests.helpers.sides import Side
-from tests.helpers.waits import scaled, until
+from tests.helpers.waits import until
 
 #: The product's bound: after the agent's side is lost, nothing more is grabbed after this.
 PAUSE_BOUND = 2.0
 
 
-class AgentProcess:
+class AgentProcess(ChildProcess):
     """tests/helpers/agent_peer.py: the agent's client (and the built-in server, if asked)."""
 
     def __init__(self, target: str, db_url: str) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "tests.helpers.agent_peer", target, db_url],
-            cwd=ROOT,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-        )
-        self._lines: queue.Queue[str] = queue.Queue()
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
+        super().__init__([sys.executable, "-m", "tests.helpers.agent_peer", target, db_url])
 
-    def _read(self) -> None:
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            self._lines.put(line.strip())
-
-    async def expect(self, prefix: str) -> str:
-        deadline = time.monotonic() + scaled(20)
-        while time.monotonic() < deadline:
-            try:
-                line = self._lines.get_nowait()
-            except queue.Empty:
-                await asyncio.sleep(0.02)
-                continue
-            if line.startswith(prefix):
-                return line[len(prefix) :]
-        raise AssertionError(f"the agent process printed no {prefix!r} line")
-
-    def kill(self) -> None:
-        if self.process.poll() is None:
-            self.process.kill()
-        self.process.wait()
-        self._reader.join(timeout=scaled(5))
-        assert self.process.stdout is not None
-        self.process.stdout.close()
+    async def expect_rest(self, prefix: str) -> str:
+        """The rest of the next line starting with ``prefix``."""
+        return (await self.expect_async(prefix))[len(prefix) :]
 
 
 @asynccontextmanager
@@ -87,7 +54,7 @@ async def sharing_with(
     server = None
     if embedded:
         agent = AgentProcess("embedded", db_url)
-        url = await agent.expect("url ")
+        url = await agent.expect_rest("url ")
     else:
         seed_database(db_url)
         server = ServerProcess("--org-name", "Acme Support", *server_args, db_url=db_url)
@@ -95,7 +62,7 @@ async def sharing_with(
     side = Side(Outbox(tmp_path / "outbox-customer.sqlite"))
     customer = CustomerClient(url, "Hanako", side.emit, SyntheticGrabber)
     try:
-        code = await agent.expect("code ")
+        code = await agent.expect_rest("code ")
         await customer.connect()
         await customer.join(code)
         await side.wait_for(lambda: customer.session_id is not None, timeout=20)
@@ -103,10 +70,11 @@ async def sharing_with(
         # Frames go out and the agent's heartbeat arrives peer to peer.
         track = customer.track
         await side.wait_for(lambda: bool(side.of(ev.SharingChanged)))
-        deadline = time.monotonic() + scaled(20)
-        while not (track and track.frames_sent > 3 and customer.presence.heard_at):
-            assert time.monotonic() < deadline, "no frames out or no heartbeat in"
-            await asyncio.sleep(0.05)
+        await until(
+            lambda: bool(track and track.frames_sent > 3 and customer.presence.heard_at),
+            20,
+            "frames out and the agent's heartbeat in",
+        )
         yield agent, customer, side
     finally:
         await customer.close()
@@ -123,7 +91,7 @@ async def last_grab_after(customer: CustomerClient, since: float, watch: float) 
     while (now := time.monotonic()) < since + watch:
         if customer.grab_count != count:
             count, last_rise = customer.grab_count, now
-        await asyncio.sleep(0.01)
+        await asyncio.sleep(0.01)  # sampling through the measured time, not waiting for it
     return last_rise - since
 
 

@@ -5,10 +5,8 @@ gone, even killed, the next one starts. The first console is the real app, in a 
 from __future__ import annotations
 
 import os
-import queue
-import subprocess
+import re
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,76 +18,32 @@ from assist.agent.app import build_parser
 from assist.agent.settings import AgentSettings
 from assist.agent.startup import StartupError, start_embedded
 from assist.qt.bridge import AsyncioThread, Bridge
-from tests.helpers.server_process import ROOT
+from tests.helpers.child_process import ChildProcess
 from tests.helpers.waits import scaled
 
 
-class ConsoleApp:
-    """``assist-agent`` with its built-in server, offscreen, its log lines collected."""
-
-    def __init__(self, env: dict[str, str]) -> None:
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "assist.agent.app",
-                "--name",
-                "Taro",
-                "--org-name",
-                "Acme",
-                "--port",
-                "0",
-            ],  # fmt: skip
-            cwd=ROOT,
-            env={**env, "QT_QPA_PLATFORM": "offscreen"},
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        self.log: list[str] = []
-        self._lines: queue.Queue[str | None] = queue.Queue()
-        self._reader = threading.Thread(target=self._drain, daemon=True)
-        self._reader.start()
-
-    def _drain(self) -> None:
-        assert self.process.stderr is not None
-        for line in self.process.stderr:
-            self.log.append(line)
-            self._lines.put(line)
-        self._lines.put(None)
-
-    def wait_for(self, text: str) -> None:
-        while True:
-            line = self._lines.get(timeout=scaled(30))
-            assert line is not None, f"the console ended before {text!r}:\n{''.join(self.log)}"
-            if text in line:
-                return
-
-    def kill(self) -> None:
-        if self.process.poll() is None:
-            self.process.kill()
-        self.process.wait(timeout=scaled(10))
-        self._reader.join(timeout=scaled(10))
-        assert self.process.stderr is not None
-        self.process.stderr.close()
+def console_app(env: dict[str, str]) -> ChildProcess:
+    """``assist-agent`` with its built-in server, offscreen; its log (stderr) is read."""
+    argv = ["--name", "Taro", "--org-name", "Acme", "--port", "0"]
+    return ChildProcess(
+        [sys.executable, "-m", "assist.agent.app", *argv],
+        env={**env, "QT_QPA_PLATFORM": "offscreen"},
+        read=["stderr"],
+    )
 
 
 @pytest.fixture
-def first_console(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[ConsoleApp]:
+def first_console(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[ChildProcess]:
     """The running console; this test process shares its data folder (as a second console
     started by the same user would)."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    console = ConsoleApp({**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config")})
-    try:
-        console.wait_for("Agent console ready")
+    with console_app({**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config")}) as console:
+        console.expect(re.compile("Agent console ready"), timeout=30)
         yield console
-    finally:
-        console.kill()
 
 
 def test_a_second_console_is_refused_by_name_until_the_first_is_gone(
-    qtbot: QtBot, runner: AsyncioThread, tmp_path: Path, first_console: ConsoleApp
+    qtbot: QtBot, runner: AsyncioThread, tmp_path: Path, first_console: ChildProcess
 ) -> None:
     bridge = Bridge(runner)
     settings = AgentSettings(QSettings(str(tmp_path / "agent.ini"), QSettings.Format.IniFormat))
