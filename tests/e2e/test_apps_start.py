@@ -6,7 +6,6 @@ import re
 import subprocess
 import sys
 import tempfile
-import threading
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,6 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
+from tests.helpers.child_process import ChildProcess
 from tests.helpers.waits import scaled
 from tests.helpers.xvfb import Display, xvfb
 
@@ -24,43 +24,11 @@ BIN = Path(sys.executable).parent
 
 
 @contextmanager
-def app(display: Display, *argv: str, config: str) -> Iterator[list[str]]:
-    """Run an app; yields its log lines as they arrive, terminates it afterwards."""
-    proc = subprocess.Popen(
-        argv,
-        env=display.env(XDG_CONFIG_HOME=config),
-        stderr=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        text=True,
-    )
-    lines: list[str] = []
-
-    def drain() -> None:
-        assert proc.stderr is not None
-        lines.extend(proc.stderr)
-
-    reader = threading.Thread(target=drain, daemon=True)
-    reader.start()
-    try:
-        yield lines
-    finally:
-        proc.terminate()
-        proc.wait(timeout=scaled(15))
-        reader.join(scaled(5))
-        assert proc.stderr is not None
-        proc.stderr.close()
-
-
-def wait_for(lines: list[str], pattern: str) -> re.Match[str]:
-    import time
-
-    deadline = time.monotonic() + scaled(30)
-    while time.monotonic() < deadline:
-        for line in list(lines):
-            if match := re.search(pattern, line):
-                return match
-        time.sleep(0.05)  # polling a log file: there is no event to wait on
-    raise AssertionError(f"{pattern!r} not logged:\n" + "".join(lines))
+def app(display: Display, *argv: str, config: str) -> Iterator[ChildProcess]:
+    """Run an app, its log (stderr) read as it comes; SIGTERM it afterwards."""
+    with ChildProcess(argv, env=display.env(XDG_CONFIG_HOME=config), read=["stderr"]) as proc:
+        yield proc
+        proc.terminate(15)
 
 
 def test_agent_console_starts_its_built_in_server_and_keeps_the_name() -> None:
@@ -72,8 +40,9 @@ def test_agent_console_starts_its_built_in_server_and_keeps_the_name() -> None:
             "--org-name", "アクメ サポート", "--lang", "ja", config=config,
         ) as log,
     ):  # fmt: skip
-        ready = wait_for(log, r"Agent console ready \(server (ws://127\.0\.0\.1:(\d+))\)")
-        wait_for(log, r"Peer \d+ connected as agent")
+        # The built-in server logs the console's sign-in before the console says it is ready.
+        log.expect(re.compile(r"Peer \d+ connected as agent"), 30)
+        ready = log.expect_match(r"Agent console ready \(server (ws://127\.0\.0\.1:(\d+))\)", 30)
         with urllib.request.urlopen(f"http://127.0.0.1:{ready.group(2)}/healthz") as reply:
             assert reply.status == 200
     saved = QSettings(str(Path(config) / "Assist" / "agent.conf"), QSettings.Format.IniFormat)
@@ -87,7 +56,7 @@ def test_customer_client_takes_the_server_from_an_invite_link() -> None:
         xvfb() as display,
         app(display, str(BIN / "assist-customer"), link, config=tempfile.mkdtemp()) as log,
     ):
-        wait_for(log, r"Customer client ready \(server ws://127\.0\.0\.1:9/\)")
+        log.expect(re.compile(r"Customer client ready \(server ws://127\.0\.0\.1:9/\)"), 30)
 
 
 @pytest.mark.parametrize("program", ["assist-agent", "assist-customer"])
