@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 import signal
 import sqlite3
-import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -25,9 +24,9 @@ from assist.core.outbox import (
 from assist.core.outbox_file import SCHEMA_VERSION
 from signaling.protocol import MAX_CHAT_CHARS, MAX_NOTE_CHARS
 from tests.helpers import outbox_child
+from tests.helpers.child_process import ChildProcess
 from tests.helpers.waits import scaled
 
-ROOT = Path(__file__).resolve().parents[3]
 SERVER = "wss://support.example.jp"
 OTHER_SERVER = "wss://other.example.com"
 JAPANESE = "お問い合わせありがとうございます。少々お待ちください 🙇‍♀️👍🏽 ｶﾀｶﾅ 𠮷野家"
@@ -173,23 +172,12 @@ def test_japanese_and_emoji_come_back_intact(open_outbox: OpenOutbox, path: Path
 
 
 def test_everything_written_survives_the_process_being_killed(path: Path) -> None:
-    child = subprocess.Popen(
-        [sys.executable, "-m", "tests.helpers.outbox_child", str(path)],
-        cwd=ROOT,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert child.stdout is not None
-        line = child.stdout.readline()
+    with ChildProcess(
+        [sys.executable, "-m", "tests.helpers.outbox_child", str(path)], stdin=True
+    ) as child:
+        assert child.next_line() == "written"  # its first line
         child.send_signal(signal.SIGKILL)
-        assert child.wait(timeout=scaled(10)) == -signal.SIGKILL
-    finally:
-        if child.poll() is None:
-            child.kill()
-        child.communicate()
-    assert line == "written\n"
+        assert child.wait() == -signal.SIGKILL
     # Killed before any close or checkpoint: the text is only in the write-ahead log.
     assert path.with_name(path.name + "-wal").stat().st_size > 0
 
