@@ -5,11 +5,9 @@ Xvfb display, a real window in another process, the real grabber and track."""
 from __future__ import annotations
 
 import asyncio
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import av
 import numpy as np
@@ -17,13 +15,12 @@ import pytest
 
 from assist.core import capture
 from assist.core.capture import CaptureThread, MssGrabber, ScreenTrack
+from tests.helpers.child_process import ChildProcess
 from tests.helpers.patterns import MATCH_TOLERANCE, mean_error
 from tests.helpers.waits import scaled
 from tests.helpers.xvfb import Display, xvfb
 
 pytestmark = pytest.mark.e2e
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -42,20 +39,13 @@ def bgrx(frame: av.VideoFrame) -> np.ndarray:
 async def test_a_still_screen_is_not_grabbed_and_a_change_arrives_at_once(
     display: Display,
 ) -> None:
-    window = subprocess.Popen(
-        [sys.executable, "-m", "tests.helpers.pattern_window"],
-        cwd=ROOT,
-        env=display.env(),
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
+    window = ChildProcess(
+        [sys.executable, "-m", "tests.helpers.pattern_window"], env=display.env(), stdin=True
     )
-    assert window.stdin is not None and window.stdout is not None
     thread = CaptureThread(MssGrabber)
     track = ScreenTrack(thread, thread.screens()[0])
     try:
-        assert window.stdout.readline().strip() == "shown A"
-        await asyncio.sleep(0.3)  # the window is mapped and painted
+        assert await window.next_line_async() == "shown A"  # mapped and painted
         first = await asyncio.wait_for(track.recv(), scaled(5))
         async with asyncio.timeout(scaled(5)):
             while mean_error(bgrx(first), "A") > MATCH_TOLERANCE:
@@ -72,9 +62,8 @@ async def test_a_still_screen_is_not_grabbed_and_a_change_arrives_at_once(
         assert track.frames_sent == sent + 1
 
         # A change: the next frame shows it, long before any heartbeat would.
-        window.stdin.write("B\n")
-        window.stdin.flush()
-        assert window.stdout.readline().strip() == "shown B"
+        window.send("B")
+        assert await window.next_line_async() == "shown B"
         changed_at = time.monotonic()
         changed = await asyncio.wait_for(track.recv(), scaled(5))
         async with asyncio.timeout(scaled(1)):
@@ -86,6 +75,3 @@ async def test_a_still_screen_is_not_grabbed_and_a_change_arrives_at_once(
         track.stop()
         thread.close()
         window.terminate()
-        window.wait(timeout=10)
-        window.stdin.close()
-        window.stdout.close()

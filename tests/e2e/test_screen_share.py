@@ -7,8 +7,7 @@ import asyncio
 import json
 import sys
 import time
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -17,6 +16,7 @@ from assist.core import events as ev
 from assist.core.agent import AgentClient, Password
 from assist.core.rtc import DecodedFrame
 from tests.helpers.accounts import PASSWORD
+from tests.helpers.child_process import ChildProcess, Exactly
 from tests.helpers.patterns import MATCH_TOLERANCE, mean_error
 from tests.helpers.server_process import server_process
 from tests.helpers.waits import scaled
@@ -25,61 +25,27 @@ from tests.helpers.xvfb import Display, xvfb
 pytestmark = pytest.mark.e2e
 
 
-class Child:
-    """A helper process speaking JSON lines (customer peer) or plain lines (pattern)."""
+class Child(ChildProcess):
+    """``python ARGV`` on ``display``: a helper speaking JSON lines (customer peer) or plain
+    lines (pattern)."""
 
-    def __init__(self, proc: asyncio.subprocess.Process) -> None:
-        self.proc = proc
-        self.lines: asyncio.Queue[str] = asyncio.Queue()
+    def __init__(self, display: Display, *argv: str) -> None:
+        super().__init__([sys.executable, *argv], env=display.env(), stdin=True)
         self.events: list[dict[str, Any]] = []
-        self._reader = asyncio.create_task(self._read())
-
-    async def _read(self) -> None:
-        assert self.proc.stdout is not None
-        while line := await self.proc.stdout.readline():
-            await self.lines.put(line.decode().strip())
-
-    async def send(self, text: str) -> None:
-        assert self.proc.stdin is not None
-        self.proc.stdin.write(text.encode() + b"\n")
-        await self.proc.stdin.drain()
-
-    async def expect_line(self, wanted: str) -> None:
-        async with asyncio.timeout(scaled(20)):
-            while await self.lines.get() != wanted:
-                pass
 
     async def command(self, cmd: str, **args: Any) -> dict[str, Any]:
         """Send a command and return its reply; events seen meanwhile are kept."""
-        await self.send(json.dumps({"cmd": cmd, **args}))
-        async with asyncio.timeout(scaled(30)):
-            while True:
-                message = json.loads(await self.lines.get())
-                if message.get("reply") == cmd:
-                    return message
-                self.events.append(message)
 
-    async def close(self) -> None:
-        if self.proc.returncode is None:
-            self.proc.kill()
-        await self.proc.wait()
-        self._reader.cancel()
+        def is_reply(line: str) -> bool:
+            message = json.loads(line)
+            if message.get("reply") == cmd:
+                return True
+            self.events.append(message)
+            return False
 
-
-@asynccontextmanager
-async def child(display: Display, *argv: str) -> AsyncIterator[Child]:
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable,
-        *argv,
-        env=display.env(),
-        stdin=asyncio.subprocess.PIPE,
-        stdout=asyncio.subprocess.PIPE,
-    )
-    helper = Child(proc)
-    try:
-        yield helper
-    finally:
-        await helper.close()
+        self.send(json.dumps({"cmd": cmd, **args}))
+        reply: dict[str, Any] = json.loads(await self.expect_async(is_reply, 30))
+        return reply
 
 
 class AgentSide:
@@ -118,89 +84,87 @@ async def test_customer_screen_reaches_agent_and_stops_on_stop() -> None:
     with (
         xvfb(1280, 720) as customer_display,
         server_process("--org-name", "Acme Support") as server,
+        Child(customer_display, "-m", "tests.helpers.pattern_window") as pattern,
+        Child(
+            customer_display, "-m", "tests.helpers.customer_peer", server.url, "Hanako"
+        ) as customer,
     ):
-        async with (
-            child(customer_display, "-m", "tests.helpers.pattern_window") as pattern,
-            child(
-                customer_display, "-m", "tests.helpers.customer_peer", server.url, "Hanako"
-            ) as customer,
-        ):
-            await pattern.expect_line("shown A")
-            assert (await customer.command("probe"))["grab_count"] == 0
-            agent = AgentSide(server.url)
-            await agent.client.connect()
-            session = await agent.client.new_session()
+        await pattern.expect_async(Exactly("shown A"))
+        assert (await customer.command("probe"))["grab_count"] == 0
+        agent = AgentSide(server.url)
+        await agent.client.connect()
+        session = await agent.client.new_session()
 
-            spaced = f"{session.code[:3]} {session.code[3:6]}-{session.code[6:]}"
-            joined = await customer.command("join", code=spaced)
-            assert joined["ok"] and joined["agent_name"] == "Taro"
-            assert joined["org_name"] == "Acme Support"
-            request = await agent.wait_for(lambda: agent.first(ev.JoinRequested))
-            assert request.customer_name == "Hanako"
-            await agent.client.admit(session.session_id, request.join_id)
-            await agent.wait_for(lambda: agent.first(ev.CustomerAdmitted))
+        spaced = f"{session.code[:3]} {session.code[3:6]}-{session.code[6:]}"
+        joined = await customer.command("join", code=spaced)
+        assert joined["ok"] and joined["agent_name"] == "Taro"
+        assert joined["org_name"] == "Acme Support"
+        request = await agent.wait_for(lambda: agent.first(ev.JoinRequested))
+        assert request.customer_name == "Hanako"
+        await agent.client.admit(session.session_id, request.join_id)
+        await agent.wait_for(lambda: agent.first(ev.CustomerAdmitted))
 
-            # Admitted but not yet allowed: nothing may be grabbed or sent.
-            await asyncio.sleep(scaled(1.0))
-            before = await customer.command("probe")
-            assert before["grab_count"] == 0 and before["packets_sent"] == 0
+        # Admitted but not yet allowed: nothing may be grabbed or sent.
+        await asyncio.sleep(scaled(1.0))  # the time watched, not a wait for something
+        before = await customer.command("probe")
+        assert before["grab_count"] == 0 and before["packets_sent"] == 0
 
-            allowed_at = time.monotonic()
-            assert (await customer.command("allow", screen=1))["ok"]
-            await agent.wait_for(lambda: agent.shows("A"))
-            join_time = time.monotonic() - allowed_at
-            assert agent.frame is not None
-            assert (agent.frame.width, agent.frame.height) == (1280, 720)
-            assert mean_error(agent.frame.pixels, "C") > 4 * MATCH_TOLERANCE  # negative control
+        allowed_at = time.monotonic()
+        assert (await customer.command("allow", screen=1))["ok"]
+        await agent.wait_for(lambda: agent.shows("A"))
+        join_time = time.monotonic() - allowed_at
+        assert agent.frame is not None
+        assert (agent.frame.width, agent.frame.height) == (1280, 720)
+        assert mean_error(agent.frame.pixels, "C") > 4 * MATCH_TOLERANCE  # negative control
 
-            await pattern.send("B")
-            await pattern.expect_line("shown B")
-            await agent.wait_for(lambda: agent.shows("B"))
-            assert not agent.shows("A")
+        pattern.send("B")
+        await pattern.expect_async(Exactly("shown B"))
+        await agent.wait_for(lambda: agent.shows("B"))
+        assert not agent.shows("A")
 
-            probe = await customer.command("probe")
-            assert probe["codec"] == "video/H264" and probe["packets_sent"] > 0  # H.264 first
-            rtc = agent.client.sessions[session.session_id].rtc
-            assert rtc is not None and (await rtc.stats()).codec == "video/H264"
-            assert (await rtc.stats()).packets_received > 0
+        probe = await customer.command("probe")
+        assert probe["codec"] == "video/H264" and probe["packets_sent"] > 0  # H.264 first
+        rtc = agent.client.sessions[session.session_id].rtc
+        assert rtc is not None and (await rtc.stats()).codec == "video/H264"
+        assert (await rtc.stats()).packets_received > 0
 
-            # Chat both ways, with Japanese text and emoji, numbered by the server.
-            await agent.client.send_chat(session.session_id, "画面が見えました 👍")
-            await customer.command("chat", text="ありがとう！")
-            received = await agent.wait_for(
-                lambda: [
-                    e.entry
-                    for e in agent.events
-                    if isinstance(e, ev.ChatUpdated) and e.entry.text == "ありがとう！"
-                ]
-            )
-            assert received[0].sender_name == "Hanako" and received[0].seq == 2
-            customer_chat = [
-                e
-                for e in customer.events
-                if e.get("event") == "ChatUpdated" and e["entry"]["text"] == "画面が見えました 👍"
+        # Chat both ways, with Japanese text and emoji, numbered by the server.
+        await agent.client.send_chat(session.session_id, "画面が見えました 👍")
+        await customer.command("chat", text="ありがとう！")
+        received = await agent.wait_for(
+            lambda: [
+                e.entry
+                for e in agent.events
+                if isinstance(e, ev.ChatUpdated) and e.entry.text == "ありがとう！"
             ]
-            assert customer_chat and customer_chat[-1]["entry"]["seq"] == 1
+        )
+        assert received[0].sender_name == "Hanako" and received[0].seq == 2
+        customer_chat = [
+            e
+            for e in customer.events
+            if e.get("event") == "ChatUpdated" and e["entry"]["text"] == "画面が見えました 👍"
+        ]
+        assert customer_chat and customer_chat[-1]["entry"]["seq"] == 1
 
-            # Stop: the agent's stream ends within 1 s and grabbing stops.
-            stopped_at = time.monotonic()
-            assert (await customer.command("stop"))["ok"]
-            await agent.wait_for(lambda: agent.first(ev.StreamEnded), timeout=1.0)
-            assert time.monotonic() - stopped_at < 1.0
-            share = await agent.wait_for(
-                lambda: [
-                    e
-                    for e in agent.events
-                    if isinstance(e, ev.ShareChanged) and e.state.value == "stopped"
-                ]
-            )
-            assert share[-1].reason.value == "customer"
-            grabs = (await customer.command("probe"))["grab_count"]
-            await asyncio.sleep(scaled(0.5))
-            assert (await customer.command("probe"))["grab_count"] == grabs
+        # Stop: the agent's stream ends within 1 s and grabbing stops.
+        stopped_at = time.monotonic()
+        assert (await customer.command("stop"))["ok"]
+        await agent.wait_for(lambda: agent.first(ev.StreamEnded), timeout=1.0)
+        assert time.monotonic() - stopped_at < 1.0
+        share = await agent.wait_for(
+            lambda: [
+                e
+                for e in agent.events
+                if isinstance(e, ev.ShareChanged) and e.state.value == "stopped"
+            ]
+        )
+        assert share[-1].reason.value == "customer"
+        grabs = (await customer.command("probe"))["grab_count"]
+        await asyncio.sleep(scaled(0.5))  # the time watched, not a wait for something
+        assert (await customer.command("probe"))["grab_count"] == grabs
 
-            await agent.client.end_session(session.session_id)
-            ended = await agent.wait_for(lambda: agent.first(ev.SessionClosed))
-            assert ended.reason.value == "agent_ended"
-            await agent.client.close()
-            print(f"join time {join_time * 1000:.0f} ms, frames {agent.frames}")
+        await agent.client.end_session(session.session_id)
+        ended = await agent.wait_for(lambda: agent.first(ev.SessionClosed))
+        assert ended.reason.value == "agent_ended"
+        await agent.client.close()
+        print(f"join time {join_time * 1000:.0f} ms, frames {agent.frames}")

@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Literal
+from typing import IO, Literal, Self
 
 from tests.helpers.waits import scaled
 
@@ -192,7 +192,7 @@ class ChildProcess:
         self.stdout = LineReader(out, f"{self.name} stdout") if out is not None else None
         self.stderr = LineReader(err, f"{self.name} stderr") if err is not None else None
 
-    def __enter__(self) -> ChildProcess:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(
@@ -263,6 +263,11 @@ class ChildProcess:
 
     def next_line(self, timeout: float = EXPECT_TIMEOUT, stream: Stream | None = None) -> str:
         return self.expect(lambda _: True, timeout, stream)
+
+    async def next_line_async(
+        self, timeout: float = EXPECT_TIMEOUT, stream: Stream | None = None
+    ) -> str:
+        return await self.expect_async(lambda _: True, timeout, stream)
 
     def quiet_for(self, seconds: float, stream: Stream | None = None) -> None:
         """Fails if a line comes within ``seconds``: a measured time, so not scaled."""

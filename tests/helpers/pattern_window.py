@@ -1,7 +1,8 @@
 """A full-screen window painting a known test pattern; reads pattern names on stdin.
 
 Run as a separate process on the customer's display. Prints ``shown NAME`` once the
-pattern has been painted and flushed to the X server.
+pattern has been painted and flushed to the X server (the first, ``shown A``, once the window
+is mapped: a window shown is on the screen some time later).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import sys
 
 from PySide6.QtCore import QSocketNotifier, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPaintEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.helpers.patterns import PATTERNS
@@ -50,6 +52,8 @@ def main() -> None:
         window.show_pattern(line.strip())
 
     notifier.activated.connect(on_stdin)
+    if not QTest.qWaitForWindowExposed(window, 10_000):
+        sys.exit("the pattern window was never mapped")
     window.show_pattern("A")
     app.exec()
 
