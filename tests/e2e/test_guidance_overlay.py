@@ -5,8 +5,6 @@ on the pointer's dot goes through to the application below (a separate process).
 from __future__ import annotations
 
 import shutil
-import subprocess
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -20,9 +18,10 @@ from assist.core.capture_areas import KeptAreas
 from assist.core.geometry import Rect
 from assist.core.x11_desktop import has_compositor
 from assist.qt.guidance_paint import POINTER_COLOR
+from tests.helpers.child_process import ChildProcess
 from tests.helpers.click_target import COLOR as BACKGROUND
 from tests.helpers.line_process import LineProcess
-from tests.helpers.waits import scaled
+from tests.helpers.waits import poll_until
 from tests.helpers.xtest import click
 from tests.helpers.xvfb import Display, split_into_monitors, xvfb
 
@@ -72,16 +71,11 @@ def composited(display: Display, wanted: bool) -> Iterator[None]:
         return
     binary = shutil.which("xcompmgr")
     assert binary, "xcompmgr is missing: run .ci/install (apt package xcompmgr)"
-    manager = subprocess.Popen([binary], env=display.env())
-    try:
-        deadline = time.monotonic() + scaled(10)
-        while not has_compositor(display.name):
-            assert time.monotonic() < deadline, "the compositor did not start"
-            time.sleep(0.05)
+    with ChildProcess([binary], env=display.env()) as manager:
+        # No event says a compositing manager took the display: its selection is polled.
+        poll_until(lambda: has_compositor(display.name), 10, "the compositor running")
         yield
-    finally:
         manager.terminate()
-        manager.wait(timeout=10)
 
 
 def grab(display: Display) -> np.ndarray:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from tests.helpers.waits import scaled
+from tests.helpers.child_process import ChildProcess
+from tests.helpers.waits import poll_until
 from tests.helpers.xvfb import Display
 
 
@@ -18,22 +18,15 @@ def window_manager(display: Display) -> Iterator[None]:
     """Openbox running on ``display`` until the block ends; fails loudly when missing."""
     binary = shutil.which("openbox")
     assert binary, "openbox is missing: run .ci/install (apt package openbox)"
-    manager = subprocess.Popen(
-        [binary, "--sm-disable"],
-        env=display.env(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + scaled(10)
-        while not _managed(display):
-            assert manager.poll() is None, "openbox exited"
-            assert time.monotonic() < deadline, "openbox did not start"
-            time.sleep(0.05)
+    with ChildProcess([binary, "--sm-disable"], env=display.env(), read=["stderr"]) as manager:
+
+        def running() -> bool:
+            assert manager.process.poll() is None, f"openbox exited:\n{manager.output}"
+            return _managed(display)
+
+        poll_until(running, 10, "openbox managing the display")  # no event says so
         yield
-    finally:
         manager.terminate()
-        manager.wait(timeout=scaled(10))
 
 
 def _managed(display: Display) -> bool:
