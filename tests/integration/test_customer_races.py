@@ -4,7 +4,6 @@ controller, capture track and aiortc peers (synthetic screen)."""
 
 from __future__ import annotations
 
-import asyncio
 import threading
 from collections.abc import Callable
 
@@ -15,12 +14,12 @@ from pytestqt.qtbot import QtBot
 from assist.core import client_base
 from assist.core import events as ev
 from assist.core.capture import Screen
-from assist.core.customer import CustomerClient
 from assist.core.synthetic import SyntheticGrabber
 from assist.qt.bridge import AsyncioThread
 from signaling.protocol import ShareState
+from tests.helpers.qt_waits import delivered
 from tests.helpers.server_process import ServerProcess
-from tests.helpers.waits import scaled
+from tests.helpers.waits import scaled, until
 from tests.integration.test_customer_app import Agent, App
 
 TIMEOUT_MS = int(scaled(15) * 1000)
@@ -63,6 +62,8 @@ def test_capture_stops_when_the_server_connection_is_lost_while_sharing(
         qtbot.waitUntil(lambda: app.dialog.isVisible(), timeout=TIMEOUT_MS)
         assert "connection to the server was lost" in app.dialog.status_label.text()
         assert app.controller.share_bar is None  # the customer has no Stop button any more
+        # Measured, not waited for: frames already on their way may still land in the
+        # first 500 ms; then nothing more may be grabbed or arrive for a second.
         qtbot.wait(int(scaled(500)))
         grabs = app.grabber.grab_count
         frames = sum(isinstance(e, ev.FrameArrived) for e in agent.events)
@@ -96,9 +97,10 @@ def test_cancel_racing_admit_does_not_leave_a_dead_share_bar(
         qtbot.waitUntil(lambda: agent.latest(ev.JoinRequested) is not None, timeout=TIMEOUT_MS)
         # Admit on the worker without spinning the Qt loop, so ``admitted`` stays queued.
         runner.run(agent.client.admit(agent.session.session_id, agent.join_id()), scaled(10))
-        runner.run(_until_admitted(client), scaled(10))
+        # Set with ``admitted`` emitted (and queued for the GUI thread) in one step.
+        runner.run(until(lambda: client.session_id is not None, what="admitted"), scaled(15))
         app.dialog.cancel_button.click()  # the user's click is handled first
-        qtbot.wait(int(scaled(500)))  # now the queued ``admitted`` arrives
+        delivered(qtbot, app.controller.bridge)  # now the queued ``admitted`` arrives
         # Either the admission is honoured (with a working client) or it is ignored
         # (join dialog back); a share bar and chat whose buttons do nothing is neither.
         stuck = app.controller.share_bar is not None and app.controller.client is None
@@ -108,11 +110,6 @@ def test_cancel_racing_admit_does_not_leave_a_dead_share_bar(
         )
     finally:
         runner.run(agent.client.close(), timeout=scaled(10))
-
-
-async def _until_admitted(client: CustomerClient) -> None:
-    while client.session_id is None:  # set by the client's reader task on this same loop
-        await asyncio.sleep(0.01)
 
 
 class TwoScreens(SyntheticGrabber):
@@ -141,7 +138,7 @@ def test_allow_shares_the_screen_chosen_in_the_one_consent_dialog(
         assert first is not None and bar is not None
         assert bar.share_button.isVisible()
         qtbot.mouseClick(bar.share_button, Qt.MouseButton.LeftButton)
-        qtbot.wait(int(scaled(300)))  # a second dialog would have appeared by now
+        qtbot.wait(int(scaled(300)))  # watched: a second dialog would have appeared by now
         assert app.controller.consent is first and first.isVisible()
         first.screen_combo.setCurrentIndex(1)  # the customer picks screen 2 ...
         assert first.screen_index == 2
@@ -159,7 +156,7 @@ def test_allow_shares_the_screen_chosen_in_the_one_consent_dialog(
 
 
 def test_session_ending_during_allow_leaves_no_capture_behind(
-    qtbot: QtBot, runner: AsyncioThread, server: ServerProcess
+    qtbot: QtBot, runner: AsyncioThread, server: ServerProcess, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The agent ends the session while Allow is starting capture (the grabber opens its X
     connection in the capture thread): what Allow opened is released, and the customer
@@ -183,6 +180,16 @@ def test_session_ending_during_allow_leaves_no_capture_behind(
         client = app.controller.client
         assert client is not None
         client._grabber_factory = slow_factory
+        allowed = threading.Event()  # Allow has run to its end
+        allow = client.allow
+
+        async def allow_to_its_end(screen_index: int, window_id: int | None = None) -> None:
+            try:
+                await allow(screen_index, window_id)
+            finally:
+                allowed.set()
+
+        monkeypatch.setattr(client, "allow", allow_to_its_end)
         consent = app.controller.consent
         assert consent is not None
         qtbot.mouseClick(consent.allow_button, Qt.MouseButton.LeftButton)
@@ -190,13 +197,16 @@ def test_session_ending_during_allow_leaves_no_capture_behind(
         runner.run(agent.client.end_session(agent.session.session_id), scaled(10))
         qtbot.waitUntil(lambda: app.dialog.isVisible(), timeout=TIMEOUT_MS)
         release.set()
-        qtbot.wait(int(scaled(1500)))
-        leaked = [name for name in ("capture", "track", "rtc") if getattr(client, name) is not None]
+        qtbot.waitUntil(allowed.is_set, timeout=TIMEOUT_MS)
+
+        def released() -> None:  # by Allow, or by the session's end once Allow let go
+            leaked = [n for n in ("capture", "track", "rtc") if getattr(client, n) is not None]
+            assert not leaked, f"after the session ended, the client still holds {leaked}"
+
+        qtbot.waitUntil(released, timeout=TIMEOUT_MS)
+        delivered(qtbot, app.controller.bridge)  # and what Allow said, had it failed
         said = app.dialog.status_label.text()
-        assert not leaked and said == "The support agent ended the session.", (
-            f"after the session ended, the client still holds {leaked}; "
-            f"the join dialog says {said!r}"
-        )
+        assert said == "The support agent ended the session.", f"the join dialog says {said!r}"
     finally:
         release.set()
         if app.controller.client is not None:

@@ -6,17 +6,21 @@ go, as the real one does when its sweep or another Admit runs right after the jo
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from websockets.asyncio.server import ServerConnection, serve
 
+from assist.core.customer import CustomerClient
 from assist.customer.controller import CustomerController
 from assist.customer.join_dialog import JoinDialog
 from assist.qt.bridge import AsyncioThread, Bridge
 from signaling import protocol as p
+from tests.helpers.qt_waits import delivered
 from tests.helpers.waits import scaled
 
 TIMEOUT_MS = int(scaled(10) * 1000)
@@ -55,15 +59,26 @@ def scripted_server(runner: AsyncioThread) -> Iterator[str]:
 
 
 def test_a_join_that_dies_at_once_is_not_left_waiting_forever(
-    qtbot: QtBot, runner: AsyncioThread, scripted_server: str
+    qtbot: QtBot, runner: AsyncioThread, scripted_server: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    returned = threading.Event()  # join() answered the app, after the error came
+    join = CustomerClient.join
+
+    async def join_and_tell(self: CustomerClient, *args: Any, **kwargs: Any) -> p.JoinPending:
+        try:
+            return await join(self, *args, **kwargs)
+        finally:
+            returned.set()
+
+    monkeypatch.setattr(CustomerClient, "join", join_and_tell)
     dialog = JoinDialog(scripted_server, "123456789", "Hanako")
     qtbot.addWidget(dialog)
     controller = CustomerController(Bridge(runner), scripted_server, dialog)
     try:
         qtbot.mouseClick(dialog.join_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: "Connecting" not in dialog.status_label.text(), timeout=TIMEOUT_MS)
-        qtbot.wait(int(scaled(500)))
+        qtbot.waitUntil(returned.is_set, timeout=TIMEOUT_MS)
+        delivered(qtbot, controller.bridge)  # join()'s late answer has reached the dialog
         text = dialog.status_label.text()
         assert "Waiting for" not in text, (
             "the server said the code is dead, the customer still reads: " + text
