@@ -146,7 +146,9 @@ def test_consent_share_stop_end_and_rate(
     # Pause stops capture, not only sending: the grab count stays flat while paused.
     qtbot.mouseClick(bar.pause_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bar.state is ShareState.PAUSED, timeout=TIMEOUT_MS)
-    qtbot.wait(int(scaled(400)))  # the watch notices within its quarter-second wait
+    # Watched, not waited for: the capture loop may take one more grab within its
+    # quarter-second wait, then the count stays flat for half a second.
+    qtbot.wait(int(scaled(400)))
     grabs = app.grabber.grab_count
     qtbot.wait(int(scaled(500)))
     assert app.grabber.grab_count == grabs
@@ -163,7 +165,7 @@ def test_consent_share_stop_end_and_rate(
     qtbot.waitUntil(lambda: bar.state is ShareState.STOPPED, timeout=TIMEOUT_MS)
     qtbot.waitUntil(lambda: agent.latest(ev.StreamEnded) is not None, timeout=TIMEOUT_MS)
     grabs = app.grabber.grab_count
-    qtbot.wait(int(scaled(300)))
+    qtbot.wait(int(scaled(300)))  # watched: not one grab after the stream ended
     assert app.grabber.grab_count == grabs
 
     runner.run(agent.client.end_session(agent.session.session_id), scaled(10))
@@ -333,7 +335,7 @@ def test_a_disabled_agent_is_told_and_not_rated(
         assert app.dialog.status_label.text() == (
             "The support agent's account was disabled. The session was stopped."
         )
-        qtbot.wait(int(scaled(300)))  # a rating dialog would open right after
+        qtbot.wait(int(scaled(300)))  # watched: a rating dialog would open right after
         assert app.controller.rating is None
     finally:
         users(org_server, "enable", "taro")  # the module's other tests sign in as taro

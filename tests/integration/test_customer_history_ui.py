@@ -188,13 +188,14 @@ def test_deleting_the_customer_clears_the_live_tab_and_every_view_of_their_sessi
         assert tab.notes.text == "" and tab.notes.edit.isReadOnly()
         assert "deleted" in panel.name_label.text() and panel.timeline.topLevelItemCount() == 0
         assert "deleted" in window.session.toPlainText()
-        qtbot.wait(300)  # and no other session was opened in its place meanwhile
+        qtbot.wait(int(scaled(300)))  # watched: no other session opens in its place
         assert "deleted" in window.session.toPlainText()
         assert "deleted" in panel.detail.toPlainText() or panel.detail.history is None
         assert [hits.child(i).text(0) for i in range(hits.childCount())] == [
             "Note: プリンタの返金対応"
         ]
-        # Nothing of the erased note is kept on this computer, now or after a typing pause.
+        # Nothing of the erased note is kept on this computer, now or after a typing pause
+        # (watched: an autosave would have run by then).
         qtbot.wait(notes_panel.AUTOSAVE_MS * 2)
         client = console.client
         assert client.outbox.pending_notes(client.outbox_scope) == []
