@@ -19,6 +19,7 @@ from signaling.store import history
 from signaling.store.db import open_database
 from tests.helpers.live import ORG, Live, admitted
 from tests.helpers.server_process import ServerProcess
+from tests.helpers.waits import until
 
 
 class Typing:
@@ -61,11 +62,7 @@ async def back_and_flushed(live: Live, times: int) -> None:
     for side in (live.agent_side, live.customer_side):
         await side.wait_for(lambda side=side: len(side.of(ev.SessionResumed)) >= times, 40)
 
-    async def empty() -> None:
-        while pending(live) != (0, 0, 0):
-            await asyncio.sleep(0.1)
-
-    await asyncio.wait_for(empty(), 30)
+    await until(lambda: pending(live) == (0, 0, 0), 30, "both outboxes empty", every=0.1)
 
 
 def kill(live: Live) -> None:
@@ -91,8 +88,8 @@ async def test_every_message_and_note_survives_kills_exactly_once_in_order(
             asyncio.ensure_future(typed.say(customer, "まだ黒いです")),
             asyncio.ensure_future(typed.note("n1", "顧客: 画面が黒い。再起動しても同じ")),
         ]
-        await asyncio.sleep(0.3)
-        assert pending(live) == (1, 2, 1)  # kept before they went out
+        # Kept before they went out (the stopped server answers none of them).
+        await until(lambda: pending(live) == (1, 2, 1), what="the four sends kept")
         kill(live)
         await settle(*in_flight)
 

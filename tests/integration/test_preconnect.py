@@ -8,16 +8,18 @@ from pathlib import Path
 
 from assist.core import events as ev
 from tests.helpers.live import live_session
-from tests.helpers.waits import scaled
+from tests.helpers.waits import until
 
 
 async def test_admission_connects_and_allow_only_adds_the_screen(tmp_path: Path) -> None:
     async with live_session(tmp_path) as live:
         customer, agent = live.customer, live.agent
-        async with asyncio.timeout(scaled(10)):
-            while customer.rtc is None or customer.rtc.pc.connectionState != "connected":
-                await asyncio.sleep(0.02)
-        await asyncio.sleep(0.5)
+        await until(
+            lambda: customer.rtc is not None and customer.rtc.pc.connectionState == "connected",
+            10,
+            "the peer connection up at admission",
+        )
+        await asyncio.sleep(0.5)  # watched, not waited for: nothing is sent meanwhile
         stats = await customer.stats()
         assert stats is not None and stats.packets_sent == 0
         assert customer.grab_count == 0 and customer.capture is None

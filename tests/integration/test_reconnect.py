@@ -14,6 +14,7 @@ from assist.core.errors import ClientErrorCode
 from signaling import protocol as p
 from tests.helpers.live import Live
 from tests.helpers.sides import Side
+from tests.helpers.waits import until
 
 
 def frames(side: Side) -> int:
@@ -43,11 +44,13 @@ async def test_both_apps_come_back_and_the_screen_keeps_arriving_meanwhile(live:
         e.peer_present for e in (*agent.of(ev.SessionResumed), *customer.of(ev.SessionResumed))
     ]
     assert sorted(present) == [False, True]
+
     # ``peer_back`` reaches the first one after the second one's ``resumed``.
-    async with asyncio.timeout(10):
-        while not (back := [*agent.of(ev.PeerBack), *customer.of(ev.PeerBack)]):
-            await asyncio.sleep(0.02)
-    assert len(back) == 1
+    def back() -> list[ev.PeerBack]:
+        return [*agent.of(ev.PeerBack), *customer.of(ev.PeerBack)]
+
+    await until(lambda: bool(back()), 10, "peer_back on either side")
+    assert len(back()) == 1
 
     entry = await live.customer.send_chat(sid, "戻りました")
     await agent.wait_for(lambda: bool(agent.numbered(entry.msg_id)))
@@ -100,7 +103,7 @@ async def test_a_server_that_stays_away_is_given_up_and_said(
         assert len(side.of(ev.Reconnecting)) >= 2
     assert live.customer.capture is None and live.customer.rtc is None
     grabs = live.customer.grab_count
-    await asyncio.sleep(0.5)
+    await asyncio.sleep(0.5)  # watched, not waited for
     assert live.customer.grab_count == grabs  # nothing is captured any more
 
 

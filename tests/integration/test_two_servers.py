@@ -5,7 +5,6 @@ restores at start only what a server that is gone left open. Real server process
 
 from __future__ import annotations
 
-import asyncio
 import secrets
 import signal
 import subprocess
@@ -21,7 +20,7 @@ from signaling.store import history
 from signaling.store.db import open_database
 from tests.helpers.accounts import seed_database
 from tests.helpers.server_process import ROOT, ServerProcess
-from tests.helpers.waits import scaled
+from tests.helpers.waits import scaled, until
 from tests.helpers.wsclient import Client, admitted_session
 
 ORG = ("--org-name", "Acme Support")
@@ -239,12 +238,12 @@ async def heartbeat_older_than(url: str, seconds: float) -> None:
         "SELECT count(*) FROM server_owners WHERE heartbeat_at > now() - make_interval(secs => :s)"
     )
     engine = create_engine(url)
+
+    def all_older() -> bool:
+        with engine.connect() as connection:
+            return not connection.execute(fresh, {"s": seconds}).scalar_one()
+
     try:
-        async with asyncio.timeout(scaled(30)):
-            while True:
-                with engine.connect() as connection:
-                    if not connection.execute(fresh, {"s": seconds}).scalar_one():
-                        return
-                await asyncio.sleep(0.1)
+        await until(all_older, 30, f"every heartbeat older than {seconds} s", every=0.1)
     finally:
         engine.dispose()
