@@ -122,7 +122,7 @@ def test_revoking_mid_drag_releases_everything_and_stops_input() -> None:
         assert held(display) == 0  # nothing stays pressed
         before = control.injected
         control.apply(g.TypeText(text="too late"))  # queued after the revoke: not typed
-        time.sleep(0.3)
+        time.sleep(0.3)  # watched, not waited for: nothing is typed meanwhile
         assert control.injected == before and held(display) == 0
 
 
@@ -133,6 +133,8 @@ def test_the_customers_own_mouse_pauses_the_agent() -> None:
         move_pointer(display.name, 200, 600)  # the customer's hand, another process
         run(control, *click(1000, 300))
         assert control.dropped["customer_active"] > 0
+        # The customer's pause is a time, not an event: it ends CUSTOMER_WINS_SECONDS after
+        # the hand last moved.
         time.sleep(CUSTOMER_WINS_SECONDS + 0.2)
         run(control, *click(1000, 300))  # the customer let go: the agent goes on
         target.until("press 1000 300 left")
