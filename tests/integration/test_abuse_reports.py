@@ -11,6 +11,7 @@ import pytest
 
 from signaling import protocol as p
 from tests.helpers.server_process import ServerProcess
+from tests.helpers.waits import scaled
 from tests.helpers.wsclient import Client, admitted_session
 
 
@@ -61,13 +62,13 @@ async def test_a_failed_report_write_does_not_log_the_code(server: ServerProcess
             db = sqlite3.connect(db_path, timeout=1)
             db.execute("BEGIN IMMEDIATE")
             locked.set()
-            release.wait(15)
+            release.wait(scaled(15))
             db.rollback()
             db.close()
 
         holder = threading.Thread(target=hold_lock)
         holder.start()
-        locked.wait(5)
+        assert locked.wait(scaled(5)), "the write lock was not taken"
         try:
             rid = await customer.request("report_abuse", session_id=sid, reason="reason-9a7e")
             await customer.expect_error(p.ErrorCode.INTERNAL, re=rid, timeout=15)
