@@ -100,6 +100,12 @@ def add_serve_options(parser: argparse.ArgumentParser) -> None:
         help="purge transcripts and notes of sessions that ended DAYS ago (default: keep)",
     )
     parser.add_argument(
+        "--metrics-token-file",
+        metavar="FILE",
+        help="/metrics answers only 'Authorization: Bearer TOKEN' with the token in FILE "
+        "(default: anyone who can reach the server may read it)",
+    )
+    parser.add_argument(
         "--owner-timeout",
         type=float,
         default=30.0,
@@ -159,7 +165,22 @@ def serve_config(args: argparse.Namespace) -> ServerConfig:
         resume_grace=max(0.0, args.resume_grace),
         categories=load_categories(args.categories) if args.categories else [],
         owner_timeout=max(1.0, args.owner_timeout),
+        metrics_token=_metrics_token(args.metrics_token_file),
     )
+
+
+def _metrics_token(path: str | None) -> str | None:
+    """The bearer token /metrics asks for, read from ``path`` (kept off the command line,
+    which every user of the machine can read)."""
+    if path is None:
+        return None
+    try:
+        token = Path(path).read_text(encoding="utf-8").strip()
+    except OSError as exc:
+        raise ConfigError(f"Cannot read the metrics token file {path}: {exc.strerror}") from None
+    if len(token) < 16:
+        raise ConfigError(f"The metrics token in {path} is shorter than 16 characters.")
+    return token
 
 
 class ConfigError(Exception):
@@ -197,6 +218,11 @@ async def run(config: ServerConfig, db_url: str | None) -> None:
     server = SignalingServer(config, database)
     try:
         await server.start()
+        if config.metrics_token is None and not is_loopback(config.host):
+            logger.warning(
+                "/metrics can be read by anyone who reaches %s: give --metrics-token-file",
+                config.host,
+            )
         if not config.org_name:
             logger.warning(
                 "No --org-name: customers are not told which organisation they are dealing "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import hmac
 import itertools
 import logging
 import math
@@ -72,6 +73,8 @@ class ServerConfig:
     #: Servers sharing the database take this one for gone (and restore its sessions when
     #: they start) once its heartbeat is older than this (signaling/ownership.py).
     owner_timeout: float = OWNER_TIMEOUT
+    #: When set, ``/metrics`` answers only ``Authorization: Bearer <this>`` (401 otherwise).
+    metrics_token: str | None = None
 
 
 class SignalingServer:
@@ -207,11 +210,22 @@ class SignalingServer:
         if request.path == "/healthz":
             return connection.respond(HTTPStatus.OK, "ok\n")
         if request.path == "/metrics":
+            if not self._may_read_metrics(request):
+                response = connection.respond(HTTPStatus.UNAUTHORIZED, "unauthorized\n")
+                response.headers["WWW-Authenticate"] = 'Bearer realm="assist-metrics"'
+                return response
             self.metrics.live_sessions.set(self.registry.live_sessions)
             body = self.metrics.render()
             headers = Headers({"Content-Type": "text/plain; version=0.0.4; charset=utf-8"})
             return Response(HTTPStatus.OK.value, "OK", headers, body)
         return None
+
+    def _may_read_metrics(self, request: Request) -> bool:
+        token = self.config.metrics_token
+        if token is None:
+            return True
+        given = request.headers.get("Authorization", "")
+        return hmac.compare_digest(given.encode(), f"Bearer {token}".encode())
 
     def _address_of(self, ws: ServerConnection) -> str:
         address = str(ws.remote_address[0]) if ws.remote_address else "unknown"

@@ -358,3 +358,63 @@ async def test_a_password_change_signs_the_account_out_everywhere(server: Server
         closed, before = await agent.closed(timeout=CUT_OFF_TIMEOUT)
         assert closed.rcvd is not None and closed.rcvd.code == 1008
         assert errors_in(before) == [ErrorCode.TOKEN_INVALID]
+
+
+async def http_get_with(port: int, path: str, authorization: str) -> tuple[str, str]:
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    try:
+        writer.write(
+            f"GET {path} HTTP/1.1\r\nHost: localhost\r\nAuthorization: {authorization}\r\n"
+            "Connection: close\r\n\r\n".encode()
+        )
+        async with asyncio.timeout(scaled(5)):
+            response = (await reader.read()).decode()
+    finally:
+        writer.close()
+        await writer.wait_closed()
+    head, _, body = response.partition("\r\n\r\n")
+    return head, body
+
+
+async def test_metrics_can_be_kept_to_whoever_holds_the_token(tmp_path: Path) -> None:
+    token = tmp_path / "metrics.token"
+    token.write_text("s3cret-metrics-token-0123\n", encoding="utf-8")
+    server = ServerProcess("--metrics-token-file", str(token))
+    try:
+        head, _ = await http_get(server.port, "/metrics")
+        assert head.startswith("HTTP/1.1 401 ") and "www-authenticate: bearer" in head.lower()
+        head, _ = await http_get_with(server.port, "/metrics", "Bearer wrong-token-0000000000")
+        assert head.startswith("HTTP/1.1 401 ")
+        head, body = await http_get_with(
+            server.port, "/metrics", "Bearer s3cret-metrics-token-0123"
+        )
+        assert head.startswith("HTTP/1.1 200 OK") and "assist_live_sessions" in body
+        head, _ = await http_get(server.port, "/healthz")  # health checks stay open
+        assert head.startswith("HTTP/1.1 200 OK")
+    finally:
+        server.kill()
+
+
+def test_a_short_or_missing_metrics_token_is_refused_at_start(tmp_path: Path) -> None:
+    short = tmp_path / "short.token"
+    short.write_text("abc", encoding="utf-8")
+    for path in (short, tmp_path / "missing.token"):
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "signaling.cli",
+                "--db",
+                f"sqlite:///{tmp_path}/s.db",
+                "serve",
+                "--port",
+                "0",
+                "--metrics-token-file",
+                str(path),
+            ],  # fmt: skip
+            capture_output=True,
+            text=True,
+            timeout=scaled(60),
+        )
+        assert done.returncode == 2, done.stderr
+        assert "metrics token" in done.stderr
