@@ -49,7 +49,7 @@ def left_open_by_a_killed_console(
     events: list[ev.Event] = []
     customer = CustomerClient(server.url, "Hanako", events.append, SyntheticGrabber)
     try:
-        code = runner.run(earlier.expect("code "), timeout=scaled(30))
+        code = earlier.expect("code ", timeout=30).removeprefix("code ")
         runner.run(customer.connect(), timeout=scaled(10))
         runner.run(customer.join(code), timeout=scaled(10))
         qtbot.waitUntil(lambda: customer.session_id is not None, timeout=TIMEOUT_MS)
