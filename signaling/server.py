@@ -482,16 +482,24 @@ class SignalingServer:
         used: someone kept a copy; or its password changed): the connections signed in
         with the revoked tokens go. Their sessions wait for the rightful owner to sign in
         again and resume them, as after any lost connection."""
-        signed_in = dict(self._access)
+        signed_in = {
+            peer_id: hashed
+            for peer_id, hashed in self._access.items()
+            if peer_id in self._connections  # not already cut off as disabled
+        }
         if not signed_in:
             return
         try:
-            revoked = await self._blocking(self._revoked_among, set(signed_in.values()))
+            revoked, disabled = await self._blocking(
+                self._revocations, set(signed_in.values()), self.registry.signed_in_usernames()
+            )
         except Exception:
             logger.exception("Could not check for revoked sign-ins")
             return
+        for username in disabled:  # disabled meanwhile: its sessions end, as disabled
+            await self._cut_off(username)
         for peer_id, hashed in signed_in.items():
-            if hashed not in revoked:
+            if hashed not in revoked or peer_id not in self._connections:
                 continue
             self._access.pop(peer_id, None)
             ws = self._connections.pop(peer_id, None)
@@ -505,9 +513,11 @@ class SignalingServer:
                     pass
             logger.warning("Peer %d signed out: its sign-in was revoked", peer_id)
 
-    def _revoked_among(self, hashes: set[str]) -> set[str]:
+    def _revocations(self, hashes: set[str], usernames: set[str]) -> tuple[set[str], list[str]]:
+        """Which of these sign-ins are revoked, and which accounts are disabled, read in one
+        transaction (a disable revokes the tokens too: it must not look like a sign-out)."""
         with self.database.session() as session:
-            return acc.revoked_among(session, hashes)
+            return acc.revoked_among(session, hashes), acc.disabled_among(session, usernames)
 
     async def _cut_off(self, username: str) -> None:
         for peer_id in self.registry.peers_of(username):

@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         self.tabs.tabCloseRequested.connect(self._on_tabs_close_requested)
         self.tabs.currentChanged.connect(self._show_empty_state)
         self.resize(1280, 800)
-        #: Whether the window was made to fit its screen with the window manager's frame.
+        # Whether the window was made to fit its screen with the window manager's frame.
         self._fitted = False
 
     def _empty_page(self) -> QWidget:
