@@ -11,6 +11,7 @@ import json
 import pytest
 
 from tests.helpers.line_process import LineProcess
+from tests.helpers.waits import poll_until
 from tests.helpers.window_manager import window_manager
 from tests.helpers.x_state import active_window, frame_of, stacking
 from tests.helpers.xtest import click
@@ -38,7 +39,11 @@ def test_consent_opens_centred_on_the_screen_asked_for_and_in_front(language: st
                 chat = int(customer.until_prefix("chat ").split()[1])
                 busy = LineProcess(display, "tests.helpers.busy_window", *BUSY_IN)
                 other = int(busy.until_prefix("window ").split()[1])
-                assert stacking(display)[-1] == other and active_window(display) == other
+                # The window manager raises and focuses the new window a moment after it maps.
+                poll_until(
+                    lambda: stacking(display)[-1] == other and active_window(display) == other,
+                    what="the other application in front, with the focus",
+                )
 
                 customer.send("consent")
                 dialog = json.loads(customer.until_prefix("dialog ")[len("dialog ") :])
@@ -53,7 +58,7 @@ def test_consent_opens_centred_on_the_screen_asked_for_and_in_front(language: st
                 assert abs((y + h / 2) - (sy + sh / 2)) <= 3, f"{where}: not centred down"
                 front = stacking(display)
                 assert front[-1] == window, f"in front: {front} (chat {chat}, other {other})"
-                assert active_window(display) == window
+                poll_until(lambda: active_window(display) == window, what="the dialog focused")
 
                 # The customer goes back to the other application: it takes the focus, and
                 # the question stays in sight, in front of it.
