@@ -3,6 +3,7 @@ agent's client: requests go out through the bridge, answers come back to the vie
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 
 import shiboken6
@@ -29,6 +30,8 @@ class HistoryController(QObject):
         self.window = window
         self.search_window: SearchWindow | None = None
         self.picker: CustomerPicker | None = None
+        #: How many record reads each Customer panel asked for (the newest is shown).
+        self._asked: weakref.WeakKeyDictionary[CustomerPanel, int] = weakref.WeakKeyDictionary()
         window.search_requested.connect(self.on_window_search_requested)
         bridge.sessions_purged.connect(self.on_bridge_sessions_purged)
 
@@ -58,11 +61,7 @@ class HistoryController(QObject):
     ) -> None:
         """Fill ``panel`` with the record the admitted customer was linked to."""
         verified = customer.verified or not customer.matched
-        self.bridge.call(
-            self.client.customer_record(customer.customer_id),
-            lambda record: panel.show_record(record, verified, current_session),
-            lambda error: panel.show_error(error_text(error)),
-        )
+        self._read_record(panel, customer.customer_id, verified, current_session)
 
     @Slot(str)
     def on_session_finished(self, session_id: str) -> None:
@@ -82,12 +81,24 @@ class HistoryController(QObject):
             self._reload(panel, customer_id, None if other.ended else other.session_id)
 
     def _reload(self, panel: CustomerPanel, customer_id: int, current: str | None) -> None:
+        self._read_record(panel, customer_id, panel.verified, current)
+
+    def _read_record(
+        self, panel: CustomerPanel, customer_id: int, verified: bool, current: str | None
+    ) -> None:
+        """Read the record into ``panel``; only the newest read a panel asked for is shown
+        (the server answers reads as they are ready, so an older one may come later)."""
+        asked = self._asked[panel] = self._asked.get(panel, 0) + 1
+
+        def newest() -> bool:  # and its tab not closed meanwhile
+            return shiboken6.isValid(panel) and self._asked.get(panel) == asked
+
         def show(record: p.CustomerRecord) -> None:
-            if shiboken6.isValid(panel):  # its tab may have been closed meanwhile
-                panel.show_record(record, panel.verified, current)
+            if newest():
+                panel.show_record(record, verified, current)
 
         def failed(error: AssistError) -> None:
-            if shiboken6.isValid(panel):
+            if newest():
                 panel.show_error(error_text(error))
 
         self.bridge.call(self.client.customer_record(customer_id), show, failed)
@@ -98,11 +109,15 @@ class HistoryController(QObject):
         show: Callable[[p.SessionHistory], None],
         panel: CustomerPanel | SearchWindow,
     ) -> None:
-        self.bridge.call(
-            self.client.past_session(session_id),
-            show,
-            lambda error: panel.show_error(error_text(error)),
-        )
+        def shown(history: p.SessionHistory) -> None:
+            if shiboken6.isValid(panel):  # its window may have been closed meanwhile
+                show(history)
+
+        def failed(error: AssistError) -> None:
+            if shiboken6.isValid(panel):
+                panel.show_error(error_text(error))
+
+        self.bridge.call(self.client.past_session(session_id), shown, failed)
 
     # ------------------------------------------------------------ the search window
 
