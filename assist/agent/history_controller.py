@@ -30,7 +30,7 @@ class HistoryController(QObject):
         self.window = window
         self.search_window: SearchWindow | None = None
         self.picker: CustomerPicker | None = None
-        #: How many record reads each Customer panel asked for (the newest is shown).
+        # How many record reads each Customer panel asked for (the newest is shown).
         self._asked: weakref.WeakKeyDictionary[CustomerPanel, int] = weakref.WeakKeyDictionary()
         window.search_requested.connect(self.on_window_search_requested)
         bridge.sessions_purged.connect(self.on_bridge_sessions_purged)
